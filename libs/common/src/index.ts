@@ -1,0 +1,3 @@
+export * from './errors/error-code.enum';
+export * from './errors/smartseg.error';
+export * from './paths/smartseg-home';

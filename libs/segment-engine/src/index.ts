@@ -1,0 +1,2 @@
+export * from './model/segment.model';
+export * from './model/catalog.model';
