@@ -1,0 +1,4 @@
+export * from './catalog/catalog-definition.model';
+export * from './catalog/catalog-builder';
+export * from './reference-retail/reference-retail.definition';
+export * from './testing/reference-retail.test-catalog';
