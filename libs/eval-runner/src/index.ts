@@ -1,0 +1,5 @@
+export * from './eval-case.model';
+export * from './eval-metrics';
+export * from './eval-report';
+export * from './eval-runner';
+export * from './segment-concepts';
