@@ -1,4 +1,4 @@
-import type { Catalog, Segment, SegmentNode } from '@smartseg/segment-engine';
+import type { Catalog, ItemFilter, Segment, SegmentNode } from '@smartseg/segment-engine';
 
 /**
  * The concepts a segment uses, in the eval set's vocabulary (evals/README.md): facet names,
@@ -7,6 +7,14 @@ import type { Catalog, Segment, SegmentNode } from '@smartseg/segment-engine';
  */
 export function segmentConcepts(segment: Segment): string[] {
   const out = new Set<string>();
+  const addItemConcepts = (item: ItemFilter | undefined): void => {
+    if (!item) return;
+    if (item.department?.length) out.add('department');
+    if (item.category?.length) out.add('category');
+    if (item.brand?.length) out.add('brand');
+    if (item.private_label !== undefined) out.add('private_label');
+    if (item.organic !== undefined) out.add('organic');
+  };
   const visit = (node: SegmentNode): void => {
     switch (node.kind) {
       case 'and':
@@ -26,12 +34,7 @@ export function segmentConcepts(segment: Segment): string[] {
         else if (measure === 'orders' && node.threshold && !(node.threshold.op === 'gte' && 'value' in node.threshold && node.threshold.value === 1)) {
           out.add('order_count');
         } else out.add('purchase');
-        const item = node.item ?? {};
-        if (item.department?.length) out.add('department');
-        if (item.category?.length) out.add('category');
-        if (item.brand?.length) out.add('brand');
-        if (item.private_label !== undefined) out.add('private_label');
-        if (item.organic !== undefined) out.add('organic');
+        addItemConcepts(node.item);
         const order = node.order ?? {};
         if (order.channel?.length) out.add('channel');
         if (order.fulfillment?.length) out.add('fulfillment');
@@ -42,6 +45,7 @@ export function segmentConcepts(segment: Segment): string[] {
       }
       case 'event':
         node.event_type.forEach((e) => out.add(e));
+        addItemConcepts(node.item);
         return;
       case 'model':
         out.add(node.model);

@@ -1,0 +1,62 @@
+import {
+  S, where, state, region, city, cities, prefStore, gender, ageGt, ageGte, ageBetween, tier, bought, days, months, THIS_YEAR, q,
+  INSTORE, eq, not,
+} from './lib.mjs';
+
+export const category = 'geography';
+export const prefix = 'geo';
+
+const storeIn = (cond, w) => bought({ order: `o.store_id IN (SELECT store_id FROM stores WHERE ${cond})`, w });
+
+export const cases = [
+  S('terse', 'Texas customers', where(state('TX')), ['state']),
+  S('terse', 'FL', where(state('FL')), ['state']),
+  S('chatty', 'hey, can I get all our shoppers in the Midwest?', where(region('midwest')), ['region']),
+  S('plain', 'Customers in the northeast or southeast regions', where(region('northeast', 'southeast')), ['region']),
+  S('chatty', 'Hi there, can you pull everyone who lives in Chicago?', where(city('Chicago', 'IL')), ['city']),
+  S('chatty', 'can you grab everyone in Houston, Dallas or Austin? Texas roadshow', where(cities([['Houston', 'TX'], ['Dallas', 'TX'], ['Austin', 'TX']])), ['city']),
+  S('terse', 'CA, OR, WA', where(state('CA', 'OR', 'WA')), ['state']),
+  S('terse', 'NY/NJ/CT', where(state('NY', 'NJ', 'CT')), ['state']),
+  S('plain', 'Everyone outside California', where(`state <> 'CA'`), ['state']),
+  S('plain', 'Southwest customers, excluding Texas', where(region('southwest'), `state <> 'TX'`), ['region', 'state']),
+  S('terse', 'seattle', where(city('Seattle', 'WA')), ['city']),
+  S('chatty', 'Could you send over all our Pennsylvania customers? Just need a count for now', where(state('PA')), ['state']),
+  S('typo', 'custmers in Pensylvania and Ohoi', where(state('PA', 'OH')), ['state']),
+  S('typo', 'custoemrs in hawaii or alsaka', where(state('HI', 'AK')), ['state']),
+  S('terse', 'west region', where(region('west')), ['region']),
+  S('typo', 'custmers whose prefered store is in atlanta', where(prefStore(`city = 'Atlanta' AND state = 'GA'`)), ['preferred_store_id']),
+  S('long', 'The Florida store managers want to invite their regulars to a local event, so I need everyone whose preferred (home) store is one of our Florida stores, regardless of where the customer lives.', where(prefStore(`state = 'FL'`)), ['preferred_store_id']),
+  S('plain', 'Shoppers in Miami, Orlando, Tampa or Jacksonville', where(cities([['Miami', 'FL'], ['Orlando', 'FL'], ['Tampa', 'FL'], ['Jacksonville', 'FL']])), ['city']),
+  S('plain', 'Customers in the state of Georgia', where(state('GA')), ['state']),
+  S('terse', 'Brooklyn', where(city('Brooklyn', 'NY')), ['city']),
+  S('chatty', 'Who do we have living in Las Vegas? Planning a pop-up', where(city('Las Vegas', 'NV')), ['city']),
+  S('terse', 'SLC + Boise', where(cities([['Salt Lake City', 'UT'], ['Boise', 'ID']])), ['city']),
+  S('plain', 'New York State customers outside of New York City and Brooklyn', where(state('NY'), `city NOT IN ('New York', 'Brooklyn')`), ['state', 'city']),
+  S('typo', 'arizona custmers in pheonix or tuscon', where(cities([['Phoenix', 'AZ'], ['Tucson', 'AZ']])), ['city']),
+  S('terse', 'midwest women', where(region('midwest'), gender('female')), ['region', 'gender']),
+  S('number_words', 'customers who bought at one of our Ohio stores in the last ninety days', where(storeIn(`state = 'OH'`, days(90))), ['purchase']),
+  S('plain', 'Houston customers over 40', where(city('Houston', 'TX'), ageGt(40)), ['city', 'age']),
+  S('chatty', "Let's do everyone who is NOT in the northeast region please", where(`region <> 'northeast'`), ['region']),
+  S('terse', 'the Carolinas', where(state('NC', 'SC')), ['state']),
+  S('terse', 'the Dakotas', where(state('ND', 'SD')), ['state']),
+  S('plain', 'New England customers (Maine, New Hampshire, Vermont, Massachusetts, Rhode Island, Connecticut)', where(state('ME', 'NH', 'VT', 'MA', 'RI', 'CT')), ['state']),
+  S('chatty', 'Mardi Gras idea — could you find our New Orleans shoppers?', where(city('New Orleans', 'LA')), ['city']),
+  S('terse', 'columbus or cleveland OH', where(cities([['Columbus', 'OH'], ['Cleveland', 'OH']])), ['city']),
+  S('typo', 'memphis and nashvile customers', where(cities([['Memphis', 'TN'], ['Nashville', 'TN']])), ['city']),
+  S('plain', 'Customers in Kansas City, Missouri', where(city('Kansas City', 'MO')), ['city']),
+  S('chatty', "Missouri folks please, but skip St. Louis — they're already in another test", where(state('MO'), `city <> 'St. Louis'`), ['state', 'city']),
+  S('long', "For the Pacific coast store openings I want customers living in California, Oregon or Washington, but only the ones in the cities we're opening near: Los Angeles, San Francisco, San Diego, Portland (Oregon) and Seattle.",
+    where(cities([['Los Angeles', 'CA'], ['San Francisco', 'CA'], ['San Diego', 'CA'], ['Portland', 'OR'], ['Seattle', 'WA']])), ['city']),
+  S('chatty', 'Could you grab NYC people for me — New York plus Brooklyn?', where(cities([['New York', 'NY'], ['Brooklyn', 'NY']])), ['city']),
+  S('plain', 'Customers living in Washington, DC', where(state('DC')), ['state']),
+  S('terse', 'denver + boston, platinum', where(cities([['Denver', 'CO'], ['Boston', 'MA']]), tier('platinum')), ['city', 'loyalty_tier']),
+  S('long', 'Odd one for the ops team: customers who live in the southeast region and whose preferred store is one of our small neighborhood-format stores rather than a supercenter. We want to check their basket mix before the remodel.', where(region('southeast'), prefStore(`format = 'neighborhood'`)), ['region', 'preferred_store_id']),
+  S('long', 'The Seattle store is doing a remodel and wants to thank its walk-in regulars: customers who made a completed in-person purchase at our Seattle store at any point this year. Online orders do not count.', where(storeIn(`city = 'Seattle' AND state = 'WA'`, THIS_YEAR)), ['purchase']),
+  S('number_words', 'customers in the four southwest states aged twenty-five to thirty-four', where(region('southwest'), ageBetween(25, 34)), ['region', 'age']),
+  S('long', "Regional test for our new midwest distribution center: pull customers who live in Illinois, Indiana, Michigan, Ohio or Wisconsin, and who bought in one of our stores (not online) in the past 6 months. Exclude Chicago — that market has its own campaign.",
+    where(state('IL', 'IN', 'MI', 'OH', 'WI'), `NOT ${city('Chicago', 'IL')}`, bought({ order: INSTORE, w: months(6) })), ['state', 'city', 'purchase', 'channel']),
+  S('terse', 'OK + NM', where(state('OK', 'NM')), ['state']),
+  S('number_words', 'customers from Baltimore, Richmond or Louisville, aged twenty-one and up', where(cities([['Baltimore', 'MD'], ['Richmond', 'VA'], ['Louisville', 'KY']]), ageGte(21)), ['city', 'age']),
+  S('typo', 'shopers in Minneaplis', where(city('Minneapolis', 'MN')), ['city']),
+];
+void q; void eq; void not;
