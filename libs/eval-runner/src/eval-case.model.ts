@@ -1,3 +1,5 @@
+import type { Segment } from '@smartseg/segment-engine';
+
 /** One evaluation case (evals/cases/*.jsonl); see evals/README.md. */
 export interface EvalCase {
   id: string;
@@ -9,16 +11,10 @@ export interface EvalCase {
   /** DuckDB SQL selecting the right customer_ids; {{as_of}} stands for the as-of DATE literal. */
   gold_sql?: string;
   gold_facets?: string[];
-  /** Optional: the conditions a right answer holds, for operator and value accuracy. */
-  gold_conditions?: GoldCondition[];
+  /** The right answer in the segment model, where the model can say it: operator and value accuracy compare leaves with it. */
+  gold_segment?: Segment;
   clarify_about?: string;
   missing?: string;
-}
-
-export interface GoldCondition {
-  facet: string;
-  op: string;
-  value?: unknown;
 }
 
 export interface CaseResult {

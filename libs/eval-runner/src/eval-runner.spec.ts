@@ -36,10 +36,16 @@ describe('eval runner', () => {
         expect: 'segment',
         gold_sql: 'x',
         gold_facets: ['gender', 'state'],
-        gold_conditions: [
-          { facet: 'gender', op: 'eq', value: 'female' },
-          { facet: 'state', op: 'eq', value: 'CA' },
-        ],
+        gold_segment: {
+          version: 1,
+          where: {
+            kind: 'and',
+            children: [
+              { kind: 'attribute', facet: 'state', op: 'eq', value: 'CA' },
+              { kind: 'attribute', facet: 'gender', op: 'eq', value: 'female' },
+            ],
+          },
+        },
       },
       'dev',
       subject({ status: 'segment', segment: womenInCa }, [1, 2, 3], [3, 2, 1]),
@@ -62,7 +68,7 @@ describe('eval runner', () => {
         expect: 'segment',
         gold_sql: 'x',
         gold_facets: ['gender', 'state'],
-        gold_conditions: [{ facet: 'state', op: 'eq', value: 'TX' }],
+        gold_segment: { version: 1, where: { kind: 'attribute', facet: 'state', op: 'eq', value: 'TX' } },
       },
       'dev',
       subject({ status: 'segment', segment: womenInCa }, [1, 2], [4]),

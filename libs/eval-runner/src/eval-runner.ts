@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
-import type { Catalog, Segment, SegmentNode } from '@smartseg/segment-engine';
-import type { CaseResult, EvalCase, GoldCondition } from './eval-case.model';
+import type { Catalog, Segment } from '@smartseg/segment-engine';
+import type { CaseResult, EvalCase } from './eval-case.model';
+import { compareSignatures, segmentSignatures } from './segment-signatures';
 import { segmentConcepts, unknownConcepts } from './segment-concepts';
 
 /** What the runner needs from the product: narrow, so a test can hand it fakes. */
@@ -27,51 +28,6 @@ function sameIds(a: number[], b: number[]): boolean {
   const sa = [...a].sort((x, y) => x - y);
   const sb = [...b].sort((x, y) => x - y);
   return sa.every((v, i) => v === sb[i]);
-}
-
-function normValue(v: unknown): string {
-  if (Array.isArray(v)) return JSON.stringify([...v].map((x) => String(x).toLowerCase()).sort());
-  return JSON.stringify([String(v).toLowerCase()]);
-}
-
-/** Attribute-like leaves of a segment as {facet, op, value} for operator/value accuracy. */
-function leafConditions(node: SegmentNode, out: GoldCondition[] = []): GoldCondition[] {
-  switch (node.kind) {
-    case 'and':
-    case 'or':
-      node.children.forEach((c) => leafConditions(c, out));
-      break;
-    case 'not':
-      leafConditions(node.child, out);
-      break;
-    case 'attribute': {
-      const op = node.op === 'in' && node.values?.length === 1 ? 'eq' : node.op;
-      const value =
-        node.op === 'between'
-          ? [node.min, node.max]
-          : node.values !== undefined
-            ? node.values
-            : node.value;
-      out.push({ facet: node.facet, op, value });
-      break;
-    }
-    default:
-      break;
-  }
-  return out;
-}
-
-function scoreConditions(pred: GoldCondition[], gold: GoldCondition[]): { op: number; val: number; total: number } {
-  let op = 0;
-  let val = 0;
-  for (const g of gold) {
-    const p = pred.find((c) => c.facet === g.facet);
-    if (!p) continue;
-    const gop = g.op === 'in' && Array.isArray(g.value) && g.value.length === 1 ? 'eq' : g.op;
-    if (p.op === gop) op += 1;
-    if (normValue(p.value) === normValue(g.value)) val += 1;
-  }
-  return { op, val, total: gold.length };
 }
 
 export async function runCase(c: EvalCase, split: string, subject: EvalSubject): Promise<CaseResult> {
@@ -105,18 +61,19 @@ export async function runCase(c: EvalCase, split: string, subject: EvalSubject):
     result.schemaValid = subject.isValid(answer.segment);
     result.hallucinated = unknownConcepts(answer.segment, subject.catalog).length > 0;
     result.predictedFacets = segmentConcepts(answer.segment);
-    if (c.gold_conditions?.length) {
-      const s = scoreConditions(leafConditions(answer.segment.where), c.gold_conditions);
+    if (c.gold_segment) {
+      const s = compareSignatures(segmentSignatures(answer.segment), segmentSignatures(c.gold_segment));
       result.operatorHits = s.op;
-      result.valueHits = s.val;
+      result.valueHits = s.value;
       result.operatorTotal = s.total;
       result.valueTotal = s.total;
     }
-  } else if (c.gold_conditions?.length) {
+  } else if (c.gold_segment) {
+    const total = segmentSignatures(c.gold_segment).length;
     result.operatorHits = 0;
     result.valueHits = 0;
-    result.operatorTotal = c.gold_conditions.length;
-    result.valueTotal = c.gold_conditions.length;
+    result.operatorTotal = total;
+    result.valueTotal = total;
   }
   if (c.expect === 'segment' && c.gold_sql) {
     try {
