@@ -5,3 +5,4 @@ export * from './model/segment.schema';
 export * from './verifier/verify-result.model';
 export { verifySegment, assertValidSegment } from './verifier/segment-verifier';
 export * from './explainer/segment-explainer';
+export * from './compiler';
