@@ -33,7 +33,7 @@ async function waitForPort(port: number, ms: number): Promise<boolean> {
 /** TEST_REDIS_URL, or a throwaway local redis-server on 127.0.0.1 (no persistence); undefined when neither. */
 export async function startTempRedis(): Promise<TempRedis | undefined> {
   if (process.env['TEST_REDIS_URL']) return { url: process.env['TEST_REDIS_URL'], stop: async () => undefined };
-  if (spawnSync('redis-server', ['--version']).status !== 0) return undefined;
+  if (spawnSync('redis-server', ['--version']).status !== 0) return unavailable('Redis');
   const port = await freePort();
   const child: ChildProcess = spawn(
     'redis-server',
@@ -42,7 +42,7 @@ export async function startTempRedis(): Promise<TempRedis | undefined> {
   );
   if (!(await waitForPort(port, 5000))) {
     child.kill();
-    return undefined;
+    return unavailable('Redis');
   }
   return {
     url: `redis://127.0.0.1:${port}`,
@@ -51,4 +51,10 @@ export async function startTempRedis(): Promise<TempRedis | undefined> {
         child.exitCode !== null ? resolve() : (child.once('exit', () => resolve()), child.kill()),
       ),
   };
+}
+
+/** Without the service a real-service suite skips locally, but fails in CI (CI=true). */
+function unavailable(service: string): undefined {
+  if (process.env['CI'] === 'true') throw new Error(`${service} is required in CI but could not be started`);
+  return undefined;
 }

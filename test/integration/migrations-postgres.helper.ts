@@ -17,9 +17,9 @@ export interface TempPostgres {
  */
 export function startTempPostgres(): TempPostgres | undefined {
   if (process.env['TEST_DATABASE_URL']) return { url: process.env['TEST_DATABASE_URL'], stop: () => undefined };
-  if (!fs.existsSync(path.join(BIN, 'initdb'))) return undefined;
+  if (!fs.existsSync(path.join(BIN, 'initdb'))) return unavailable('PostgreSQL');
   const asRoot = process.getuid?.() === 0;
-  if (asRoot && spawnSync('id', ['postgres']).status !== 0) return undefined;
+  if (asRoot && spawnSync('id', ['postgres']).status !== 0) return unavailable('PostgreSQL');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'smartseg-pg-'));
   fs.chmodSync(dir, 0o777);
   const port = String(40000 + Math.floor(Math.random() * 20000));
@@ -45,7 +45,7 @@ export function startTempPostgres(): TempPostgres | undefined {
   } catch (e) {
     fs.rmSync(dir, { recursive: true, force: true });
     process.stderr.write(`temp PostgreSQL unavailable: ${(e as Error).message.split('\n')[0]}\n`);
-    return undefined;
+    return unavailable('PostgreSQL');
   }
   return {
     url: `postgresql://postgres@/postgres?host=${encodeURIComponent(dir)}&port=${port}`,
@@ -57,4 +57,10 @@ export function startTempPostgres(): TempPostgres | undefined {
       }
     },
   };
+}
+
+/** Without the service a real-service suite skips locally, but fails in CI (CI=true). */
+function unavailable(service: string): undefined {
+  if (process.env['CI'] === 'true') throw new Error(`${service} is required in CI but could not be started`);
+  return undefined;
 }

@@ -107,10 +107,7 @@ export function registerSegmentCommands(program: Command): void {
         const steps = await session.audience.waterfall(segment, { asOf: session.asOf });
         if (opts.json) printJson({ steps, as_of: session.asOf });
         else {
-          const phrases = new Map(explainSegment(segment, session.catalog).phrases.map((p) => [p.path, p.text]));
-          for (const s of steps) {
-            process.stdout.write(`${String(s.count).padStart(10)}  ${phrases.get(s.path) ?? s.label ?? s.path}\n`);
-          }
+          for (const s of steps) process.stdout.write(`${String(s.count).padStart(10)}  ${s.label}\n`);
         }
       });
     },
@@ -123,10 +120,9 @@ export function registerSegmentCommands(program: Command): void {
         const why = await session.audience.why(segment, customerId, { asOf: session.asOf });
         if (opts.json) printJson(why);
         else {
-          const phrases = new Map(explainSegment(segment, session.catalog).phrases.map((p) => [p.path, p.text]));
           process.stdout.write(`customer ${customerId} is ${why.matches ? 'IN' : 'OUT of'} the segment\n`);
           for (const c of why.conditions) {
-            process.stdout.write(`  ${c.holds ? 'yes' : 'no '}  ${phrases.get(c.path) ?? c.path}\n`);
+            process.stdout.write(`  ${c.holds ? 'yes' : 'no '}  ${c.label}\n`);
           }
         }
       });

@@ -3,6 +3,7 @@ import {
   compilePredicate,
   compileSegment,
   createCompileContext,
+  explainNode,
   type Catalog,
   type CompileContext,
   type Condition,
@@ -94,7 +95,7 @@ export class AudienceService {
     private readonly catalog: Catalog,
     options: { phrase?: PhraseFn } = {},
   ) {
-    this.phrase = options.phrase ?? ((_node, path) => path);
+    this.phrase = options.phrase ?? ((node, path) => explainNode(node, catalog, path).text);
   }
 
   /** The number of customers in the segment at D. */

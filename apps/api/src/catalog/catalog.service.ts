@@ -1,0 +1,180 @@
+import * as fs from 'node:fs';
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { InjectMetric } from '@willsoto/nestjs-prometheus';
+import type { Counter } from 'prom-client';
+import type { Repository } from 'typeorm';
+import { catalogPath, ErrorCode, SmartsegError } from '@smartseg/common';
+import type { Catalog, FacetDef, RuleDef } from '@smartseg/segment-engine';
+import { AuditService, TenantService } from '@smartseg/tenant-config';
+import { AppConfig } from '@smartseg/common';
+import { TenantCatalogEntity } from '../database/entities';
+import { SegmentVerifier } from '../engine/engine.ports';
+import { METRIC } from '../metrics/metrics.module';
+
+/** The catalog a caller may see: PII facets only with the pii role; tenant-restricted facets never. */
+export function catalogForCaller(catalog: Catalog, options: { pii: boolean; restricted?: readonly string[] }): Catalog {
+  const restricted = new Set(options.restricted ?? []);
+  return { ...catalog, facets: catalog.facets.filter((f) => (options.pii || !f.pii) && !restricted.has(f.name)) };
+}
+
+interface FileCache {
+  mtimeMs: number;
+  catalog: Catalog;
+}
+
+/**
+ * A tenant's catalog: its edited copy in the database when there is one, else the file
+ * $SMARTSEG_HOME/catalogs/<tenant>.json written by `smartseg demo init` (cached by mtime).
+ */
+@Injectable()
+export class CatalogService {
+  private readonly files = new Map<string, FileCache>();
+
+  constructor(
+    private readonly config: AppConfig,
+    @InjectRepository(TenantCatalogEntity) private readonly repo: Repository<TenantCatalogEntity>,
+    private readonly audit: AuditService,
+    private readonly tenants: TenantService,
+    private readonly verifier: SegmentVerifier,
+    @InjectMetric(METRIC.cacheHits) private readonly hits: Counter<string>,
+    @InjectMetric(METRIC.cacheMisses) private readonly misses: Counter<string>,
+  ) {}
+
+  async get(tenantId: string): Promise<Catalog> {
+    const edited = await this.repo.findOneBy({ tenantId });
+    if (edited) return { ...(edited.catalog as unknown as Catalog), tenant_id: tenantId, version: edited.version };
+    return this.fromFile(tenantId);
+  }
+
+  /** The catalog with what this caller may not see removed. */
+  async forCaller(tenantId: string, pii: boolean): Promise<Catalog> {
+    const [catalog, tenant] = await Promise.all([this.get(tenantId), this.tenants.get(tenantId)]);
+    return catalogForCaller(catalog, { pii, restricted: tenant.settings.restrictedFacets ?? [] });
+  }
+
+  private fromFile(tenantId: string): Catalog {
+    const file = catalogPath(tenantId, { SMARTSEG_HOME: this.config.SMARTSEG_HOME });
+    const stat = fs.statSync(file, { throwIfNoEntry: false });
+    if (!stat) {
+      throw new SmartsegError(
+        ErrorCode.WarehouseMissing,
+        `Tenant '${tenantId}' has no catalog yet (expected catalogs/${tenantId}.json in the data home; run \`smartseg demo init\` for the demo tenant)`,
+      );
+    }
+    const cached = this.files.get(tenantId);
+    if (cached && cached.mtimeMs === stat.mtimeMs) {
+      this.hits.inc({ cache: 'catalog' });
+      return cached.catalog;
+    }
+    this.misses.inc({ cache: 'catalog' });
+    let catalog: Catalog;
+    try {
+      catalog = JSON.parse(fs.readFileSync(file, 'utf8')) as Catalog;
+    } catch (e) {
+      throw new SmartsegError(
+        ErrorCode.Internal,
+        `The catalog file of tenant '${tenantId}' is not valid JSON: ${(e as Error).message}`,
+      );
+    }
+    if (!Array.isArray(catalog.facets) || !Array.isArray(catalog.rules)) {
+      throw new SmartsegError(ErrorCode.Internal, `The catalog file of tenant '${tenantId}' is not a catalog`);
+    }
+    catalog = { ...catalog, tenant_id: tenantId };
+    this.files.set(tenantId, { mtimeMs: stat.mtimeMs, catalog });
+    return catalog;
+  }
+
+  private async save(
+    tenantId: string,
+    catalog: Catalog,
+    actor: string,
+    action: string,
+    entityId: string,
+    details: Record<string, unknown>,
+  ): Promise<Catalog> {
+    const version = catalog.version + 1;
+    const next = { ...catalog, version };
+    await this.repo.save(
+      this.repo.create({
+        tenantId,
+        version,
+        catalog: next as unknown as Record<string, unknown>,
+        updatedAt: new Date().toISOString(),
+        updatedBy: actor,
+      }),
+    );
+    await this.audit.record(tenantId, {
+      actor,
+      action,
+      entityType: 'catalog',
+      entityId,
+      details: { ...details, version },
+    });
+    return next;
+  }
+
+  /** Creates or replaces a business rule; its definition must verify against the catalog. */
+  async putRule(tenantId: string, rule: RuleDef, actor: string): Promise<Catalog> {
+    const catalog = await this.get(tenantId);
+    const others = catalog.rules.filter((r) => r.id !== rule.id);
+    const probe: Catalog = { ...catalog, rules: others };
+    const check = this.verifier.verify(
+      { version: 1, where: rule.definition },
+      { catalog: probe, permissions: { pii: true }, asOf: catalog.as_of },
+    );
+    if (!check.ok)
+      throw new SmartsegError(
+        ErrorCode.InvalidSegment,
+        `The rule's definition is not a valid segment`,
+        check.problems.map((p) => ({ ...p, path: `definition${p.path.slice('where'.length)}` })),
+      );
+    const existed = others.length !== catalog.rules.length;
+    return this.save(
+      tenantId,
+      { ...catalog, rules: [...others, rule] },
+      actor,
+      existed ? 'rule.update' : 'rule.create',
+      rule.id,
+      { rule },
+    );
+  }
+
+  async deleteRule(tenantId: string, ruleId: string, actor: string): Promise<Catalog> {
+    const catalog = await this.get(tenantId);
+    if (!catalog.rules.some((r) => r.id === ruleId))
+      throw new SmartsegError(ErrorCode.NotFound, `No business rule '${ruleId}'`);
+    return this.save(
+      tenantId,
+      { ...catalog, rules: catalog.rules.filter((r) => r.id !== ruleId) },
+      actor,
+      'rule.delete',
+      ruleId,
+      {},
+    );
+  }
+
+  /** Edits a facet's words (label, description, synonyms); its source and PII flag are not editable here. */
+  async patchFacet(
+    tenantId: string,
+    name: string,
+    patch: Partial<Pick<FacetDef, 'label' | 'description' | 'synonyms'>>,
+    actor: string,
+  ): Promise<Catalog> {
+    const catalog = await this.get(tenantId);
+    const facet = catalog.facets.find((f) => f.name === name);
+    if (!facet) throw new SmartsegError(ErrorCode.NotFound, `No facet '${name}'`);
+    const updated: FacetDef = {
+      ...facet,
+      ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)),
+    };
+    return this.save(
+      tenantId,
+      { ...catalog, facets: catalog.facets.map((f) => (f.name === name ? updated : f)) },
+      actor,
+      'facet.update',
+      name,
+      { patch },
+    );
+  }
+}

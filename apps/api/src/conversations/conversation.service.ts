@@ -1,0 +1,192 @@
+import { Injectable } from '@nestjs/common';
+import { InjectMetric } from '@willsoto/nestjs-prometheus';
+import type { Counter, Histogram } from 'prom-client';
+import { ErrorCode, SmartsegError, type ErrorBody } from '@smartseg/common';
+import type { Segment } from '@smartseg/segment-engine';
+import { SkillRegistry } from '@smartseg/skill-registry';
+import { toHttpError } from '@smartseg/common';
+import { TenantContext } from '@smartseg/common';
+import { AudienceFacade } from '../audience/audience.facade';
+import { AudiencePort, SegmentExplainer, SegmentVerifier, Understander } from '../engine/engine.ports';
+import { METRIC } from '../metrics/metrics.module';
+import { TenantWarehouses } from '../warehouse/tenant-warehouses.service';
+import { ConversationRepository } from './conversation.repository';
+
+export type TurnStep = 'understand' | 'verify' | 'count' | 'answer';
+export type StepSink = (step: TurnStep, data: Record<string, unknown>) => void;
+
+export interface TurnAnswer {
+  conversation_id: string;
+  turn: number;
+  skill: string;
+  status: 'segment' | 'clarify' | 'refuse' | 'error';
+  segment?: Segment;
+  explanation?: string;
+  count?: number | null;
+  count_error?: ErrorBody;
+  question?: string;
+  options?: { label: string; segment: Segment }[];
+  reason?: string;
+  nearest?: string[];
+  problems?: unknown[];
+  warnings?: unknown[];
+  as_of?: string;
+  elapsed_ms: number;
+}
+
+/**
+ * One conversation turn: route to a skill, understand, verify, count, answer. Each step is
+ * reported to `emit` as it finishes (the controller turns them into SSE events).
+ */
+@Injectable()
+export class ConversationService {
+  constructor(
+    private readonly tenant: TenantContext,
+    private readonly repo: ConversationRepository,
+    private readonly skills: SkillRegistry,
+    private readonly understander: Understander,
+    private readonly verifier: SegmentVerifier,
+    private readonly explainer: SegmentExplainer,
+    private readonly audience: AudiencePort,
+    private readonly facade: AudienceFacade,
+    private readonly warehouses: TenantWarehouses,
+    @InjectMetric(METRIC.agentRequests) private readonly requests: Counter<string>,
+    @InjectMetric(METRIC.agentLatency) private readonly latency: Histogram<string>,
+  ) {}
+
+  async start(): Promise<string> {
+    const { tenantId, actorId } = this.tenant.principal;
+    return (await this.repo.create(tenantId, actorId)).id;
+  }
+
+  async history(id: string) {
+    const tenantId = this.tenant.tenantId;
+    const c = await this.repo.find(tenantId, id);
+    if (!c) throw new SmartsegError(ErrorCode.NotFound, `No conversation '${id}'`);
+    const turns = await this.repo.turns(tenantId, id);
+    return {
+      id: c.id,
+      created_at: c.createdAt,
+      updated_at: c.updatedAt,
+      current_segment: c.currentSegment,
+      turns: turns.map((t) => ({
+        turn: t.seq,
+        text: t.text,
+        skill: t.skill,
+        status: t.status,
+        created_at: t.createdAt,
+        elapsed_ms: t.elapsedMs,
+        ...t.result,
+      })),
+    };
+  }
+
+  /** Checks the conversation belongs to the tenant before anything streams. */
+  async assertExists(id: string): Promise<void> {
+    if (!(await this.repo.find(this.tenant.tenantId, id)))
+      throw new SmartsegError(ErrorCode.NotFound, `No conversation '${id}'`);
+  }
+
+  async turn(conversationId: string, text: string, emit: StepSink = () => undefined): Promise<TurnAnswer> {
+    const started = Date.now();
+    const { tenantId, actorId } = this.tenant.principal;
+    const conversation = await this.repo.find(tenantId, conversationId);
+    if (!conversation) throw new SmartsegError(ErrorCode.NotFound, `No conversation '${conversationId}'`);
+    const current = conversation.currentSegment ?? undefined;
+    const route = this.skills.route(text, { hasCurrent: current !== undefined });
+    const skill = route.skill.id;
+    const catalog = await this.facade.catalog();
+    const permissions = { pii: this.tenant.canSeePii };
+    const base = { conversation_id: conversationId, skill, as_of: catalog.as_of };
+    let answer: Omit<TurnAnswer, 'turn' | 'elapsed_ms'>;
+    let nextSegment: Segment | null | undefined;
+
+    // 1. understand
+    let proposed: Segment | undefined;
+    if (skill === 'explain_segment' && current) {
+      proposed = current;
+      emit('understand', { skill, matched: route.matched, status: 'segment', segment: current });
+    } else {
+      const understood = await this.understander.understand(text, {
+        tenantId,
+        catalog,
+        asOf: catalog.as_of,
+        permissions,
+        ...(skill !== 'create_segment' && current ? { current } : {}),
+      });
+      emit('understand', { skill, matched: route.matched, ...understood });
+      if (understood.status === 'segment') proposed = understood.segment;
+      else if (understood.status === 'clarify')
+        answer = { ...base, status: 'clarify', question: understood.question, options: understood.options };
+      else
+        answer = {
+          ...base,
+          status: 'refuse',
+          reason: understood.reason,
+          ...(understood.nearest ? { nearest: understood.nearest } : {}),
+        };
+    }
+
+    if (proposed) {
+      // 2. verify
+      const verified = this.verifier.verify(proposed, { catalog, permissions, asOf: catalog.as_of });
+      emit(
+        'verify',
+        verified.ok
+          ? { ok: true, warnings: verified.warnings }
+          : { ok: false, problems: verified.problems, warnings: verified.warnings },
+      );
+      if (!verified.ok) {
+        answer = { ...base, status: 'error', segment: proposed, problems: verified.problems };
+      } else {
+        // 3. count
+        let count: number | null = null;
+        let countError: ErrorBody | undefined;
+        const countStarted = Date.now();
+        try {
+          const connection = await this.warehouses.connection(tenantId);
+          count = await this.audience.count({ connection, catalog, asOf: catalog.as_of }, verified.segment);
+        } catch (e) {
+          countError = toHttpError(e).body;
+        }
+        emit(
+          'count',
+          countError ? { count: null, error: countError } : { count, elapsed_ms: Date.now() - countStarted },
+        );
+        nextSegment = verified.segment;
+        answer = {
+          ...base,
+          status: 'segment',
+          segment: verified.segment,
+          explanation: this.explainer.explain(verified.segment, catalog),
+          count,
+          ...(countError ? { count_error: countError } : {}),
+          ...(verified.warnings.length ? { warnings: verified.warnings } : {}),
+        };
+      }
+    }
+
+    const elapsed = Date.now() - started;
+    const { conversation_id: _c, ...stored } = answer!;
+    void _c;
+    const row = await this.repo.addTurn(
+      tenantId,
+      conversationId,
+      {
+        text,
+        skill,
+        status: answer!.status,
+        result: stored as Record<string, unknown>,
+        elapsedMs: elapsed,
+        actor: actorId,
+      },
+      nextSegment,
+    );
+    const final: TurnAnswer = { ...answer!, turn: row.seq, elapsed_ms: elapsed };
+    // 4. answer
+    emit('answer', final as unknown as Record<string, unknown>);
+    this.requests.inc({ tenant_id: tenantId, skill, status: final.status });
+    this.latency.observe({ tenant_id: tenantId, skill }, elapsed / 1000);
+    return final;
+  }
+}

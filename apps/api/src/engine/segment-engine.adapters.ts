@@ -1,0 +1,165 @@
+import type { Catalog, Segment } from '@smartseg/segment-engine';
+import { compileSegment, DIALECTS, explainSegment, verifySegment } from '@smartseg/segment-engine';
+import { UnderstandingEngine } from '@smartseg/understanding';
+import { AudienceService } from '@smartseg/warehouse';
+import { pageIds } from './id-pager';
+import {
+  AudiencePort,
+  SegmentCompiler,
+  type AudienceContext,
+  type BreakdownRow,
+  type CompiledSql,
+  type SqlDialect,
+  type WaterfallStep,
+  type WhyResult,
+  SegmentExplainer,
+  SegmentVerifier,
+  Understander,
+  type UnderstandOptions,
+  type UnderstandResult,
+  type VerifyContext,
+  type VerifyResult,
+} from './engine.ports';
+
+/** libs/segment-engine's verifier (every path's one verifier). */
+export class SegmentEngineVerifier extends SegmentVerifier {
+  verify(segment: unknown, context: VerifyContext): VerifyResult {
+    return verifySegment(segment, context);
+  }
+}
+
+/** libs/segment-engine's explainer. */
+export class SegmentEngineExplainer extends SegmentExplainer {
+  explain(segment: Segment, catalog: Catalog): string {
+    return explainSegment(segment, catalog).text;
+  }
+}
+
+const MAX_ENGINES = 64;
+
+/**
+ * libs/understanding's local engine, one instance per tenant catalog version (its lexicon is
+ * built once per catalog), kept in a small LRU.
+ */
+export class LocalUnderstander extends Understander {
+  private readonly engines = new Map<string, UnderstandingEngine>();
+
+  private engineFor(tenantId: string, catalog: Catalog): UnderstandingEngine {
+    const key = `${tenantId}@${catalog.version}@${catalog.as_of}@${catalog.facets.length}`;
+    let engine = this.engines.get(key);
+    if (engine && engine.catalog === catalog) {
+      this.engines.delete(key);
+      this.engines.set(key, engine);
+      return engine;
+    }
+    engine = new UnderstandingEngine(catalog);
+    this.engines.set(key, engine);
+    if (this.engines.size > MAX_ENGINES) this.engines.delete(this.engines.keys().next().value!);
+    return engine;
+  }
+
+  async understand(text: string, options: UnderstandOptions): Promise<UnderstandResult> {
+    const engine = this.engineFor(options.tenantId, options.catalog);
+    const r = await engine.understandAsync(text, {
+      asOf: options.asOf,
+      permissions: options.permissions,
+      ...(options.current ? { current: options.current } : {}),
+    });
+    switch (r.status) {
+      case 'segment':
+        return {
+          status: 'segment',
+          segment: r.segment,
+          explanation: r.explanation.text,
+          spans: r.spans,
+          confidence: r.confidence,
+        };
+      case 'clarify':
+        return {
+          status: 'clarify',
+          question: r.question,
+          options: r.options.map((o) => ({ label: o.label, segment: o.segment })),
+        };
+      case 'refuse':
+        return {
+          status: 'refuse',
+          reason: r.reason,
+          nearest: r.nearest,
+          ...(r.missing.length ? { missing: r.missing } : {}),
+        };
+      default:
+        return { status: 'refuse', reason: r.message };
+    }
+  }
+}
+
+/** libs/segment-engine's compiler: every condition kind, six dialects. */
+export class SegmentEngineCompiler extends SegmentCompiler {
+  readonly dialects: readonly SqlDialect[] = DIALECTS;
+
+  compile(
+    segment: Segment,
+    options: { dialect: SqlDialect; catalog: Catalog; select: 'count' | 'ids'; asOf?: string },
+  ): CompiledSql {
+    return compileSegment(segment, options);
+  }
+}
+
+/**
+ * libs/warehouse's AudienceService for count, breakdown, waterfall and why (its semantics and
+ * labels), mapped to the API's shapes; ids stream in pages through the compiled `ids` statement
+ * (exports may be millions of rows).
+ */
+export class WarehouseAudience extends AudiencePort {
+  constructor(private readonly compiler: SegmentCompiler) {
+    super();
+  }
+
+  private service(ctx: AudienceContext): AudienceService {
+    return new AudienceService(ctx.connection, ctx.catalog);
+  }
+
+  count(ctx: AudienceContext, segment: Segment): Promise<number> {
+    return this.service(ctx).count(segment, { asOf: ctx.asOf });
+  }
+
+  ids(
+    ctx: AudienceContext,
+    segment: Segment,
+    options?: { limit?: number; fields?: string[] },
+  ): AsyncIterable<Record<string, unknown>> {
+    const compiled = this.compiler.compile(segment, {
+      dialect: ctx.connection.dialect,
+      catalog: ctx.catalog,
+      select: 'ids',
+      asOf: ctx.asOf,
+    });
+    return pageIds(ctx, compiled, options);
+  }
+
+  async breakdown(ctx: AudienceContext, segment: Segment, facet: string, limit = 50): Promise<BreakdownRow[]> {
+    // PII was checked by the caller (AudienceFacade) with the key's roles.
+    const b = await this.service(ctx).breakdown(segment, facet, { asOf: ctx.asOf, permissions: { pii: true } });
+    return b.buckets.slice(0, limit).map((x) => ({ value: x.key, label: x.label, count: x.count }));
+  }
+
+  waterfall(ctx: AudienceContext, segment: Segment): Promise<WaterfallStep[]> {
+    return this.service(ctx).waterfall(segment, { asOf: ctx.asOf });
+  }
+
+  async why(ctx: AudienceContext, segment: Segment, customerId: number): Promise<WhyResult> {
+    const [exists] = await ctx.connection.query('SELECT COUNT(*) AS n FROM customers WHERE customer_id = $1', [
+      customerId,
+    ]);
+    const known = Number(exists?.['n'] ?? 0) > 0;
+    // An id this tenant's warehouse does not hold is simply out (AudienceService answers 404).
+    if (!known) return { customer_id: customerId, known, in_segment: false, conditions: [] };
+    const w = await this.service(ctx).why(segment, customerId, { asOf: ctx.asOf });
+    return {
+      customer_id: customerId,
+      known,
+      in_segment: w.matches,
+      conditions: w.conditions.map((c) => ({ path: c.path, label: c.label, matched: c.holds })),
+    };
+  }
+}

@@ -1,0 +1,40 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { SmartsegError } from '@smartseg/common';
+import { JobHandlers } from '@smartseg/queue';
+import { loadAppConfig, type AppConfig } from '@smartseg/common';
+import { logLevels } from '../../api/src/bootstrap';
+import { resolveSecrets } from '../../api/src/secrets';
+import { WorkerModule } from './worker.module';
+
+async function main(): Promise<void> {
+  let config: AppConfig;
+  try {
+    config = loadAppConfig(process.env);
+  } catch (e) {
+    process.stderr.write(`${e instanceof SmartsegError ? e.message : String(e)}\n`);
+    process.exit(2);
+  }
+  resolveSecrets(config);
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
+    logger: logLevels(config.LOG_LEVEL),
+  });
+  app.enableShutdownHooks();
+  const logger = new Logger('Worker');
+  if (!config.REDIS_URL) {
+    logger.warn('REDIS_URL is not set: jobs run inside the API process; this worker has nothing to consume and exits.');
+    await app.close();
+    return;
+  }
+  logger.log(
+    `Worker consuming jobs (${app.get(JobHandlers).names().join(', ')}) from ${new URL(config.REDIS_URL).host}`,
+  );
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(
+    `Smart-Segmentation worker failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`,
+  );
+  process.exit(1);
+});

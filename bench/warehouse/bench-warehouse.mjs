@@ -1,0 +1,101 @@
+#!/usr/bin/env node
+// bench/warehouse: generation time and peak RSS at 1M customers; median count time of the
+// examples on DuckDB at 1M (and 10M with --10m); compiled-SQL time / hand-written-SQL time
+// on the same examples in the same run (the hand-written SQL is the baseline).
+//   npm run bench:warehouse [-- --sizes 1000000,10000000] [--runs 3]
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { createRequire } from 'node:module';
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
+const require = createRequire(import.meta.url);
+const dist = (p) => require(path.join(root, 'dist', p));
+const { DuckDbConnection, readCatalogFacts, compileSegment } = {
+  ...dist('libs/warehouse/src/index.js'),
+  ...dist('libs/segment-engine/src/index.js'),
+};
+const { buildCatalog, REFERENCE_RETAIL_DEFINITION } = dist('libs/knowledge-store/src/index.js');
+
+const argv = process.argv.slice(2);
+const opt = (name, def) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : def);
+const sizes = (argv.includes('--10m') ? '1000000,10000000' : opt('--sizes', '1000000')).split(',').map(Number);
+const runs = Number(opt('--runs', '3'));
+const keep = argv.includes('--keep');
+
+const examplesDir = path.join(root, 'examples');
+const handDir = path.join(examplesDir, 'hand-written');
+const pairs = fs
+  .readdirSync(handDir)
+  .filter((f) => f.endsWith('.sql'))
+  .map((f) => ({
+    name: f.replace(/\.sql$/, ''),
+    segment: JSON.parse(fs.readFileSync(path.join(examplesDir, f.replace(/\.sql$/, '.segment.json')), 'utf8')),
+    hand: fs.readFileSync(path.join(handDir, f), 'utf8').trim().replace(/;\s*$/, ''),
+  }));
+const allExamples = fs.readdirSync(examplesDir).filter((f) => f.endsWith('.segment.json'));
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+async function timeIt(fn) {
+  const times = [];
+  let value;
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    value = await fn();
+    times.push(performance.now() - t);
+  }
+  return { ms: median(times), value };
+}
+
+console.log(`bench/warehouse on ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB; sizes ${sizes.join(', ')}; median of ${runs} runs`);
+for (const customers of sizes) {
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'smartseg-bench-'));
+  console.log(`\n== ${customers.toLocaleString('en-US')} customers`);
+  const out = execFileSync(process.execPath, [path.join(root, 'bench', 'warehouse', 'generate-child.mjs'), String(customers)], {
+    env: { ...process.env, SMARTSEG_HOME: home },
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 1 << 20,
+  }).toString();
+  const gen = JSON.parse(out.trim().split('\n').pop());
+  const bytes = fs.statSync(gen.file).size;
+  console.log(`generation: ${gen.seconds.toFixed(1)} s, peak RSS ${(gen.maxRssMb / 1024).toFixed(2)} GiB, file ${(bytes / 2 ** 30).toFixed(2)} GiB`);
+
+  const conn = await DuckDbConnection.open({ path: gen.file, readOnly: true });
+  const facts = await readCatalogFacts(conn);
+  const catalog = buildCatalog(REFERENCE_RETAIL_DEFINITION, facts);
+  const asOf = facts.as_of;
+
+  const countTimes = [];
+  for (const f of allExamples) {
+    const segment = JSON.parse(fs.readFileSync(path.join(examplesDir, f), 'utf8'));
+    const c = compileSegment(segment, { dialect: 'duckdb', catalog, select: 'count', asOf });
+    await conn.query(c.sql, c.params); // warm
+    const { ms } = await timeIt(() => conn.query(c.sql, c.params));
+    countTimes.push(ms);
+  }
+  console.log(`count, all ${allExamples.length} examples: median ${median(countTimes).toFixed(0)} ms, max ${Math.max(...countTimes).toFixed(0)} ms   (goal at 10M: median <= 1000 ms)`);
+
+  let compiledTotal = 0;
+  let handTotal = 0;
+  const ratios = [];
+  for (const p of pairs) {
+    const c = compileSegment(p.segment, { dialect: 'duckdb', catalog, select: 'count', asOf });
+    const handSql = `SELECT COUNT(*) AS n FROM (${p.hand.replaceAll('{{as_of}}', `DATE '${asOf}'`)}) h`;
+    await conn.query(handSql);
+    const compiled = await timeIt(() => conn.query(c.sql, c.params));
+    const hand = await timeIt(() => conn.query(handSql));
+    const same = Number(compiled.value[0].n) === Number(hand.value[0].n);
+    compiledTotal += compiled.ms;
+    handTotal += hand.ms;
+    ratios.push(compiled.ms / Math.max(hand.ms, 0.01));
+    console.log(`  ${p.name.padEnd(42)} compiled ${compiled.ms.toFixed(0).padStart(6)} ms  hand ${hand.ms.toFixed(0).padStart(6)} ms  ${same ? 'same count' : 'COUNTS DIFFER'}`);
+  }
+  console.log(`compiled / hand-written time: ${(compiledTotal / handTotal).toFixed(2)} (sum over ${pairs.length} examples), median ratio ${median(ratios).toFixed(2)}   (goal <= 1.2)`);
+  await conn.close();
+  if (!keep) fs.rmSync(home, { recursive: true, force: true });
+  else console.log(`kept: ${home}`);
+}

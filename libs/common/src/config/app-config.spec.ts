@@ -1,0 +1,97 @@
+import * as path from 'node:path';
+import { SmartsegError } from '../errors/smartseg.error';
+import { loadAppConfig } from './app-config';
+
+function failure(env: Record<string, string>): SmartsegError {
+  try {
+    loadAppConfig(env);
+  } catch (e) {
+    if (e instanceof SmartsegError) return e;
+    throw e;
+  }
+  throw new Error(`expected ${JSON.stringify(env)} to be refused`);
+}
+
+describe('loadAppConfig', () => {
+  it('has defaults for everything optional', () => {
+    const c = loadAppConfig({});
+    expect(c).toMatchObject({
+      PORT: 3000,
+      HOST: '127.0.0.1',
+      CORS_ORIGINS: [],
+      RATE_LIMIT_TTL_SECONDS: 60,
+      DEMO_TENANT: true,
+      LOG_LEVEL: 'log',
+    });
+    expect(c.SMARTSEG_HOME).toBe(path.join(process.cwd(), '.smartseg'));
+    expect(c.embedded).toBe(true);
+    expect(c.DATABASE_URL).toBeUndefined();
+  });
+
+  it('reads and converts every variable', () => {
+    const c = loadAppConfig({
+      PORT: '8080',
+      HOST: '0.0.0.0',
+      SMARTSEG_HOME: '/tmp/x',
+      DATABASE_URL: 'postgresql://u:p@db:5432/smartseg',
+      REDIS_URL: 'redis://cache:6379/1',
+      ADMIN_API_KEY: 'a'.repeat(32),
+      API_KEY_PEPPER: 'p'.repeat(32),
+      CORS_ORIGINS: 'https://app.example.com, http://localhost:5173',
+      RATE_LIMIT_TTL_SECONDS: '30',
+      RATE_LIMIT_PER_KEY: '10',
+      RATE_LIMIT_PER_TENANT: '20',
+      RATE_LIMIT_ANONYMOUS: '5',
+      BODY_LIMIT_BYTES: '2048',
+      DEMO_TENANT: 'false',
+      LOG_LEVEL: 'debug',
+    });
+    expect(c).toMatchObject({
+      PORT: 8080,
+      HOST: '0.0.0.0',
+      SMARTSEG_HOME: '/tmp/x',
+      CORS_ORIGINS: ['https://app.example.com', 'http://localhost:5173'],
+      RATE_LIMIT_PER_KEY: 10,
+      BODY_LIMIT_BYTES: 2048,
+      DEMO_TENANT: false,
+    });
+    expect(c.embedded).toBe(false);
+  });
+
+  it.each([
+    ['PORT', { PORT: 'eighty' }],
+    ['PORT', { PORT: '70000' }],
+    ['HOST', { HOST: 'not a host!' }],
+    ['DATABASE_URL', { DATABASE_URL: 'mysql://db/x' }],
+    ['REDIS_URL', { REDIS_URL: 'http://cache' }],
+    ['ADMIN_API_KEY', { ADMIN_API_KEY: 'short' }],
+    ['API_KEY_PEPPER', { API_KEY_PEPPER: 'short' }],
+    ['CORS_ORIGINS', { CORS_ORIGINS: '*' }],
+    ['CORS_ORIGINS', { CORS_ORIGINS: 'https://ok.example.com,https://*.example.com' }],
+    ['CORS_ORIGINS', { CORS_ORIGINS: 'app.example.com' }],
+    ['RATE_LIMIT_TTL_SECONDS', { RATE_LIMIT_TTL_SECONDS: '0' }],
+    ['RATE_LIMIT_PER_KEY', { RATE_LIMIT_PER_KEY: '-1' }],
+    ['RATE_LIMIT_PER_TENANT', { RATE_LIMIT_PER_TENANT: '1.5' }],
+    ['RATE_LIMIT_ANONYMOUS', { RATE_LIMIT_ANONYMOUS: 'lots' }],
+    ['BODY_LIMIT_BYTES', { BODY_LIMIT_BYTES: '10' }],
+    ['DEMO_TENANT', { DEMO_TENANT: 'maybe' }],
+    ['LOG_LEVEL', { LOG_LEVEL: 'chatty' }],
+    ['ADMIN_API_KEY', { DATABASE_URL: 'postgres://db/x', API_KEY_PEPPER: 'p'.repeat(32) }],
+    ['API_KEY_PEPPER', { DATABASE_URL: 'postgres://db/x', ADMIN_API_KEY: 'a'.repeat(32) }],
+  ])('refuses a bad %s with a message naming it', (variable, env) => {
+    const e = failure(env);
+    expect(e.code).toBe('CONFIG_INVALID');
+    expect(e.message).toContain(variable);
+    expect(e.details).toEqual(expect.arrayContaining([expect.objectContaining({ path: variable })]));
+  });
+
+  it('names every bad variable at once, without echoing secret values', () => {
+    const e = failure({ PORT: 'x', REDIS_URL: 'nope', ADMIN_API_KEY: 'tiny-secret' });
+    expect(e.message).toMatch(/PORT.*REDIS_URL.*ADMIN_API_KEY/);
+    expect(e.message).not.toContain('tiny-secret');
+  });
+
+  it('ignores empty values (treated as unset)', () => {
+    expect(loadAppConfig({ PORT: '', DATABASE_URL: ' ' }).PORT).toBe(3000);
+  });
+});

@@ -1,0 +1,208 @@
+import 'reflect-metadata';
+import { plainToInstance, Transform, Type } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+  type ValidationError,
+} from 'class-validator';
+import { ErrorCode } from '../errors/error-code.enum';
+import { SmartsegError } from '../errors/smartseg.error';
+import { smartsegHome } from '../paths/smartseg-home';
+
+const trimOrUndefined = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? (value.trim() === '' ? undefined : value.trim()) : value;
+
+const toList = ({ value }: { value: unknown }) =>
+  typeof value === 'string'
+    ? value
+        .split(',')
+        .map((s) => s.trim())
+        .filter((s) => s.length > 0)
+    : value;
+
+const toBool = ({ value }: { value: unknown }) => {
+  if (typeof value !== 'string') return value;
+  const v = value.trim().toLowerCase();
+  if (['1', 'true', 'yes', 'on'].includes(v)) return true;
+  if (['0', 'false', 'no', 'off'].includes(v)) return false;
+  return value; // left as a string: IsBoolean names the variable
+};
+
+/** A URL whose scheme is one of `schemes` (no credentials are echoed in messages). */
+const urlPattern = (schemes: string[]) => new RegExp(`^(${schemes.join('|')})://[^\\s]+$`);
+
+/**
+ * The process configuration, read once from the environment at boot and validated.
+ * A bad setting stops the start with a message that names the variable.
+ *
+ * Secrets on the embedded default (no DATABASE_URL): ADMIN_API_KEY and API_KEY_PEPPER may be
+ * absent; the API then generates them once, keeps them in $SMARTSEG_HOME (mode 0600) and
+ * prints the admin key. With DATABASE_URL (a shared, production-like store) both are required.
+ */
+export class AppConfig {
+  @Type(() => Number)
+  @IsInt({ message: 'PORT must be an integer between 0 and 65535' })
+  @Min(0, { message: 'PORT must be an integer between 0 and 65535' })
+  @Max(65535, { message: 'PORT must be an integer between 0 and 65535' })
+  PORT = 3000;
+
+  @Transform(trimOrUndefined)
+  @IsString()
+  @Matches(/^[A-Za-z0-9.:\-[\]]+$/, { message: 'HOST must be a host name or IP address' })
+  HOST = '127.0.0.1';
+
+  /** Resolved to an absolute path; default ./.smartseg in the working directory. */
+  @Transform(trimOrUndefined)
+  @IsString()
+  SMARTSEG_HOME = '';
+
+  @Transform(trimOrUndefined)
+  @IsOptional()
+  @Matches(urlPattern(['postgres', 'postgresql']), {
+    message: 'DATABASE_URL must be a postgres:// or postgresql:// URL',
+  })
+  DATABASE_URL?: string;
+
+  @Transform(trimOrUndefined)
+  @IsOptional()
+  @Matches(urlPattern(['redis', 'rediss']), { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
+  REDIS_URL?: string;
+
+  @Transform(trimOrUndefined)
+  @IsOptional()
+  @IsString()
+  @MinLength(24, { message: 'ADMIN_API_KEY must be at least 24 characters' })
+  ADMIN_API_KEY?: string;
+
+  @Transform(trimOrUndefined)
+  @IsOptional()
+  @IsString()
+  @MinLength(16, { message: 'API_KEY_PEPPER must be at least 16 characters' })
+  API_KEY_PEPPER?: string;
+
+  /** Comma-separated exact origins (scheme://host[:port]); '*' is refused. Empty: no CORS. */
+  @Transform(toList)
+  @IsString({ each: true })
+  @Matches(/^https?:\/\/[^\s/*,]+$/, {
+    each: true,
+    message: 'CORS_ORIGINS must be a comma-separated list of origins such as https://app.example.com (no wildcard)',
+  })
+  CORS_ORIGINS: string[] = [];
+
+  /** Window of the rate limits, in seconds. */
+  @Type(() => Number)
+  @IsInt({ message: 'RATE_LIMIT_TTL_SECONDS must be a positive integer' })
+  @Min(1, { message: 'RATE_LIMIT_TTL_SECONDS must be a positive integer' })
+  RATE_LIMIT_TTL_SECONDS = 60;
+
+  /** Requests per window for one API key (a tenant's setting may lower or raise it). */
+  @Type(() => Number)
+  @IsInt({ message: 'RATE_LIMIT_PER_KEY must be a positive integer' })
+  @Min(1, { message: 'RATE_LIMIT_PER_KEY must be a positive integer' })
+  RATE_LIMIT_PER_KEY = 300;
+
+  /** Requests per window for all keys of one tenant together. */
+  @Type(() => Number)
+  @IsInt({ message: 'RATE_LIMIT_PER_TENANT must be a positive integer' })
+  @Min(1, { message: 'RATE_LIMIT_PER_TENANT must be a positive integer' })
+  RATE_LIMIT_PER_TENANT = 1200;
+
+  /** Requests per window from one IP address before authentication (public and failed-auth routes). */
+  @Type(() => Number)
+  @IsInt({ message: 'RATE_LIMIT_ANONYMOUS must be a positive integer' })
+  @Min(1, { message: 'RATE_LIMIT_ANONYMOUS must be a positive integer' })
+  RATE_LIMIT_ANONYMOUS = 120;
+
+  /** Largest accepted request body, in bytes. */
+  @Type(() => Number)
+  @IsInt({ message: 'BODY_LIMIT_BYTES must be an integer between 1024 and 104857600' })
+  @Min(1024, { message: 'BODY_LIMIT_BYTES must be an integer between 1024 and 104857600' })
+  @Max(100 * 1024 * 1024, { message: 'BODY_LIMIT_BYTES must be an integer between 1024 and 104857600' })
+  BODY_LIMIT_BYTES = 1024 * 1024;
+
+  /** Create the `demo` tenant and a demo key on first start (embedded default only). */
+  @Transform(toBool)
+  @IsBoolean({ message: 'DEMO_TENANT must be true or false' })
+  DEMO_TENANT = true;
+
+  @Transform(trimOrUndefined)
+  @IsIn(['fatal', 'error', 'warn', 'log', 'debug', 'verbose'], {
+    message: 'LOG_LEVEL must be one of fatal, error, warn, log, debug, verbose',
+  })
+  LOG_LEVEL = 'log';
+
+  /** True when the store is the embedded SQLite file (no DATABASE_URL). */
+  get embedded(): boolean {
+    return this.DATABASE_URL === undefined;
+  }
+}
+
+/** The names AppConfig reads (anything else in the environment is ignored). */
+export const APP_CONFIG_VARIABLES: readonly string[] = [
+  'PORT',
+  'HOST',
+  'SMARTSEG_HOME',
+  'DATABASE_URL',
+  'REDIS_URL',
+  'ADMIN_API_KEY',
+  'API_KEY_PEPPER',
+  'CORS_ORIGINS',
+  'RATE_LIMIT_TTL_SECONDS',
+  'RATE_LIMIT_PER_KEY',
+  'RATE_LIMIT_PER_TENANT',
+  'RATE_LIMIT_ANONYMOUS',
+  'BODY_LIMIT_BYTES',
+  'DEMO_TENANT',
+  'LOG_LEVEL',
+];
+
+function flatten(errors: ValidationError[]): { variable: string; message: string }[] {
+  const out: { variable: string; message: string }[] = [];
+  for (const e of errors) {
+    for (const message of Object.values(e.constraints ?? {})) out.push({ variable: e.property, message });
+    if (e.children?.length) out.push(...flatten(e.children));
+  }
+  return out;
+}
+
+/**
+ * Reads and validates the configuration. Throws SmartsegError(CONFIG_INVALID) whose message
+ * names every bad variable, e.g. "Invalid configuration: PORT must be an integer ...".
+ */
+export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const raw: Record<string, string> = {};
+  for (const name of APP_CONFIG_VARIABLES) {
+    const v = env[name];
+    if (v !== undefined && v.trim() !== '') raw[name] = v;
+  }
+  const config = plainToInstance(AppConfig, raw, { exposeDefaultValues: true });
+  const problems = flatten(validateSync(config, { skipMissingProperties: false }));
+  if (config.DATABASE_URL !== undefined) {
+    if (!config.ADMIN_API_KEY) {
+      problems.push({ variable: 'ADMIN_API_KEY', message: 'ADMIN_API_KEY is required when DATABASE_URL is set' });
+    }
+    if (!config.API_KEY_PEPPER) {
+      problems.push({ variable: 'API_KEY_PEPPER', message: 'API_KEY_PEPPER is required when DATABASE_URL is set' });
+    }
+  }
+  if (problems.length > 0) {
+    // One message per variable, in the order they were declared.
+    const seen = new Set<string>();
+    const firstPerVariable = problems.filter((p) => (seen.has(p.variable) ? false : (seen.add(p.variable), true)));
+    throw new SmartsegError(
+      ErrorCode.ConfigInvalid,
+      `Invalid configuration: ${firstPerVariable.map((p) => p.message).join('; ')}`,
+      firstPerVariable.map((p) => ({ path: p.variable, message: p.message })),
+    );
+  }
+  config.SMARTSEG_HOME = smartsegHome(config.SMARTSEG_HOME ? { SMARTSEG_HOME: config.SMARTSEG_HOME } : {});
+  return config;
+}

@@ -1,0 +1,113 @@
+import { Logger } from '@nestjs/common';
+import { Job, Queue, Worker, type ConnectionOptions } from 'bullmq';
+import { JobRunner } from './job-runner';
+import {
+  assertJobPayload,
+  JobQueue,
+  type EnqueueOptions,
+  type JobInfo,
+  type JobName,
+  type JobPayloads,
+  type JobStatus,
+} from './job-queue.port';
+
+export const BULLMQ_QUEUE_NAME = 'smartseg-jobs';
+
+/** Parses redis[s]://[user:pass@]host:port[/db] into BullMQ connection options. */
+export function redisConnection(url: string): ConnectionOptions {
+  const u = new URL(url);
+  const db = u.pathname && u.pathname !== '/' ? Number(u.pathname.slice(1)) : undefined;
+  return {
+    host: u.hostname,
+    port: u.port ? Number(u.port) : 6379,
+    ...(u.username ? { username: decodeURIComponent(u.username) } : {}),
+    ...(u.password ? { password: decodeURIComponent(u.password) } : {}),
+    ...(db !== undefined && Number.isInteger(db) ? { db } : {}),
+    ...(u.protocol === 'rediss:' ? { tls: {} } : {}),
+    maxRetriesPerRequest: null,
+  };
+}
+
+function statusOf(state: string): JobStatus {
+  if (state === 'completed') return 'completed';
+  if (state === 'failed') return 'failed';
+  if (state === 'active') return 'running';
+  return 'queued';
+}
+
+/** BullMQ on Redis. The API enqueues; apps/worker (role 'worker') consumes. */
+export class BullMqJobQueue extends JobQueue {
+  readonly kind = 'bullmq' as const;
+  private readonly logger = new Logger('BullMqJobQueue');
+  private readonly queue: Queue;
+  private worker?: Worker;
+
+  constructor(
+    private readonly connection: ConnectionOptions,
+    private readonly runner: JobRunner,
+  ) {
+    super();
+    this.queue = new Queue(BULLMQ_QUEUE_NAME, { connection });
+  }
+
+  /** Starts consuming (apps/worker). */
+  startWorker(concurrency = 2): void {
+    if (this.worker) return;
+    this.worker = new Worker(
+      BULLMQ_QUEUE_NAME,
+      async (job) => this.runner.run(job.name as JobName, job.id ?? '', job.data as JobPayloads[JobName]),
+      { connection: this.connection, concurrency },
+    );
+    this.worker.on('failed', (job, err) => this.logger.warn(`${job?.name} ${job?.id} failed: ${err.message}`));
+  }
+
+  async enqueue<N extends JobName>(
+    name: N,
+    data: JobPayloads[N],
+    options: EnqueueOptions = {},
+  ): Promise<{ id: string }> {
+    assertJobPayload(name, data);
+    const job = await this.queue.add(name, data, {
+      attempts: 1 + Math.max(0, options.attempts ?? 2),
+      backoff: { type: 'exponential', delay: 1000 },
+      ...(options.delayMs ? { delay: options.delayMs } : {}),
+      removeOnComplete: { count: 1000, age: 24 * 3600 },
+      removeOnFail: { count: 1000, age: 7 * 24 * 3600 },
+    });
+    return { id: String(job.id) };
+  }
+
+  async get(tenantId: string, id: string): Promise<JobInfo | undefined> {
+    const job = await Job.fromId(this.queue, id);
+    if (!job || (job.data as { tenantId?: string }).tenantId !== tenantId) return undefined;
+    const info: JobInfo = {
+      id,
+      name: job.name as JobName,
+      tenantId,
+      status: statusOf(await job.getState()),
+      createdAt: new Date(job.timestamp).toISOString(),
+    };
+    if (job.returnvalue !== undefined && job.returnvalue !== null) info.result = job.returnvalue;
+    if (job.failedReason) info.error = job.failedReason;
+    if (job.finishedOn) info.finishedAt = new Date(job.finishedOn).toISOString();
+    return info;
+  }
+
+  async drain(): Promise<void> {
+    for (;;) {
+      const counts = await this.queue.getJobCounts('waiting', 'active', 'delayed');
+      if ((counts['waiting'] ?? 0) + (counts['active'] ?? 0) + (counts['delayed'] ?? 0) === 0) return;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
+  async ping(): Promise<void> {
+    await this.queue.waitUntilReady();
+    await this.queue.getJobCounts('waiting');
+  }
+
+  async close(): Promise<void> {
+    await this.worker?.close();
+    await this.queue.close();
+  }
+}
