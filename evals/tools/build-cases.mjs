@@ -61,6 +61,7 @@ for (const g of groups) {
     if (c.expect === 'segment') {
       row.gold_sql = c.gold_sql;
       row.gold_facets = c.gold_facets;
+      if (c.gold_segment) row.gold_segment = c.gold_segment;
     }
     if (c.expect === 'clarify') row.clarify_about = c.clarify_about;
     if (c.expect === 'refuse') row.missing = c.missing;

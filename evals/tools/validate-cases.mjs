@@ -142,12 +142,19 @@ for (const c of cases) {
     else for (const f of c.gold_facets) if (!FACETS.has(f)) err(`unknown facet ${f}`);
     if (typeof c.gold_sql === 'string' && /\{\{(?!as_of\}\})/.test(c.gold_sql)) err('unknown {{placeholder}} in gold_sql');
     if ('clarify_about' in c || 'missing' in c) err('segment case must not have clarify_about / missing');
+    if ('gold_segment' in c) {
+      const g = c.gold_segment;
+      // shape only; tools/check-gold-segments.mjs verifies, compiles and runs it against gold_sql
+      if (!g || typeof g !== 'object' || g.version !== 1 || !g.where || typeof g.where !== 'object' || typeof g.where.kind !== 'string') {
+        err('gold_segment must be a segment {"version":1,"where":{...}}');
+      }
+    }
   } else {
-    if ('gold_sql' in c || 'gold_facets' in c) err(`${c.expect} case must not have gold_sql / gold_facets`);
+    if ('gold_sql' in c || 'gold_facets' in c || 'gold_segment' in c) err(`${c.expect} case must not have gold_sql / gold_facets / gold_segment`);
     if (c.expect === 'clarify' && (typeof c.clarify_about !== 'string' || !c.clarify_about)) err('clarify case needs clarify_about');
     if (c.expect === 'refuse' && (typeof c.missing !== 'string' || !c.missing)) err('refuse case needs missing');
   }
-  const allowed = new Set(['id', 'category', 'style', 'text', 'turns', 'expect', 'gold_sql', 'gold_facets', 'clarify_about', 'missing', '_split', '_line']);
+  const allowed = new Set(['id', 'category', 'style', 'text', 'turns', 'expect', 'gold_sql', 'gold_facets', 'gold_segment', 'clarify_about', 'missing', '_split', '_line']);
   for (const k of Object.keys(c)) if (!allowed.has(k)) err(`unexpected field ${k}`);
 }
 // near-duplicate texts

@@ -1,6 +1,7 @@
 import {
   S, C, R, where, bdayWithin, BDAY_THIS_MONTH, BDAY_NEXT_MONTH, NEXT_BDAY, VIP, REACH_SMS, tier, D, bought, dept,
 } from './lib.mjs';
+import * as G from './seg.mjs';
 
 export const clarify = {
   category: 'clarify',
@@ -79,18 +80,32 @@ export const birthdays = {
   category: 'birthdays',
   prefix: 'bday',
   cases: [
-    S('terse', 'birthday this month', where(BDAY_THIS_MONTH), ['birth_month']),
-    S('plain', 'Customers with a birthday next month', where(BDAY_NEXT_MONTH), ['birth_month']),
-    S('number_words', 'birthdays in the next seven days', where(bdayWithin(7)), ['birth_month']),
-    S('chatty', "Whose birthday is today? Want to send a little surprise 🎂", where(bdayWithin(0)), ['birth_month']),
-    S('terse', 'born in July', where('month(birth_date) = 7'), ['birth_month']),
-    S('plain', 'Customers with birthdays in October, November or December', where('month(birth_date) IN (10, 11, 12)'), ['birth_month']),
-    S('plain', 'Platinum members with a birthday this month', where(tier('platinum'), BDAY_THIS_MONTH), ['loyalty_tier', 'birth_month']),
-    S('long', 'Birthday email program: everyone whose birthday falls within the next 30 days (counting today) and who is opted in to email. Any tier, any region — the offer scales by tier on its own.', where(bdayWithin(30), 'email_opt_in'), ['birth_month', 'email_opt_in']),
-    S('number_words', 'birthday coming up in the next two weeks', where(bdayWithin(14)), ['birth_month']),
-    S('plain', 'Customers turning 30 in the next 30 days', where(bdayWithin(30), `year(${NEXT_BDAY}) - year(birth_date) = 30`), ['birth_month', 'age']),
-    S('terse', 'bday in Feb', where('month(birth_date) = 2'), ['birth_month']),
-    S('chatty', 'Can you find VIPs whose birthday is within the next 10 days and who we can text? Birthday SMS test', where(bdayWithin(10), VIP, REACH_SMS), ['birth_month', 'vip', 'reachable_sms']),
-    S('terse', 'bday next month + bought toys', where(BDAY_NEXT_MONTH, bought({ item: dept('Toys') })), ['birth_month', 'purchase', 'department']),
+    S('terse', 'birthday this month', where(BDAY_THIS_MONTH), ['birth_month'],
+    G.seg(G.bday('this_month'))),
+    S('plain', 'Customers with a birthday next month', where(BDAY_NEXT_MONTH), ['birth_month'],
+    G.seg(G.bday('next_month'))),
+    S('number_words', 'birthdays in the next seven days', where(bdayWithin(7)), ['birth_month'],
+    G.seg(G.bday('next_days', 7))),
+    S('chatty', "Whose birthday is today? Want to send a little surprise 🎂", where(bdayWithin(0)), ['birth_month'],
+    G.seg(G.bday('today'))),
+    S('terse', 'born in July', where('month(birth_date) = 7'), ['birth_month'],
+    G.seg(G.eq('birth_month', 7))),
+    S('plain', 'Customers with birthdays in October, November or December', where('month(birth_date) IN (10, 11, 12)'), ['birth_month'],
+    G.seg(G.isIn('birth_month', [10, 11, 12]))),
+    S('plain', 'Platinum members with a birthday this month', where(tier('platinum'), BDAY_THIS_MONTH), ['loyalty_tier', 'birth_month'],
+    G.seg(G.tier('platinum'), G.bday('this_month'))),
+    S('long', 'Birthday email program: everyone whose birthday falls within the next 30 days (counting today) and who is opted in to email. Any tier, any region — the offer scales by tier on its own.', where(bdayWithin(30), 'email_opt_in'), ['birth_month', 'email_opt_in'],
+    G.seg(G.bday('next_days', 30), G.yes('email_opt_in'))),
+    S('number_words', 'birthday coming up in the next two weeks', where(bdayWithin(14)), ['birth_month'],
+    G.seg(G.bday('next_days', 14))),
+    S('plain', 'Customers turning 30 in the next 30 days', where(bdayWithin(30), `year(${NEXT_BDAY}) - year(birth_date) = 30`), ['birth_month', 'age'],
+    // turning 30 today (already 30 at D), or 29 now with the birthday later in the window (not today: those just turned 29)
+    G.seg(G.or(G.and(G.bday('today'), G.age.eq(30)), G.and(G.bday('next_days', 30), G.not(G.bday('today')), G.age.eq(29))))),
+    S('terse', 'bday in Feb', where('month(birth_date) = 2'), ['birth_month'],
+    G.seg(G.eq('birth_month', 2))),
+    S('chatty', 'Can you find VIPs whose birthday is within the next 10 days and who we can text? Birthday SMS test', where(bdayWithin(10), VIP, REACH_SMS), ['birth_month', 'vip', 'reachable_sms'],
+    G.seg(G.bday('next_days', 10), G.VIP, G.REACH_SMS)),
+    S('terse', 'bday next month + bought toys', where(BDAY_NEXT_MONTH, bought({ item: dept('Toys') })), ['birth_month', 'purchase', 'department'],
+    G.seg(G.bday('next_month'), G.buy({ item: G.dept('Toys') }))),
   ],
 };

@@ -203,7 +203,10 @@ export const BDAY_THIS_MONTH = `month(birth_date) = month(${D})`;
 export const BDAY_NEXT_MONTH = `month(birth_date) = month(${D} + INTERVAL 1 MONTH)`;
 
 // ---------------------------------------------------------------- case constructors
-/** A segment case. `text` may be an array of turns (a conversation). */
-export const S = (style, text, gold_sql, gold_facets) => ({ style, text, expect: 'segment', gold_sql, gold_facets });
+/**
+ * A segment case. `text` may be an array of turns (a conversation). `gold_segment` (./seg.mjs) is the
+ * same audience in segment model v1; it is left out for the stretch cases the model cannot express.
+ */
+export const S = (style, text, gold_sql, gold_facets, gold_segment) => ({ style, text, expect: 'segment', gold_sql, gold_facets, gold_segment });
 export const C = (style, text, clarify_about) => ({ style, text, expect: 'clarify', clarify_about });
 export const R = (style, text, missing) => ({ style, text, expect: 'refuse', missing });
