@@ -1,0 +1,551 @@
+import type { Catalog, ItemFilter, Segment, SegmentNode, Window } from '@smartseg/segment-engine';
+import { SEGMENT_VERSION } from '@smartseg/segment-engine';
+import { SegmentBuilder, type NodeMeta } from '../build/builder';
+import type { Change, UnderstandingResult } from '../engine/result.model';
+import type { UnderstandContext, UnderstandingEngine } from '../engine/understanding-engine';
+import type { Chunk } from '../parse/chunker';
+import { has } from '../parse/chunker';
+import { verify } from '../engine/verify.adapter';
+
+/**
+ * Conversation: a follow-up turn edits the current segment. It may replace a value, a window
+ * or a threshold ("make it California instead", "last 6 months instead", "bump the threshold
+ * to two thousand"), widen or narrow ("expand to all of Texas", "specifically camping"), add
+ * ("only the ones who used a coupon", "also NJ"), exclude ("exclude employees", "but not
+ * platinum") or drop a condition ("forget the region", "remove the age filter"). A turn that
+ * is a complete new description starts a new segment instead.
+ */
+
+type Mode = 'remove' | 'replace' | 'exclude' | 'extend' | 'add' | 'negate';
+
+interface Marker {
+  re: RegExp;
+  mode: Mode;
+}
+
+/** Words that say how the turn changes the segment (stripped before the rest is read). */
+const MARKERS: readonly Marker[] = [
+  { re: /^(?:please\s+)?(?:drop|remove|forget(?: about)?|delete|get rid of|lose|take out|take off|ditch|scrap|clear|ignore|skip|no need for|don'?t need|do not need|never ?mind)\b/i, mode: 'remove' },
+  { re: /^(?:and\s+)?without the\b/i, mode: 'remove' },
+  { re: /^(?:now\s+)?(?:the\s+)?opposite\b/i, mode: 'negate' },
+  { re: /^(?:and\s+|but\s+|also\s+|now\s+)?(?:exclude|excluding|except|minus|but not|not|leave out|filter out|without)\b/i, mode: 'exclude' },
+  { re: /^(?:please\s+)?(?:add|also|plus|include|and also|as well as)\b/i, mode: 'extend' },
+  { re: /\b(?:too|as well|also)\s*[.!?]*$/i, mode: 'extend' },
+  { re: /\binstead\b|\brather than\b|\bi meant\b|\bswap\b|\bswitch\b|\breplace\b|\bchange\b|\bmake (?:it|that|this)\b|\bbump\b|\braise\b|\blower\b|\bincrease\b|\bdecrease\b|\bwiden\b|\bexpand\b|\bbroaden\b|\bnarrow\b|\bspecifically\b|\bactually use\b|\bgo with\b|\buse\b/i, mode: 'replace' },
+  { re: /^(?:and\s+|but\s+|ok(?:ay)?\s+|now\s+)*(?:only|just|limit(?: it)? to|restrict(?: it)? to|keep only|narrow (?:it )?(?:down )?to|of those|among them|and|who|that|with|where)\b/i, mode: 'add' },
+];
+
+const LEAD_NOISE = /^(?:(?:ok(?:ay)?|oops|hmm+|um+|uh+|actually|wait|so|well|right|now|yes|great|cool|thanks|nice|sorry|then|hey|perfect)\b[\s,.!-]*)+/i;
+
+/** Turns that read like a follow-up rather than a full new request. */
+export function looksLikeEdit(text: string, engine: UnderstandingEngine, ctx: UnderstandContext): boolean {
+  if (!ctx.current) return false;
+  const t = text.trim();
+  const stripped = t.replace(LEAD_NOISE, '').trim();
+  if (/\binstead\b|\brather than\b|\bi meant\b|\bthe opposite\b/i.test(t)) return true;
+  if (MARKERS.some((m) => m.re.test(stripped))) return true;
+  const words = stripped.split(/\s+/).filter(Boolean);
+  // a full new description names the people ("customers who ...") and says more than one thing
+  const a = engine.analyze(stripped, ctx.asOf);
+  const subject = a.chunks.some((c) => has(c, 'subj') && !/^(ones?|those|them|they)$/i.test(c.text));
+  if (subject && words.length >= 3) return false;
+  return words.length <= 6;
+}
+
+interface Conjunct {
+  node: SegmentNode;
+  keys: Set<string>;
+}
+
+function signature(node: SegmentNode, catalog: Catalog, out = new Set<string>()): Set<string> {
+  switch (node.kind) {
+    case 'and':
+    case 'or':
+      node.children.forEach((c) => signature(c, catalog, out));
+      break;
+    case 'not':
+      signature(node.child, catalog, out);
+      break;
+    case 'attribute':
+      out.add(`facet:${node.facet}`);
+      for (const v of node.values ?? (node.value !== undefined ? [node.value] : [])) out.add(`value:${node.facet}:${String(v)}`);
+      if (GEO.test(node.facet)) out.add('geo');
+      break;
+    case 'rule': {
+      out.add(`rule:${node.rule}`);
+      const def = catalog.rules.find((r) => r.id === node.rule)?.definition;
+      if (def && def.kind !== 'rule') signature(def, catalog, out);
+      break;
+    }
+    case 'model':
+      out.add(`model:${node.model}`);
+      break;
+    case 'birthday':
+      out.add('birthday');
+      break;
+    case 'purchase':
+      out.add('purchase');
+      if (node.window) out.add('window');
+      if (node.threshold) out.add('threshold');
+      out.add(`measure:${node.measure ?? 'orders'}`);
+      for (const [k, v] of Object.entries(node.item ?? {})) {
+        out.add(`field:${k}`);
+        if (Array.isArray(v)) for (const x of v) out.add(`item:${k}:${String(x)}`);
+        else out.add(`item:${k}`);
+        if (k === 'department' || k === 'category') out.add('items');
+      }
+      for (const k of Object.keys(node.order ?? {})) out.add(`order:${k}`);
+      break;
+    case 'event':
+      out.add('event');
+      for (const e of node.event_type) out.add(`event:${e}`);
+      if (node.window) out.add('window');
+      if (node.threshold) out.add('threshold');
+      for (const [k, v] of Object.entries(node.item ?? {})) if (Array.isArray(v)) for (const x of v) out.add(`item:${k}:${String(x)}`);
+      break;
+  }
+  return out;
+}
+
+/** Facets of place: one slot ("expand to all of Texas" replaces the city). */
+const GEO = /(^|_)(state|city|region|zip|country|province|county|metro|market|postal)(_|$)/;
+
+/** What the words of a turn point at in a segment. */
+function references(chunks: Chunk[], engine: UnderstandingEngine): { strong: Set<string>; weak: Set<string> } {
+  const strong = new Set<string>();
+  const weak = new Set<string>();
+  for (const c of chunks) {
+    if (c.time) strong.add('window');
+    for (const s of c.senses) {
+      switch (s.t) {
+        case 'value':
+          strong.add(`value:${s.facet}:${String(s.value)}`);
+          weak.add(`facet:${s.facet}`);
+          break;
+        case 'facet':
+          strong.add(`facet:${s.facet}`);
+          if (GEO.test(s.facet)) strong.add('geo');
+          break;
+        case 'rule':
+          strong.add(`rule:${s.rule}`);
+          break;
+        case 'model':
+          strong.add(`model:${s.model}`);
+          break;
+        case 'item':
+          strong.add(`item:${s.field}:${s.value}`);
+          weak.add(`field:${s.field}`);
+          weak.add('items');
+          break;
+        case 'flag':
+          strong.add(`item:${s.flag}`);
+          break;
+        case 'event':
+          strong.add(`event:${s.event}`);
+          break;
+        case 'ecue':
+          for (const [e, bag] of engine.lexicon.eventBags) if (bag.has(s.stem)) weak.add(`event:${e}`);
+          for (const [f, bag] of engine.lexicon.booleanBags) if (bag.has(s.stem)) weak.add(`facet:${f}`);
+          break;
+        case 'order':
+          for (const k of Object.keys(s.filter)) strong.add(`order:${k}`);
+          break;
+        case 'bday':
+          strong.add('birthday');
+          break;
+        case 'measure':
+          strong.add(`measure:${s.measure}`);
+          break;
+        case 'bnoun':
+          weak.add('purchase');
+          break;
+        case 'verb':
+          if (s.cls === 'purchase' || s.cls === 'spend') weak.add('purchase');
+          if (s.cls === 'return') strong.add('order:status');
+          break;
+      }
+    }
+  }
+  return { strong, weak };
+}
+
+function conjuncts(seg: Segment, catalog: Catalog): Conjunct[] {
+  const list = seg.where.kind === 'and' ? seg.where.children : [seg.where];
+  return list.map((node) => ({ node, keys: signature(node, catalog) }));
+}
+
+function rebuild(list: SegmentNode[], base: Segment, text: string): Segment {
+  const where: SegmentNode = list.length === 1 ? list[0]! : { kind: 'and', children: list };
+  const seg: Segment = { version: SEGMENT_VERSION, where };
+  const desc = [base.description, text].filter(Boolean).join(' | ').slice(0, 1000);
+  if (desc) seg.description = desc;
+  if (base.name) seg.name = base.name;
+  return seg;
+}
+
+const path = (i: number, n: number) => (n === 1 ? 'where' : `where.children[${i}]`);
+
+/** Edits `current` by the turn; undefined when the turn cannot be read as an edit. */
+export function editSegment(current: Segment, text: string, ctx: UnderstandContext, engine: UnderstandingEngine): UnderstandingResult | undefined {
+  const catalog = engine.catalog;
+  let t = text.trim().replace(LEAD_NOISE, '').trim();
+  // "now the opposite - no coupon ytd": the rest says what the opposite is
+  let mode: Mode = 'add';
+  for (const m of MARKERS) {
+    if (m.re.test(t)) {
+      mode = m.mode;
+      break;
+    }
+  }
+  if (mode === 'negate') t = t.replace(/^(?:now\s+)?(?:the\s+)?opposite\b[\s,:;.!-]*/i, '');
+  // "swap gold for silver", "Texas instead of California", "I meant Adidas, not Nike", "use X instead of Y"
+  let oldPart = '';
+  let newPart = t;
+  let m: RegExpExecArray | null;
+  if ((m = /^(?:please\s+)?(?:swap|switch|replace|change)\s+(.+?)\s+(?:for|with|to|into)\s+(.+)$/i.exec(t))) {
+    oldPart = m[1]!;
+    newPart = m[2]!;
+    mode = 'replace';
+  } else if ((m = /^(.*?)\s*\b(?:instead of|rather than|in place of)\b\s*(.+)$/i.exec(t))) {
+    newPart = m[1]!;
+    oldPart = m[2]!;
+    mode = 'replace';
+  } else if ((m = /^(?:i\s+)?meant\s+(.+?),?\s+not\s+(.+)$/i.exec(t))) {
+    newPart = m[1]!;
+    oldPart = m[2]!;
+    mode = 'replace';
+  }
+  const cleaned = stripMarkers(newPart, mode);
+  const conj = conjuncts(current, catalog);
+  const changes: Change[] = [];
+
+  if (mode === 'remove') {
+    const a = engine.analyze(cleaned || t, ctx.asOf);
+    let { strong, weak } = references(a.chunks, engine);
+    if (/\bage\b/i.test(cleaned) && engine.lexicon.roles.age) strong.add(`facet:${engine.lexicon.roles.age}`);
+    let hits = conj.filter((c) => [...strong].some((k) => c.keys.has(k)));
+    if (!hits.length) hits = conj.filter((c) => [...weak].some((k) => c.keys.has(k)));
+    if (!hits.length) return undefined;
+    const keep: SegmentNode[] = [];
+    conj.forEach((c, i) => {
+      if (!hits.includes(c)) return keep.push(c.node);
+      // one value out of a list: "drop California"
+      const n = c.node;
+      if (n.kind === 'attribute' && (n.op === 'in' || n.op === 'not_in') && n.values && n.values.length > 1) {
+        const drop = n.values.filter((v) => strong.has(`value:${n.facet}:${String(v)}`));
+        if (drop.length && drop.length < n.values.length) {
+          const values = n.values.filter((v) => !drop.includes(v));
+          const after: SegmentNode = values.length === 1 ? { kind: 'attribute', facet: n.facet, op: n.op === 'in' ? 'eq' : 'neq', value: values[0]! } : { ...n, values };
+          changes.push({ op: 'replace', path: path(i, conj.length), before: n, after });
+          return keep.push(after);
+        }
+      }
+      changes.push({ op: 'remove', path: path(i, conj.length), before: n });
+      return undefined;
+    });
+    void weak;
+    if (!keep.length) return { status: 'refuse', reason: 'that would remove every condition; say who the customers are', missing: [], nearest: [] };
+    return finish(engine, rebuild(keep, current, text), text, ctx, changes, 0.85);
+  }
+
+  // "now the opposite": the condition it names (or the only one) is negated
+  if (mode === 'negate') {
+    const probe = build(engine, cleaned, ctx);
+    const target = probe ? flatten(probe.node) : [];
+    let idx = target.length ? conj.findIndex((c) => target.some((p) => slotMatch(c.node, p, catalog))) : -1;
+    if (idx < 0 && conj.length === 1) idx = 0;
+    if (idx < 0) return undefined;
+    const before = conj[idx]!.node;
+    const after: SegmentNode = before.kind === 'not' ? before.child : { kind: 'not', child: before };
+    const list = conj.map((c) => c.node);
+    list[idx] = after;
+    changes.push({ op: 'replace', path: path(idx, list.length), before, after });
+    return finish(engine, rebuild(list, current, text), text, ctx, changes, 0.8);
+  }
+  // a rank or level alone ("top 5%", "medium instead") is for the model already there
+  const probeChunks = engine.analyze(cleaned || t, ctx.asOf).chunks;
+  const rankOnly = probeChunks.some((c) => c.qty?.kind === 'rank') && !probeChunks.some((c) => c.senses.some((s) => s.t === 'model' || s.t === 'rule'));
+  // what the turn says, as segment nodes
+  const frag = rankOnly ? { node: { kind: 'and', children: [] } as SegmentNode, analysis: engine.analyze(cleaned || t, ctx.asOf) } : build(engine, cleaned || t, ctx);
+  if (!frag) return undefined;
+  if (frag.ambiguity) {
+    // "only the big spenders": each reading added to the current segment
+    const options = frag.ambiguity.options
+      .map((o) => ({ label: o.label, segment: rebuild([...conj.map((c) => c.node), ...flatten(o.node)], current, text) }))
+      .filter((o) => verify(o.segment, { catalog, permissions: ctx.permissions, asOf: ctx.asOf }).ok)
+      .slice(0, 4);
+    if (options.length >= 2) return { status: 'clarify', question: frag.ambiguity.question, options };
+  }
+  let parts = flatten(frag.node);
+  const a = frag.analysis;
+  // "make that more than twenty": a bare number is not an age here
+  if (parts.length === 1 && parts[0]!.kind === 'attribute' && parts[0]!.facet === engine.lexicon.roles.age && a.parse.notes.some((n) => n.includes('read as age'))) {
+    const hasAge = conj.some((c) => c.keys.has(`facet:${engine.lexicon.roles.age}`));
+    if (!hasAge) parts = [];
+  }
+  const oldRefs = oldPart ? references(engine.analyze(stripMarkers(oldPart, 'replace'), ctx.asOf).chunks, engine) : undefined;
+  const list = conj.map((c) => c.node);
+
+  if (mode === 'exclude') {
+    for (const p of parts) {
+      const negated: SegmentNode = p.kind === 'not' ? p.child : { kind: 'not', child: p };
+      list.push(negated);
+      changes.push({ op: 'add', path: `where.children[${list.length - 1}]`, after: negated });
+    }
+    return finish(engine, rebuild(list, current, text), text, ctx, changes, 0.85);
+  }
+
+  const onlyWindow = parts.length === 0 && a.chunks.some((c) => c.time?.kind === 'window');
+  const bareNumber = parts.length === 0 ? a.chunks.find((c) => c.qty?.kind === 'cmp')?.qty : undefined;
+  // "last 6 months instead", "change that to all of 2025", "make that 60 days", "make it 30"
+  if (onlyWindow || (bareNumber && bareNumber.kind === 'cmp')) {
+    const timeChunk = a.chunks.find((c) => c.time?.kind === 'window');
+    let changed = false;
+    const edited = list.map((n, i) =>
+      mapLeaves(n, (leaf) => {
+        if ((leaf.kind === 'purchase' || leaf.kind === 'event') && timeChunk && timeChunk.time?.kind === 'window') {
+          changed = true;
+          const after = { ...leaf, window: timeChunk.time.window };
+          changes.push({ op: 'replace', path: path(i, list.length), before: leaf, after });
+          return after;
+        }
+        return leaf;
+      }),
+    );
+    if (changed) return finish(engine, rebuild(edited, current, text), text, ctx, changes, 0.85);
+    if (bareNumber && bareNumber.kind === 'cmp') {
+      const th = bareNumber.threshold;
+      const r = replaceNumber(list, th, bareNumber.unit, changes);
+      if (r) return finish(engine, rebuild(r, current, text), text, ctx, changes, 0.75);
+    }
+    return undefined;
+  }
+
+  if (!parts.length) {
+    // "medium instead", "top 5%": a level or rank for the model already there
+    const level = a.chunks.map((c) => c.senses.find((s) => s.t === 'level')).find(Boolean);
+    const rank = a.chunks.find((c) => c.qty?.kind === 'rank')?.qty;
+    if (level || rank) {
+      let changed = false;
+      const edited = list.map((n, i) =>
+        mapLeaves(n, (leaf) => {
+          let model: string | undefined;
+          if (leaf.kind === 'model') model = leaf.model;
+          if (leaf.kind === 'rule') {
+            const def = catalog.rules.find((r) => r.id === leaf.rule)?.definition;
+            if (def?.kind === 'model') model = def.model;
+          }
+          if (!model) return leaf;
+          changed = true;
+          const after: SegmentNode = { kind: 'model', model };
+          if (rank && rank.kind === 'rank') {
+            if (rank.decile) after.decile = rank.decile;
+            else if (rank.dir === 'top') after.top_percent = rank.percent;
+            else after.bottom_percent = rank.percent;
+          } else if (level && level.t === 'level') after.level = level.level;
+          changes.push({ op: 'replace', path: path(i, list.length), before: leaf, after });
+          return after;
+        }),
+      );
+      if (changed) return finish(engine, rebuild(edited, current, text), text, ctx, changes, 0.8);
+    }
+    // "any age": drop the facet said
+    if (/^any\b/i.test(cleaned)) return editSegment(current, `remove ${cleaned.replace(/^any\s+/i, '')}`, ctx, engine);
+    return undefined;
+  }
+
+  // replace, extend, add
+  for (const p of parts) {
+    let idx = -1;
+    if (oldRefs) {
+      idx = conj.findIndex((c) => [...oldRefs.strong].some((k) => c.keys.has(k)));
+      if (idx < 0) idx = conj.findIndex((c) => [...oldRefs.weak].some((k) => c.keys.has(k)));
+    }
+    if (idx < 0 && (mode === 'replace' || mode === 'add' || mode === 'extend')) idx = list.findIndex((n) => slotMatch(n, p, catalog));
+    if (idx >= 0 && mode === 'extend') {
+      const merged = extend(list[idx]!, p);
+      if (merged) {
+        changes.push({ op: 'replace', path: path(idx, list.length), before: list[idx], after: merged });
+        list[idx] = merged;
+        continue;
+      }
+    }
+    if (idx >= 0 && (mode === 'replace' || (mode === 'add' && replaceOnAdd(list[idx]!, p)))) {
+      const after = mergeReplacement(list[idx]!, p);
+      // "bump the threshold to $800": a bare amount keeps the comparison said before
+      const old = list[idx]!;
+      if (a.parse.notes.some((n) => n.includes('read as at least')) && old.kind === 'purchase' && old.threshold && after.kind === 'purchase' && after.threshold && old.threshold.op !== 'between' && after.threshold.op !== 'between') {
+        after.threshold = { op: old.threshold.op, value: after.threshold.value };
+      }
+      changes.push({ op: 'replace', path: path(idx, list.length), before: list[idx], after });
+      list[idx] = after;
+      continue;
+    }
+    list.push(p);
+    changes.push({ op: 'add', path: `where.children[${list.length - 1}]`, after: p });
+  }
+  return finish(engine, rebuild(list, current, text), text, ctx, changes, 0.8);
+}
+
+function stripMarkers(s: string, mode: Mode): string {
+  let out = s.trim().replace(LEAD_NOISE, '');
+  out = out
+    .replace(/^(?:please\s+)?(?:drop|remove|forget(?: about)?|delete|get rid of|lose|take out|take off|ditch|scrap|clear|ignore|skip|no need for|don'?t need|do not need|without)\s+(?:the\s+)?/i, '')
+    .replace(/\b(?:part|filter|condition|criteri(?:on|a)|requirement|bit|piece|rule|restriction|limit)s?\b/gi, '')
+    .replace(/^(?:please\s+)?(?:add|also|plus|include|and also)\s+/i, '')
+    .replace(/\s+(?:too|as well|also|instead|please|pls)\s*[.!?]*$/i, '')
+    .replace(/^(?:make|change|set|switch|bump|raise|lower|increase|decrease|widen|expand|broaden|narrow|move)\s+(?:it|that|this|the \w+|them)?\s*(?:up |down )?(?:to|at|into)?\s*/i, '')
+    .replace(/^(?:actually\s+)?(?:use|go with|try)\s+/i, '')
+    .replace(/^specifically\s+/i, '')
+    .replace(/^(?:and\s+|but\s+|ok(?:ay)?\s+|now\s+)*(?:only|just|limit(?: it)? to|restrict(?: it)? to|keep only)\s+/i, '')
+    .replace(/\binstead\b/gi, '')
+    .trim();
+  if (mode === 'exclude') out = out.replace(/^(?:and\s+|but\s+|also\s+|now\s+)?(?:exclude|excluding|except|minus|but not|not|leave out|filter out|without)\s+/i, '');
+  // "the ones who", "those who": the people are the current ones
+  out = out.replace(/^(?:the\s+)?(?:ones|those|people|customers|folks)\s+(?:who|that|which)\s+/i, 'who ');
+  out = out.replace(/^(?:to\s+)?(?:all of|the whole|the entire|any)\s+/i, (x) => (/any/i.test(x) ? x : ''));
+  return out.trim();
+}
+
+interface Fragment {
+  node: SegmentNode;
+  analysis: ReturnType<UnderstandingEngine['analyze']>;
+  ambiguity?: { question: string; options: { label: string; node: SegmentNode }[] };
+}
+
+function build(engine: UnderstandingEngine, text: string, ctx: UnderstandContext): Fragment | undefined {
+  const a = engine.analyze(text, ctx.asOf);
+  const lf = a.parse.lf;
+  if (!lf) return { node: { kind: 'and', children: [] }, analysis: a };
+  const builder = engine.builderFor(text, a.parse.eventAmbiguity);
+  const first = builder.build(lf);
+  if (first.failed.length) return undefined;
+  if (first.ambiguities.length) {
+    const amb = first.ambiguities[0]!;
+    const options = amb.options.map((o, i) => ({ label: o.label, node: builder.build(lf, { picks: new Map([[amb.key, i]]) }).segment.where }));
+    return { node: first.segment.where, analysis: a, ambiguity: { question: amb.question, options } };
+  }
+  return { node: first.segment.where, analysis: a };
+}
+
+function flatten(n: SegmentNode): SegmentNode[] {
+  if (n.kind === 'and') return n.children;
+  return [n];
+}
+
+function mapLeaves(n: SegmentNode, fn: (leaf: SegmentNode) => SegmentNode): SegmentNode {
+  if (n.kind === 'and' || n.kind === 'or') return { ...n, children: n.children.map((c) => mapLeaves(c, fn)) };
+  if (n.kind === 'not') return { ...n, child: mapLeaves(n.child, fn) };
+  return fn(n);
+}
+
+/** The condition `p` takes the place of (same facet, same kind of place, same model, same kind of purchase). */
+function slotMatch(n: SegmentNode, p: SegmentNode, catalog: Catalog): boolean {
+  const inner = (x: SegmentNode): SegmentNode => (x.kind === 'not' ? x.child : x);
+  const a = inner(n);
+  const b = inner(p);
+  if (a.kind === 'attribute' && b.kind === 'attribute') return a.facet === b.facet || (GEO.test(a.facet) && GEO.test(b.facet));
+  if (a.kind === 'model' && b.kind === 'model') return a.model === b.model;
+  if (a.kind === 'rule' && b.kind === 'model') {
+    const def = catalog.rules.find((r) => r.id === a.rule)?.definition;
+    return def?.kind === 'model' && def.model === b.model;
+  }
+  if (a.kind === 'purchase' && b.kind === 'purchase') {
+    const ka = Object.keys(a.order ?? {});
+    const kb = Object.keys(b.order ?? {});
+    const itemFamily = (i?: ItemFilter) => !!i && (!!i.department || !!i.category || !!i.brand);
+    if (itemFamily(a.item) && itemFamily(b.item)) return true;
+    if (kb.length && ka.some((k) => kb.includes(k))) return true;
+    if ((b.measure === 'avg_order_value' || b.measure === 'spend') && (a.measure === 'spend' || a.measure === 'avg_order_value')) return true;
+    if (b.measure === 'orders' && a.measure === 'orders' && !a.item && !b.item) return true;
+    return false;
+  }
+  if (a.kind === 'event' && b.kind === 'event') return a.event_type.some((e) => b.event_type.includes(e));
+  if (a.kind === 'birthday' && b.kind === 'birthday') return true;
+  return false;
+}
+
+/** With "only", a narrower place or item replaces the broader one ("only San Diego and San Jose"). */
+function replaceOnAdd(n: SegmentNode, p: SegmentNode): boolean {
+  if (n.kind === 'attribute' && p.kind === 'attribute') return n.facet !== p.facet || n.op === 'eq' || n.op === 'in';
+  return false;
+}
+
+/** "add gold too", "also NJ": one more value for the facet. */
+function extend(n: SegmentNode, p: SegmentNode): SegmentNode | undefined {
+  if (n.kind === 'attribute' && p.kind === 'attribute' && n.facet === p.facet && (n.op === 'eq' || n.op === 'in') && (p.op === 'eq' || p.op === 'in')) {
+    const vals = [...new Set([...(n.values ?? [n.value!]), ...(p.values ?? [p.value!])])];
+    return { kind: 'attribute', facet: n.facet, op: 'in', values: vals };
+  }
+  if (n.kind === 'model' && p.kind === 'model' && n.model === p.model) return p;
+  return undefined;
+}
+
+/** The new condition, keeping what the turn did not restate (the window of a purchase, its items). */
+function mergeReplacement(old: SegmentNode, p: SegmentNode): SegmentNode {
+  const negOld = old.kind === 'not';
+  const o = negOld ? (old as { child: SegmentNode }).child : old;
+  if (o.kind === 'purchase' && p.kind === 'purchase') {
+    const merged: SegmentNode = { ...o, ...p };
+    if (!p.window && o.window) merged.window = o.window;
+    if (p.item && o.item) {
+      const item: ItemFilter = { ...o.item };
+      const family = ['department', 'category'] as const;
+      if (p.item.department || p.item.category) for (const f of family) delete item[f];
+      Object.assign(item, p.item);
+      merged.item = item;
+    } else if (!p.item && o.item && !(p.measure && p.measure !== o.measure)) merged.item = o.item;
+    if (!p.order && o.order) merged.order = o.order;
+    if (p.order && o.order) merged.order = { ...o.order, ...p.order };
+    if (p.measure && p.measure !== o.measure) {
+      merged.measure = p.measure;
+      merged.threshold = p.threshold ?? o.threshold;
+    }
+    return negOld ? { kind: 'not', child: merged } : merged;
+  }
+  if (o.kind === 'event' && p.kind === 'event') {
+    const merged = { ...o, ...p };
+    if (!p.window && o.window) merged.window = o.window;
+    return merged;
+  }
+  return p;
+}
+
+/** "make that more than twenty", "bump the threshold to two thousand", "make it 30-45". */
+function replaceNumber(list: SegmentNode[], th: import('@smartseg/segment-engine').Threshold, unit: string, changes: Change[]): SegmentNode[] | undefined {
+  let done = false;
+  const out = list.map((n, i) =>
+    mapLeaves(n, (leaf) => {
+      if (done) return leaf;
+      let after: SegmentNode | undefined;
+      if ((leaf.kind === 'purchase' || leaf.kind === 'event') && leaf.threshold) {
+        const old = leaf.threshold;
+        const nt = th.op === 'eq' && old.op !== 'eq' && old.op !== 'between' ? { op: old.op, value: th.value } : th;
+        after = { ...leaf, threshold: nt };
+      } else if (leaf.kind === 'attribute' && (leaf.op === 'between' || leaf.op === 'gt' || leaf.op === 'gte' || leaf.op === 'lt' || leaf.op === 'lte') && unit === 'count') {
+        if (th.op === 'between') after = { kind: 'attribute', facet: leaf.facet, op: 'between', min: th.min, max: th.max };
+        else if (th.op === 'eq' && leaf.op !== 'between') after = { ...leaf, value: th.value };
+        else if (th.op !== 'eq') after = { kind: 'attribute', facet: leaf.facet, op: th.op, value: th.value };
+      } else if ((leaf.kind === 'purchase' || leaf.kind === 'event') && leaf.window && (leaf.window.type === 'last' || leaf.window.type === 'older_than') && th.op === 'eq') {
+        const w: Window = { ...leaf.window, n: th.value };
+        after = { ...leaf, window: w };
+      } else if (leaf.kind === 'model' && leaf.score && th.op !== 'between') {
+        after = { ...leaf, score: { op: th.op === 'eq' ? leaf.score.op : th.op, value: th.value } as import('@smartseg/segment-engine').Threshold };
+      }
+      if (!after) return leaf;
+      done = true;
+      changes.push({ op: 'replace', path: list.length === 1 ? 'where' : `where.children[${i}]`, before: leaf, after });
+      return after;
+    }),
+  );
+  return done ? out : undefined;
+}
+
+function finish(engine: UnderstandingEngine, seg: Segment, text: string, ctx: UnderstandContext, changes: Change[], confidence: number): UnderstandingResult {
+  const builder = new SegmentBuilder({ lexicon: engine.lexicon, text, clarifications: new Map() });
+  const where = builder.simplify(seg.where);
+  const segment: Segment = { ...seg, where };
+  const res = engine.result(segment, new Map<SegmentNode, NodeMeta>(), text, ctx, [], confidence);
+  if (res.status === 'segment') return { ...res, changes, edited: true };
+  return res;
+}

@@ -1,0 +1,269 @@
+import type { Catalog, Segment, SegmentNode } from '@smartseg/segment-engine';
+import { SegmentBuilder, type BuildResult, type NodeMeta } from '../build/builder';
+import { DEFAULT_CLARIFICATIONS, clarificationTriggers, resolveClarification, type Clarification, type ResolvedOption } from '../clarify/clarifications';
+import { editSegment, looksLikeEdit } from '../edit/editor';
+import type { EmbeddingRanker } from '../lexicon/embedding-ranker';
+import { lexiconFor, type Lexicon } from '../lexicon/lexicon';
+import { wordnetSynonyms } from '../lexicon/wordnet';
+import { normalize, type Token } from '../normalize/normalize';
+import { stem } from '../text/stem';
+import { chunk, has, type Chunk } from '../parse/chunker';
+import { Parser, type ParseResult } from '../parse/parser';
+import { coverage, missingPhrases, nearestLexical, refusal } from '../verify/assess';
+import { checkInput } from './guards';
+import type { ClarifyOption, SpanInfo, UnderstandingResult } from './result.model';
+import { explain, verify, type VerifyProblem } from './verify.adapter';
+import { FILLER_WORDS } from '../text/english';
+
+export interface UnderstandingOptions {
+  /** Optional semantic ranker (lexical-only without it). */
+  embeddings?: EmbeddingRanker;
+  /** Ambiguous terms and their options; defaults to DEFAULT_CLARIFICATIONS. */
+  clarifications?: readonly Clarification[];
+}
+
+export interface UnderstandContext {
+  /** The as-of date (YYYY-MM-DD) times are read against. */
+  asOf: string;
+  permissions: { pii: boolean };
+  /** The current segment of a conversation: the text may be an edit of it. */
+  current?: Segment;
+}
+
+/** Everything the pipeline learned about one request (for tests and diagnostics). */
+export interface Analysis {
+  tokens: Token[];
+  chunks: Chunk[];
+  parse: ParseResult;
+  corrections: { from: string; to: string }[];
+}
+
+/**
+ * The local understanding engine: words to a verified segment, a clarifying question, or an
+ * honest refusal, in milliseconds, without a language model or the network. One instance
+ * per catalog; the lexicon is built once per catalog version and shared.
+ */
+export class UnderstandingEngine {
+  readonly lexicon: Lexicon;
+  private readonly clarifications: readonly Clarification[];
+  private readonly resolved = new Map<string, { question: string; options: ResolvedOption[] }>();
+
+  constructor(
+    readonly catalog: Catalog,
+    private readonly options: UnderstandingOptions = {},
+  ) {
+    this.clarifications = options.clarifications ?? DEFAULT_CLARIFICATIONS;
+    this.lexicon = lexiconFor(catalog, clarificationTriggers(this.clarifications));
+    for (const c of this.clarifications) this.resolved.set(c.id, { question: c.question, options: resolveClarification(c, this.lexicon) });
+  }
+
+  /** Reads a request (or a follow-up to `ctx.current`). Never throws. */
+  understand(text: string, ctx: UnderstandContext): UnderstandingResult {
+    try {
+      const guard = checkInput(text);
+      if (guard) return guard;
+      if (ctx.current && looksLikeEdit(text, this, ctx)) {
+        const edited = editSegment(ctx.current, text, ctx, this);
+        if (edited) return edited;
+      }
+      return this.create(text, ctx);
+    } catch (err) {
+      return {
+        status: 'refuse',
+        reason: `the request could not be read (${err instanceof Error ? err.message : String(err)})`,
+        missing: [],
+        nearest: [],
+      };
+    }
+  }
+
+  /** Like `understand`, but uses the embedding ranker (if any) to name nearer facets in refusals. */
+  async understandAsync(text: string, ctx: UnderstandContext): Promise<UnderstandingResult> {
+    const res = this.understand(text, ctx);
+    const ranker = this.options.embeddings;
+    if (res.status !== 'refuse' || !ranker || !res.missing.length) return res;
+    try {
+      const candidates = this.catalog.facets.filter((f) => !f.pii || ctx.permissions.pii).map((f) => ({ id: f.label, text: `${f.label}: ${f.description}` }));
+      const ranked = await ranker.rank(res.missing.join('; '), candidates, 3);
+      const nearest = [...new Set([...res.nearest, ...ranked.map((r) => r.id)])].slice(0, 5);
+      return { ...res, nearest };
+    } catch {
+      return res;
+    }
+  }
+
+  /** Runs the stages up to the parse (for tests and the editor). */
+  analyze(text: string, asOf: string): Analysis {
+    const norm = normalize(text, this.lexicon.vocabulary);
+    let chunks = chunk(norm.tokens, this.lexicon, asOf, norm.text);
+    // unknown words: try WordNet synonyms that the lexicon knows ("acquired" -> buy)
+    if (chunks.some((c) => c.unknown)) {
+      let changed = false;
+      for (const c of chunks) {
+        if (!c.unknown || c.tokens.length !== 1) continue;
+        const tok = c.tokens[0]!;
+        if (tok.kind !== 'word' || tok.norm.length < 4 || /^[A-Z][a-z]/.test(tok.raw)) continue;
+        const syn = this.wordnetSubstitute(tok.norm);
+        if (syn) {
+          tok.corrected = tok.corrected ?? tok.norm;
+          tok.norm = syn;
+          tok.stem = stem(syn);
+          changed = true;
+        }
+      }
+      if (changed) chunks = chunk(norm.tokens, this.lexicon, asOf, norm.text);
+    }
+    const parser = new Parser(this.lexicon, asOf);
+    const parse = parser.parse(chunks, norm.text);
+    return { tokens: norm.tokens, chunks, parse, corrections: norm.corrections.map((c) => ({ from: c.from, to: c.to })) };
+  }
+
+  /** An unknown verb whose most common WordNet sense is a buying verb ("acquired" -> get). */
+  private wordnetSubstitute(word: string): string | undefined {
+    for (const s of wordnetSynonyms(word, 'verb', 1)) {
+      if (s === word || s.includes(' ')) continue;
+      const toks = normalize(s).tokens;
+      const m = this.lexicon.matchAt(toks, 0).find((x) => x.end === toks.length);
+      if (m && m.entries.some((e) => e.sense.t === 'verb' && (e.sense.cls === 'purchase' || e.sense.cls === 'spend' || e.sense.cls === 'return'))) return s;
+    }
+    return undefined;
+  }
+
+  /** A segment builder for this engine's catalog and clarifications. */
+  builderFor(text: string, eventChoices?: ParseResult['eventAmbiguity']): SegmentBuilder {
+    return new SegmentBuilder({ lexicon: this.lexicon, text, clarifications: this.resolved, eventChoices });
+  }
+
+  /** A new request (not an edit). */
+  create(text: string, ctx: UnderstandContext): UnderstandingResult {
+    const a = this.analyze(text, ctx.asOf);
+    const p = a.parse;
+    if (p.injection) {
+      return { status: 'refuse', reason: 'the request gives instructions to the system rather than describing customers', missing: ['instructions to the system'], nearest: [] };
+    }
+    const unknown = p.unknown.filter((c) => !(c.tokens.length === 1 && FILLER_WORDS.has(c.tokens[0]!.norm) && !/^[A-Z][a-z]/.test(c.text)));
+    if (unknown.length) {
+      const phrases = missingPhrases(a.chunks, unknown, text);
+      const missing = phrases.length ? phrases.map((x) => x.phrase) : unknown.map((c) => c.text);
+      const extra = phrases.flatMap((ph) => ph.chunks.flatMap((c) => c.senses)).flatMap((s) => {
+        if (s.t === 'value' || s.t === 'facet') {
+          const f = this.lexicon.facets.get(s.facet);
+          return f && (!f.pii || ctx.permissions.pii) ? [f.label] : [];
+        }
+        return [];
+      });
+      return refusal(this.catalog, missing, ctx.permissions.pii, extra);
+    }
+    if (!p.lf) {
+      const said = a.chunks.filter((c) => !c.punct && !c.stop).map((c) => c.text).join(' ');
+      return {
+        status: 'refuse',
+        reason: 'I could not find any condition on customers in the request',
+        missing: said ? [said.slice(0, 80)] : [],
+        nearest: nearestLexical(this.catalog, text, ctx.permissions.pii),
+      };
+    }
+    const builder = new SegmentBuilder({ lexicon: this.lexicon, text, clarifications: this.resolved, eventChoices: p.eventAmbiguity });
+    const first = builder.build(p.lf);
+    if (first.failed.length) {
+      const missing = first.failed.map((f) => text.slice(Math.min(...f.spans.map((s) => s.cs)), Math.max(...f.spans.map((s) => s.ce))));
+      return refusal(this.catalog, missing, ctx.permissions.pii);
+    }
+    // several readings: ask
+    if (first.ambiguities.length) {
+      const amb = first.ambiguities[0]!;
+      const options: ClarifyOption[] = [];
+      for (let i = 0; i < amb.options.length && options.length < 4; i++) {
+        const built = builder.build(p.lf, { picks: new Map([[amb.key, i]]) });
+        const v = verify(built.segment, { catalog: this.catalog, permissions: ctx.permissions, asOf: ctx.asOf });
+        if (v.ok) options.push({ label: amb.options[i]!.label, segment: built.segment });
+      }
+      if (options.length >= 2) {
+        const rest = first.ambiguities.slice(1).map((x) => `"${x.term}" read as ${x.options[0]!.label}`);
+        return { status: 'clarify', question: amb.question, options, ...(rest.length ? { notes: rest } : {}) };
+      }
+      if (options.length === 1) {
+        const single = builder.build(p.lf, { picks: new Map([[amb.key, amb.options.findIndex((o) => o.label === options[0]!.label)]]) });
+        return this.finish(single, a, ctx, text, [`"${amb.term}" read as ${options[0]!.label}`]);
+      }
+    }
+    return this.finish(first, a, ctx, text, []);
+  }
+
+  private finish(built: BuildResult, a: Analysis, ctx: UnderstandContext, text: string, extraNotes: string[]): UnderstandingResult {
+    const v = verify(built.segment, { catalog: this.catalog, permissions: ctx.permissions, asOf: ctx.asOf });
+    if (!v.ok) return this.verifyRefusal(v.problems, built, ctx);
+    const segment = v.segment;
+    // the verifier returns a copy: spans are read from the built tree (same shape)
+    const spans = spansOf(built.segment, built.meta, text);
+    const unexplained = new Set<Chunk>([...a.parse.unknown, ...a.parse.unused]);
+    const cov = coverage(a.chunks, unexplained);
+    const minCond = spans.length ? Math.min(...spans.map((s) => s.confidence)) : 0.5;
+    let confidence = Math.min(minCond, 1) * (0.5 + 0.5 * cov);
+    confidence -= 0.05 * a.corrections.length;
+    confidence -= 0.04 * a.parse.guesses;
+    if (a.parse.unused.length) confidence -= 0.1 * a.parse.unused.length;
+    confidence = Math.max(0.05, Math.min(1, Math.round(confidence * 100) / 100));
+    const notes = [
+      ...a.corrections.map((c) => `read "${c.from}" as "${c.to}"`),
+      ...a.parse.notes,
+      ...extraNotes,
+      ...a.parse.unused.map((c) => `"${c.text}" was recognised but not used`),
+    ];
+    if (v.warnings.length) notes.push(...v.warnings.map((w) => (typeof w === 'string' ? w : w.message)));
+    return { status: 'segment', segment, explanation: explain(segment, this.catalog), spans, confidence, notes: [...new Set(notes)] };
+  }
+
+  private verifyRefusal(problems: VerifyProblem[], built: BuildResult, ctx: UnderstandContext): UnderstandingResult {
+    const pii = problems.filter((p) => /PII|PERSONAL|RESTRICT|PERMISSION/i.test(p.code));
+    if (pii.length) {
+      const names = [...new Set(pii.map((p) => p.message))];
+      return {
+        status: 'refuse',
+        reason: `The request uses personal data that needs the 'pii' permission (${names.join('; ')}).`,
+        missing: names,
+        nearest: nearestLexical(this.catalog, names.join(' '), ctx.permissions.pii),
+      };
+    }
+    void built;
+    return {
+      status: 'refuse',
+      reason: `I could not build a valid segment: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`,
+      missing: problems.map((p) => p.message),
+      nearest: [],
+    };
+  }
+
+  /** Verifies and explains a segment produced elsewhere (the editor) into a segment result. */
+  result(segment: Segment, meta: Map<SegmentNode, NodeMeta>, text: string, ctx: UnderstandContext, notes: string[], confidence: number): UnderstandingResult {
+    const v = verify(segment, { catalog: this.catalog, permissions: ctx.permissions, asOf: ctx.asOf });
+    if (!v.ok) return this.verifyRefusal(v.problems, { segment, meta, ambiguities: [], failed: [] }, ctx);
+    return { status: 'segment', segment: v.segment, explanation: explain(v.segment, this.catalog), spans: spansOf(segment, meta, text), confidence, notes };
+  }
+}
+
+/** One span per condition: the stretch of words it came from, with its confidence. */
+export function spansOf(segment: Segment, meta: Map<SegmentNode, NodeMeta>, text: string): SpanInfo[] {
+  const out: SpanInfo[] = [];
+  const walk = (n: SegmentNode, path: string) => {
+    if (n.kind === 'and' || n.kind === 'or') {
+      n.children.forEach((c, i) => walk(c, `${path}.children[${i}]`));
+      return;
+    }
+    if (n.kind === 'not') {
+      const m = meta.get(n);
+      if (m && !meta.get(n.child)) meta.set(n.child, m);
+      walk(n.child, `${path}.child`);
+      return;
+    }
+    const m = meta.get(n);
+    if (!m || !m.spans.length) return;
+    const start = Math.min(...m.spans.map((s) => s.cs));
+    const end = Math.max(...m.spans.map((s) => s.ce));
+    out.push({ path, start, end, text: text.slice(start, end), confidence: Math.round(m.conf * 100) / 100 });
+  };
+  walk(segment.where, 'where');
+  return out;
+}
+
+export { has };

@@ -1,0 +1,2 @@
+export * from './engine/understanding-engine';
+export * from './engine/result.model';

@@ -1,0 +1,428 @@
+import { stem } from '../text/stem';
+import { DECADE_WORDS, ORDINALS, TIMES_WORDS, parseNumeral, readNumberWords } from './numbers';
+
+/**
+ * Stage 1, normalize: the raw request becomes tokens that keep their character offsets in
+ * the original text (for spans), with case folded, quotes and dashes straightened,
+ * contractions split ("hasn't" -> "has" "not"), numbers read ("thirty", "$1.5K",
+ * "two thousand five hundred", "30+", "25-40", "30s", "thirty-somethings"), money and
+ * percentages recognised, and typos corrected against a vocabulary.
+ */
+
+export type TokenKind = 'word' | 'num' | 'money' | 'percent' | 'range' | 'punct' | 'date';
+
+export interface Token {
+  /** The original characters. */
+  raw: string;
+  /** Lowercase normalized form used for matching. */
+  norm: string;
+  /** Light stem of `norm`. */
+  stem: string;
+  start: number;
+  end: number;
+  kind: TokenKind;
+  /** num / money / percent value; for words that are numbers ("one", "first") too. */
+  value?: number;
+  /** range / decade bounds (inclusive). */
+  min?: number;
+  max?: number;
+  /** "30+" */
+  plus?: boolean;
+  /** "30s", "thirties", "thirty-somethings": an age decade. */
+  decade?: boolean;
+  ordinal?: boolean;
+  /** "twice" -> value 2, times = true */
+  times?: boolean;
+  /** written in capitals in a text that is not all capitals ("IN", "OR"). */
+  upper?: boolean;
+  /** ISO date for "2026-03-01", "3/15/2026". */
+  date?: string;
+  /** The word as typed before a typo correction. */
+  corrected?: string;
+  /** Money range "$50-$100". */
+  money?: boolean;
+}
+
+export interface Vocabulary {
+  /** True when the word is known (lexicon or English) and must not be corrected. */
+  isKnown(word: string): boolean;
+  /** A correction within the allowed edit distance, if exactly one is closest. */
+  correct(word: string): string | undefined;
+}
+
+export interface NormalizeResult {
+  text: string;
+  tokens: Token[];
+  corrections: { from: string; to: string; start: number; end: number }[];
+}
+
+const CHAR_MAP: Readonly<Record<string, string>> = {
+  '\u2018': "'", '\u2019': "'", '\u201a': "'", '\u201b': "'", '\u2032': "'", '`': "'", '\u00b4': "'",
+  '\u201c': '"', '\u201d': '"', '\u201e': '"', '\u2033': '"',
+  '\u2010': '-', '\u2011': '-', '\u2012': '-', '\u2013': '-', '\u2014': '-', '\u2015': '-', '\u2212': '-',
+  '\u00a0': ' ', '\u2009': ' ', '\u200a': ' ', '\u202f': ' ', '\u3000': ' ',
+  '\u200b': ' ', '\u200c': ' ', '\u200d': ' ', '\ufeff': ' ',
+  '\uff04': '$', '\uff05': '%',
+};
+
+/** Same-length character clean-up, so offsets into the cleaned text are offsets into the original. */
+export function cleanChars(text: string): string {
+  let out = '';
+  for (const ch of text) {
+    const mapped = CHAR_MAP[ch];
+    if (mapped !== undefined && ch.length === 1) out += mapped;
+    else out += ch;
+  }
+  return out;
+}
+
+function foldDiacritics(w: string): string {
+  return w.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+}
+
+/** Contractions typed without the apostrophe ("havent", "didnt"). */
+const BARE_CONTRACTIONS: Readonly<Record<string, [string, string]>> = {
+  havent: ['have', 'not'], havnt: ['have', 'not'], hasnt: ['has', 'not'], hadnt: ['had', 'not'], didnt: ['did', 'not'],
+  dont: ['do', 'not'], doesnt: ['does', 'not'], isnt: ['is', 'not'], arent: ['are', 'not'], wasnt: ['was', 'not'],
+  werent: ['were', 'not'], wont: ['will', 'not'], cant: ['can', 'not'], couldnt: ['could', 'not'], shouldnt: ['should', 'not'],
+  wouldnt: ['would', 'not'], aint: ['is', 'not'], hvnt: ['have', 'not'], didn: ['did', 'not'],
+};
+
+/** Shorthand people type. */
+const SHORTHAND: Readonly<Record<string, string>> = {
+  ovr: 'over', undr: 'under', btwn: 'between', btw: 'between', ppl: 'people', custs: 'customers', cust: 'customers',
+  thru: 'through', tho: 'though', prev: 'previous', alot: 'a lot', abt: 'about', w: 'with', wo: 'without', yrs: 'years',
+  '&amp;': 'and', min: 'min', mins: 'min', ytd: 'ytd', lt: 'lt', gt: 'gt', pls: 'please', plz: 'please', thx: 'thanks',
+  u: 'you', ur: 'your', bc: 'because', cuz: 'because', b4: 'before', nvm: 'never mind', info: 'information',
+};
+
+const CONTRACTIONS: Readonly<Record<string, [string, string]>> = {
+  "can't": ['can', 'not'],
+  "cannot": ['can', 'not'],
+  "won't": ['will', 'not'],
+  "shan't": ['shall', 'not'],
+  "ain't": ['is', 'not'],
+};
+
+// Order matters: dates, money, numbers, abbreviations, words, punctuation.
+const TOKEN_RE = new RegExp(
+  [
+    String.raw`(?<date>\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\/\d{1,2}(?:\/\d{2,4})?)`,
+    String.raw`(?<money>\$\s?(?:\d(?:\d|,(?=\d{3}))*(?:\.\d+)?|\.\d+)\s?(?:[kKmM]|bn|BN)?(?![A-Za-z0-9])(?:\s?(?:-|to)\s?\$?\s?\d(?:\d|,(?=\d{3}))*(?:\.\d+)?\s?(?:[kKmM])?(?![A-Za-z0-9]))?\+?)`,
+    String.raw`(?<num>\d(?:\d|,(?=\d{3}))*(?:\.\d+)?(?:\s?-\s?\d(?:\d|,(?=\d{3}))*(?:\.\d+)?(?!\d))?(?:[kKmM](?![A-Za-z]))?(?:'?s(?![A-Za-z])|st|nd|rd|th|%|\+|x(?![A-Za-z]))?\+?)`,
+    String.raw`(?<abbr>(?:[A-Za-z]\.){2,})`,
+    String.raw`(?<word>[\p{L}][\p{L}\p{M}0-9]*(?:'(?:[\p{L}]+)?)?)`,
+    String.raw`(?<punct>[.,;:!?()\[\]{}"<>=/*|&+#@~^\\-]|'|[^\s\p{L}\p{N}])`,
+  ].join('|'),
+  'gu',
+);
+
+function makeWord(raw: string, start: number, norm?: string): Token {
+  const n = norm ?? foldDiacritics(raw.toLowerCase());
+  return { raw, norm: n, stem: stem(n), start, end: start + raw.length, kind: 'word' };
+}
+
+/** Tokenizes (no number-word folding or typo correction yet). */
+export function tokenize(text: string): Token[] {
+  const clean = cleanChars(text);
+  const letters = clean.replace(/[^A-Za-z]/g, '');
+  const mostlyUpper = letters.length >= 12 && letters.replace(/[^A-Z]/g, '').length / letters.length > 0.6;
+  const out: Token[] = [];
+  let skipUntil = 0;
+  for (const m of clean.matchAll(TOKEN_RE)) {
+    const raw = m[0];
+    const start = m.index!;
+    if (start < skipUntil) continue;
+    const g = m.groups!;
+    if (g['date']) {
+      out.push({ raw, norm: raw, stem: raw, start, end: start + raw.length, kind: 'date' });
+    } else if (g['money']) {
+      const body = raw.replace(/\$/g, '').replace(/\s+/g, '');
+      const plus = body.endsWith('+');
+      const core = plus ? body.slice(0, -1) : body;
+      const parts = core.split(/-|to/);
+      const t: Token = { raw, norm: raw.toLowerCase(), stem: raw.toLowerCase(), start, end: start + raw.length, kind: 'money' };
+      if (parts.length === 2) {
+        const a = parseNumeral(parts[0]!);
+        const b = parseNumeral(parts[1]!);
+        // "$1-2k": the suffix applies to both
+        const suffix = /[kKmM]$/.exec(parts[1]!)?.[0];
+        let a2 = a;
+        if (suffix && a !== undefined && !/[kKmM]$/.test(parts[0]!)) a2 = parseNumeral(parts[0]! + suffix);
+        if (a2 !== undefined && b !== undefined) {
+          t.kind = 'range';
+          t.money = true;
+          t.min = a2;
+          t.max = b;
+        }
+      } else {
+        const v = parseNumeral(core);
+        if (v !== undefined) t.value = v;
+      }
+      if (plus) t.plus = true;
+      out.push(t);
+    } else if (g['num']) {
+      let body = raw;
+      const t: Token = { raw, norm: raw.toLowerCase(), stem: raw.toLowerCase(), start, end: start + raw.length, kind: 'num' };
+      if (body.endsWith('+')) {
+        t.plus = true;
+        body = body.slice(0, -1);
+      }
+      if (body.endsWith('%')) {
+        t.kind = 'percent';
+        body = body.slice(0, -1);
+      } else if (/'?s$/.test(body) && /^\d+0'?s$/.test(body)) {
+        t.decade = true;
+        body = body.replace(/'?s$/, '');
+      } else if (/(st|nd|rd|th)$/i.test(body)) {
+        t.ordinal = true;
+        body = body.slice(0, -2);
+      } else if (/x$/i.test(body)) {
+        t.times = true;
+        body = body.slice(0, -1);
+      }
+      const range = /^(\d[\d,]*(?:\.\d+)?)\s?-\s?(\d[\d,]*(?:\.\d+)?)([kKmM])?$/.exec(body);
+      if (range) {
+        const suffix = range[3] ?? '';
+        const a = parseNumeral(range[1]! + suffix);
+        const b = parseNumeral(range[2]! + suffix);
+        if (a !== undefined && b !== undefined) {
+          t.kind = 'range';
+          t.min = a;
+          t.max = b;
+        }
+      } else {
+        const v = parseNumeral(body);
+        if (v === undefined) continue;
+        t.value = v;
+        if (t.decade) {
+          t.min = v;
+          t.max = v + 9;
+        }
+      }
+      out.push(t);
+    } else if (g['abbr']) {
+      out.push(makeWord(raw, start, raw.toLowerCase().replace(/\./g, '')));
+    } else if (g['word']) {
+      const lower = foldDiacritics(raw.toLowerCase());
+      const upper = !mostlyUpper && raw.length >= 2 && raw === raw.toUpperCase() && /[A-Z]/.test(raw);
+      // contractions: "hasn't" -> has not; "they've" -> they have
+      const whole = CONTRACTIONS[lower] ?? BARE_CONTRACTIONS[lower];
+      if (whole) {
+        out.push(makeWord(raw, start, whole[0]));
+        out.push({ ...makeWord(raw, start, whole[1]), start: start + raw.length, end: start + raw.length });
+        continue;
+      }
+      if (lower.endsWith("n't") && lower.length > 3) {
+        const head = lower.slice(0, -3);
+        const headRaw = raw.slice(0, -3);
+        out.push(makeWord(headRaw, start, head));
+        out.push(makeWord(raw.slice(-3), start + raw.length - 3, 'not'));
+        continue;
+      }
+      const vm = /^(.*)'(ve|re|ll|d|m)$/.exec(lower);
+      if (vm && vm[1]) {
+        const full: Record<string, string> = { ve: 'have', re: 'are', ll: 'will', d: 'would', m: 'am' };
+        out.push(makeWord(raw.slice(0, vm[1].length), start, vm[1]));
+        out.push(makeWord(raw.slice(vm[1].length), start + vm[1].length, full[vm[2]!]!));
+        continue;
+      }
+      let norm = lower;
+      const short = SHORTHAND[lower];
+      if (short && !short.includes(' ')) norm = short;
+      else if (short) {
+        const [a, b] = short.split(' ');
+        out.push(makeWord(raw, start, a));
+        out.push({ ...makeWord(raw, start, b), start: start + raw.length, end: start + raw.length });
+        continue;
+      }
+      if (norm.endsWith("'s") || norm.endsWith("'")) norm = norm.replace(/'s?$/, '');
+      norm = norm.replace(/'/g, '');
+      // abbreviations with a dot: "St. Louis", "Mt."
+      let end = start + raw.length;
+      let rawText = raw;
+      if (raw.length <= 6 && clean[end] === '.' && /^\s+[A-Za-z]/.test(clean.slice(end + 1, end + 3))) {
+        if (/^(st|mt|ft|mr|mrs|ms|dr|jr|sr|vs|etc|no|approx|est|dept|inc|co)$/.test(norm)) {
+          end += 1;
+          skipUntil = end;
+          rawText = clean.slice(start, end);
+        }
+      }
+      const t = makeWord(rawText, start, norm);
+      t.end = end;
+      if (upper) t.upper = true;
+      out.push(t);
+    } else if (g['punct']) {
+      if (/^\s$/.test(raw)) continue;
+      const norm = raw === '&' ? 'and' : raw;
+      const t: Token = { raw, norm, stem: norm, start, end: start + raw.length, kind: raw === '&' ? 'word' : 'punct' };
+      out.push(t);
+    }
+  }
+  return out;
+}
+
+function mergeTokens(tokens: Token[], from: number, count: number, patch: Partial<Token>, text: string): Token {
+  const first = tokens[from]!;
+  const last = tokens[from + count - 1]!;
+  const raw = text.slice(first.start, last.end);
+  const merged: Token = {
+    raw,
+    norm: tokens.slice(from, from + count).map((t) => t.norm).join(' '),
+    stem: tokens.slice(from, from + count).map((t) => t.stem).join(' '),
+    start: first.start,
+    end: last.end,
+    kind: 'word',
+    ...patch,
+  };
+  tokens.splice(from, count, merged);
+  return merged;
+}
+
+const CURRENCY_WORDS = new Set(['dollars', 'dollar', 'bucks', 'buck', 'usd', 'dlrs']);
+const PERCENT_WORDS = new Set(['percent', 'per cent', 'pct', 'percentage']);
+
+/** Folds number words, money words, percent words, decades and "N somethings". */
+export function foldNumbers(tokens: Token[], text: string): Token[] {
+  const t = tokens;
+  for (let i = 0; i < t.length; i++) {
+    const tok = t[i]!;
+    if (tok.kind === 'word') {
+      const words = t.slice(i, i + 8).map((x) => (x.kind === 'word' ? x.norm : '\u0000'));
+      // "a dozen", "a couple (of)", "a few"
+      const read = tok.norm === 'six' && t[i + 1]?.norm === 'figures' ? undefined : readNumberWords(words, 0);
+      if (tok.norm === 'six' && t[i + 1]?.norm === 'figures') {
+        mergeTokens(t, i, 2, { kind: 'money', value: 100000, plus: true }, text);
+      } else if (read && read.used >= 1) {
+        if (read.used === 1 && tok.norm === 'one') {
+          tok.value = 1; // keep as a word: "one-time buyers", "at least one"
+        } else {
+          const merged = mergeTokens(t, i, read.used, { kind: 'num', value: read.value }, text);
+          merged.stem = merged.norm;
+        }
+      } else if (tok.norm === 'single' || tok.norm === 'solo') {
+        tok.value = 1;
+      } else if (tok.norm in ORDINALS) {
+        tok.value = ORDINALS[tok.norm];
+        tok.ordinal = true;
+      } else if (tok.norm in TIMES_WORDS) {
+        tok.value = TIMES_WORDS[tok.norm];
+        tok.times = true;
+      } else if (tok.norm in DECADE_WORDS && !(tok.norm === 'teens')) {
+        tok.kind = 'num';
+        tok.decade = true;
+        tok.value = DECADE_WORDS[tok.norm]!;
+        tok.min = tok.value;
+        tok.max = tok.value + 9;
+      } else if ((tok.norm === 'a' || tok.norm === 'an') && t[i + 1]?.norm === 'couple') {
+        const n = t[i + 2]?.norm === 'of' ? 3 : 2;
+        mergeTokens(t, i, n, { kind: 'num', value: 2 }, text);
+      } else if ((tok.norm === 'a' || tok.norm === 'an') && t[i + 1]?.norm === 'few') {
+        mergeTokens(t, i, 2, { kind: 'num', value: 3 }, text);
+      }
+    }
+  }
+  for (let i = 0; i < t.length; i++) {
+    const tok = t[i]!;
+    const next = t[i + 1];
+    const numeric = tok.kind === 'num' || (tok.kind === 'word' && tok.value !== undefined && !tok.ordinal && !tok.times);
+    // 500 dollars, 1,000 bucks
+    if (numeric && next && CURRENCY_WORDS.has(next.norm) && tok.value !== undefined) {
+      mergeTokens(t, i, 2, { kind: 'money', value: tok.value }, text);
+      continue;
+    }
+    if (tok.kind === 'range' && next && CURRENCY_WORDS.has(next.norm)) {
+      mergeTokens(t, i, 2, { kind: 'range', money: true, min: tok.min!, max: tok.max! }, text);
+      continue;
+    }
+    // 10 percent
+    if (numeric && next && PERCENT_WORDS.has(next.norm) && tok.value !== undefined) {
+      mergeTokens(t, i, 2, { kind: 'percent', value: tok.value }, text);
+      continue;
+    }
+    // thirty-somethings, 30-somethings, 30 something
+    if (numeric && next && /^something(s)?$/.test(next.norm) && tok.value !== undefined && tok.value % 10 === 0) {
+      mergeTokens(t, i, 2, { kind: 'num', decade: true, value: tok.value, min: tok.value, max: tok.value + 9 }, text);
+      continue;
+    }
+    // early / mid / late 30s
+    if (tok.kind === 'word' && /^(early|mid|late)$/.test(tok.norm) && next?.decade && next.value !== undefined) {
+      const d = next.value;
+      const [a, b] = tok.norm === 'early' ? [d, d + 3] : tok.norm === 'mid' ? [d + 3, d + 6] : [d + 6, d + 9];
+      mergeTokens(t, i, 2, { kind: 'num', decade: true, value: d, min: a, max: b }, text);
+      continue;
+    }
+    // 30 + (spaced plus)
+    if (numeric && next && next.raw === '+' && next.start === tok.end) {
+      tok.plus = true;
+      tok.end = next.end;
+      tok.raw = text.slice(tok.start, tok.end);
+      t.splice(i + 1, 1);
+    }
+    // "$ 500" split by the regex never happens; "1k" without $ stays a num
+    if (numeric && tok.kind === 'word') {
+      tok.kind = 'num';
+    }
+  }
+  // a number word kept as a word ("one") stays a word
+  for (const tok of t) if (tok.kind === 'num' && tok.norm === 'one' && tok.value === 1) tok.kind = 'word';
+  return t;
+}
+
+/** Typo correction of words the vocabulary does not know. Never touches short words or numbers. */
+export function correctTypos(tokens: Token[], vocab: Vocabulary): NormalizeResult['corrections'] {
+  const corrections: NormalizeResult['corrections'] = [];
+  for (const tok of tokens) {
+    if (tok.kind !== 'word' || tok.norm.length < 4 || /[^a-z]/.test(tok.norm)) continue;
+    if (vocab.isKnown(tok.norm)) continue;
+    const fixed = vocab.correct(tok.norm);
+    if (!fixed || fixed === tok.norm) continue;
+    corrections.push({ from: tok.norm, to: fixed, start: tok.start, end: tok.end });
+    tok.corrected = tok.norm;
+    tok.norm = fixed;
+    tok.stem = stem(fixed);
+  }
+  return corrections;
+}
+
+/** The whole stage: tokens with numbers read and typos corrected. */
+export function normalize(text: string, vocab?: Vocabulary): NormalizeResult {
+  const clean = cleanChars(text);
+  let tokens = tokenize(clean);
+  // "e-mail" -> "email"
+  for (let i = 0; i + 2 < tokens.length; i++) {
+    if (tokens[i]!.norm === 'e' && tokens[i + 1]!.raw === '-' && /^mails?$/.test(tokens[i + 2]!.norm)) {
+      const m = mergeTokens(tokens, i, 3, {}, clean);
+      m.norm = m.raw.toLowerCase().endsWith('s') ? 'emails' : 'email';
+      m.stem = 'email';
+    }
+  }
+  // hyphens between words are dropped ("in-store" -> in store) but kept between numbers
+  tokens = tokens.filter((tk, i) => !(tk.raw === '-' && tokens[i - 1] && tokens[i - 1]!.end === tk.start && tokens[i + 1]?.kind === 'word'));
+  // "never completed a single purchase", "didn't use a single coupon": "single" means any
+  for (let i = 1; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if ((t.norm === 'single' || t.norm === 'one') && (tokens[i - 1]!.norm === 'a' || tokens[i - 1]!.norm === 'single')) {
+      const before = tokens.slice(Math.max(0, i - 6), i).map((x) => x.norm);
+      if (before.some((w) => w === 'not' || w === 'never' || w === 'no' || w === 'without' || w === 'zero')) {
+        t.norm = 'any';
+        t.stem = 'any';
+      }
+    }
+  }
+  // "more then 3" -> than
+  for (let i = 1; i < tokens.length; i++) {
+    if (tokens[i]!.norm === 'then' && /^(more|less|fewer|greater|higher|lower|bigger|larger|smaller|older|younger|other|rather)$/.test(tokens[i - 1]!.norm)) {
+      tokens[i]!.norm = 'than';
+      tokens[i]!.stem = 'than';
+    }
+    // "opt-ins" -> opt in
+    if (tokens[i]!.norm === 'ins' && tokens[i - 1]!.norm === 'opt') {
+      tokens[i]!.norm = 'in';
+      tokens[i]!.stem = 'in';
+    }
+  }
+  tokens = foldNumbers(tokens, clean);
+  const corrections = vocab ? correctTypos(tokens, vocab) : [];
+  return { text: clean, tokens, corrections };
+}
