@@ -170,7 +170,7 @@ describe.each(backends.map((b) => [b.name, b] as const))('AudienceService on %s'
     expect(b.total).toBe(30);
   });
 
-  it('waterfall: cumulative counts after each top-level condition, path as the phrase', async () => {
+  it('waterfall: cumulative counts after each top-level condition, labelled in plain words', async () => {
     const segment = seg({
       kind: 'and',
       children: [
@@ -180,12 +180,12 @@ describe.each(backends.map((b) => [b.name, b] as const))('AudienceService on %s'
       ],
     });
     expect(await audience.waterfall(segment, opts)).toEqual([
-      { path: 'where.children[0]', label: 'where.children[0]', count: 20, removed: 10 },
-      { path: 'where.children[1]', label: 'where.children[1]', count: 8, removed: 12 },
-      { path: 'where.children[2]', label: 'where.children[2]', count: 6, removed: 2 },
+      { path: 'where.children[0]', label: 'live in Texas', count: 20, removed: 10 },
+      { path: 'where.children[1]', label: expect.stringMatching(/^are active customers/), count: 8, removed: 12 },
+      { path: 'where.children[2]', label: expect.stringMatching(/children/), count: 6, removed: 2 },
     ]);
     expect(await audience.waterfall(seg({ kind: 'rule', rule: 'vip' }), opts)).toEqual([
-      { path: 'where', label: 'where', count: 3, removed: 27 },
+      { path: 'where', label: expect.stringMatching(/^are VIPs/), count: 3, removed: 27 },
     ]);
     expect(await audience.waterfall(seg({ kind: 'and', children: [] }), opts)).toEqual([]);
   });

@@ -22,7 +22,15 @@ function thresholdMembership(
   threshold: Threshold,
   zeroCounts: boolean,
   ctx: CompileContext,
+  countsRows = false,
 ): LeafSql {
+  // "at least one" / "none": plain (anti-)membership, no aggregation (a semi-join, far cheaper)
+  const t = threshold;
+  const atLeastOne = (t.op === 'gte' && t.value === 1) || (t.op === 'gt' && t.value === 0);
+  const none = (t.op === 'eq' && t.value === 0) || (t.op === 'lt' && t.value === 1) || (t.op === 'lte' && t.value === 0);
+  if (countsRows && (atLeastOne || (zeroCounts && none))) {
+    return { sql: ctx.dialect.inSubquery(CUSTOMER_ID, selectFromWhere, none), twoValued: true };
+  }
   const test = thresholdSql(agg, threshold, ctx);
   const inverted = zeroCounts && zeroSatisfies(threshold);
   const having = inverted ? `NOT (${test})` : test;
@@ -62,7 +70,8 @@ export function compilePurchase(cond: PurchaseCondition, ctx: CompileContext, pa
   let agg: string;
   switch (measure) {
     case 'orders':
-      agg = 'COUNT(DISTINCT o.order_id)';
+      // an order is one row of orders unless items are joined in
+      agg = joinItems ? 'COUNT(DISTINCT o.order_id)' : 'COUNT(*)';
       break;
     case 'spend':
       agg = `COALESCE(SUM(${spend}), 0)`;
@@ -81,6 +90,7 @@ export function compilePurchase(cond: PurchaseCondition, ctx: CompileContext, pa
     threshold,
     measure !== 'avg_order_value',
     ctx,
+    measure === 'orders',
   );
 }
 
@@ -117,5 +127,6 @@ export function compileEvent(cond: EventCondition, ctx: CompileContext, path: st
     threshold,
     true,
     ctx,
+    true,
   );
 }

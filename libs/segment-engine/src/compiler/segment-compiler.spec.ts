@@ -206,12 +206,16 @@ describe('compileSegment: statement shapes', () => {
         select: 'predicate',
       }).sql;
     expect(at({ op: 'gte', value: 2 })).toMatch(
-      /^c\.customer_id IN \(.* HAVING COUNT\(DISTINCT o\.order_id\) >= \$\d+\)$/,
+      /^c\.customer_id IN \(.* HAVING COUNT\(\*\) >= \$\d+\)$/,
     );
     expect(at({ op: 'lt', value: 2 })).toMatch(
-      /^c\.customer_id NOT IN \(.* HAVING NOT \(COUNT\(DISTINCT o\.order_id\) < \$\d+\)\)$/,
+      /^c\.customer_id NOT IN \(.* HAVING NOT \(COUNT\(\*\) < \$\d+\)\)$/,
     );
-    expect(at({ op: 'eq', value: 0 })).toMatch(/NOT IN/);
+    // "at least one" and "none" need no aggregation: plain (anti-)membership
+    expect(at({ op: 'gte', value: 1 })).toMatch(/^c\.customer_id IN \(SELECT o\.customer_id FROM orders o WHERE .*\)$/);
+    expect(at({ op: 'gte', value: 1 })).not.toMatch(/GROUP BY/);
+    expect(at({ op: 'eq', value: 0 })).toMatch(/^c\.customer_id NOT IN \(SELECT o\.customer_id FROM orders o WHERE .*\)$/);
+    expect(at({ op: 'eq', value: 0 })).not.toMatch(/GROUP BY/);
     expect(at({ op: 'between', min: 0, max: 3 })).toMatch(/NOT IN/);
     expect(at({ op: 'neq', value: 0 })).not.toMatch(/NOT IN/);
     const aov = compileSegment(
