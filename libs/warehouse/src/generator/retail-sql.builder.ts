@@ -582,7 +582,8 @@ FROM ${funnel(
       (30 + floor(_u(${NS.event}, v.sid, 7) * 870))::BIGINT * 1000000 AS add_delay,
       (1800 + floor(_u(${NS.event}, v.sid, 8) * 5400))::BIGINT * 1000000 AS abandon_delay
     FROM (
-      SELECT s.*, dm.month IN (11, 12) AS holiday, ${dayUs('s.day')} + s.tod_us AS view_us
+      SELECT s.*, dm.month IN (11, 12) AS holiday, ${dayUs('s.day')} + s.tod_us AS view_us,
+        _u(${NS.event}, s.sid, 20) AS pa, _u(${NS.event}, s.sid, 21) AS pb
       FROM (
         SELECT customer_id, sid, has_children, has_pet, org,
           ea + floor(${E(0)} * (eb - ea + 1))::INTEGER AS day,
@@ -590,7 +591,7 @@ FROM ${funnel(
         FROM (SELECT customer_id, ${viewBase} + 3 * k AS sid, ea, eb, has_children, has_pet, org
               FROM ${expand('n_view', `${counts}, has_children, has_pet, org`)})
       ) s JOIN ${LOOKUP.day} dm ON dm.d = s.day
-    ) v JOIN ${LOOKUP.pick} g ON g.b = ${pickKeyExpr(`_u(${NS.event}, v.sid, 20)`, `_u(${NS.event}, v.sid, 21)`, viewTraits)}`,
+    ) v JOIN ${LOOKUP.pick} g ON g.b = ${pickKeyExpr('v.pa', 'v.pb', viewTraits)}`,
     `1 + ${flag(`added AND view_us + add_delay < ${end}`)} + ${flag(`added AND abandoned AND view_us + add_delay + abandon_delay < ${end}`)}`,
   )}`;
 
@@ -598,9 +599,10 @@ FROM ${funnel(
   const reviews = `${ins}
 SELECT r.sid + 1, r.customer_id, 'review', make_timestamp(${sessionUsOf('r.')}), g.product_id, NULL
 FROM (
-  SELECT customer_id, ${reviewBase} + k AS sid, a_day AS ea, eb, has_children, has_pet, org
-  FROM ${expand('n_review', `${counts}, a_day, has_children, has_pet, org`)}
-) r JOIN ${LOOKUP.pick} g ON g.b = ${pickKeyExpr(`_u(${NS.event}, r.sid, 20)`, `_u(${NS.event}, r.sid, 21)`, reviewTraits)}`;
+  SELECT s.*, _u(${NS.event}, s.sid, 20) AS pa, _u(${NS.event}, s.sid, 21) AS pb
+  FROM (SELECT customer_id, ${reviewBase} + k AS sid, a_day AS ea, eb, has_children, has_pet, org
+        FROM ${expand('n_review', `${counts}, a_day, has_children, has_pet, org`)}) s
+) r JOIN ${LOOKUP.pick} g ON g.b = ${pickKeyExpr('r.pa', 'r.pb', reviewTraits)}`;
 
   const unsub = `${ins}
 SELECT ${unsubBase} + 1, customer_id, 'unsubscribe',
