@@ -1,4 +1,4 @@
-import { ErrorCode, SmartsegError } from '@smartseg/common';
+import { ErrorCode, SmartsegError } from '@smartseg/common/server';
 import { referenceRetailTestCatalog } from '@smartseg/knowledge-store';
 import type { Segment, SegmentNode } from '@smartseg/segment-engine';
 import { AudienceService, DuckDbConnection, retailIndexes, type WarehouseConnection } from '@smartseg/warehouse';

@@ -1,5 +1,5 @@
 import * as fc from 'fast-check';
-import { ErrorCode, SmartsegError } from '@smartseg/common';
+import { ErrorCode, SmartsegError } from '@smartseg/common/server';
 import { referenceRetailTestCatalog } from '@smartseg/knowledge-store';
 import { compileSegment, DIALECTS, type Catalog, type Segment } from '@smartseg/segment-engine';
 import { DuckDbConnection } from '@smartseg/warehouse';

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { warehousePath } from '@smartseg/common';
+import { warehousePath } from '@smartseg/common/server';
 import { referenceRetailTestCatalog } from '@smartseg/knowledge-store';
 import { compileSegment, type Segment } from '@smartseg/segment-engine';
 import * as warehouse from '@smartseg/warehouse';

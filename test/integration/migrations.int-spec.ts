@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { DataSource } from 'typeorm';
 import { POSTGRES_MIGRATIONS, SQLITE_MIGRATIONS } from '../../migrations';
-import { loadAppConfig } from '@smartseg/common';
+import { loadAppConfig } from '@smartseg/common/server';
 import { dataSourceOptions } from '../../apps/api/src/database/data-source-options';
 import { ALL_ENTITIES } from '../../apps/api/src/database/entities';
 import { startTempPostgres, type TempPostgres } from './migrations-postgres.helper';

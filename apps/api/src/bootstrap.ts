@@ -3,7 +3,7 @@ import { Logger, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
-import type { AppConfig } from '@smartseg/common';
+import type { AppConfig } from '@smartseg/common/server';
 import { AppModule } from './app.module';
 import { resolveSecrets } from './secrets';
 

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { ApiKeyService, TenantService } from '@smartseg/tenant-config';
-import { AppConfig } from '@smartseg/common';
+import { AppConfig } from '@smartseg/common/server';
 
 export const DEMO_TENANT_ID = 'demo';
 export const DEMO_KEY_FILE = 'demo-key.txt';

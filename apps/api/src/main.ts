@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { SmartsegError } from '@smartseg/common';
-import { loadAppConfig, type AppConfig } from '@smartseg/common';
+import { SmartsegError } from '@smartseg/common/server';
+import { loadAppConfig, type AppConfig } from '@smartseg/common/server';
 import { createApp } from './bootstrap';
 
 async function main(): Promise<void> {

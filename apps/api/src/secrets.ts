@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { AppConfig } from '@smartseg/common';
+import type { AppConfig } from '@smartseg/common/server';
 
 export const ADMIN_KEY_FILE = 'admin-key.txt';
 export const PEPPER_FILE = 'api-key-pepper.secret';

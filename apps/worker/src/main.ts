@@ -1,9 +1,9 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { SmartsegError } from '@smartseg/common';
+import { SmartsegError } from '@smartseg/common/server';
 import { JobHandlers } from '@smartseg/queue';
-import { loadAppConfig, type AppConfig } from '@smartseg/common';
+import { loadAppConfig, type AppConfig } from '@smartseg/common/server';
 import { logLevels } from '../../api/src/bootstrap';
 import { resolveSecrets } from '../../api/src/secrets';
 import { WorkerModule } from './worker.module';

@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import { JobHandlers, JobQueue } from '@smartseg/queue';
-import { loadAppConfig } from '@smartseg/common';
+import { loadAppConfig } from '@smartseg/common/server';
 import { WorkerModule } from './worker.module';
 
 describe('WorkerModule', () => {

@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import type { AppConfig } from '@smartseg/common';
+import type { AppConfig } from '@smartseg/common/server';
 import { CoreModule } from '../../api/src/core.module';
 
 /**

@@ -1,5 +1,5 @@
 import { Test } from '@nestjs/testing';
-import { TenancyModule, TenantContext } from '@smartseg/common';
+import { TenancyModule, TenantContext } from '@smartseg/common/server';
 import { JobHandlers } from './job-handlers';
 import { JobQueue } from './job-queue.port';
 import { QueueModule } from './queue.module';

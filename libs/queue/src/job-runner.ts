@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { TenantContext } from '@smartseg/common';
+import { TenantContext } from '@smartseg/common/server';
 import { JobHandlers } from './job-handlers';
 import { assertJobPayload, type JobName, type JobPayloads } from './job-queue.port';
 

@@ -1,4 +1,4 @@
-import { ErrorCode, SmartsegError } from '@smartseg/common';
+import { ErrorCode, SmartsegError } from '@smartseg/common/server';
 import { loadSkillsFrom } from './skill-loader';
 import type { RouteContext, RouteResult, SkillDefinition } from './skill.model';
 

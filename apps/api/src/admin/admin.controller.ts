@@ -9,7 +9,7 @@ import {
   TenantService,
   type TenantEntity,
 } from '@smartseg/tenant-config';
-import { ROLES } from '@smartseg/common';
+import { ROLES } from '@smartseg/common/server';
 import { Access } from '../auth/access.decorator';
 import { ConfigureTenantDto, CreateKeyDto, CreatePromptDto, CreateTenantDto, RateLimitDto } from '../dto/admin.dto';
 

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { ErrorCode, SmartsegError } from '@smartseg/common';
+import { ErrorCode, SmartsegError } from '@smartseg/common/server';
 import type { Catalog, Segment } from '@smartseg/segment-engine';
 import { TenantService } from '@smartseg/tenant-config';
-import { TenantContext } from '@smartseg/common';
+import { TenantContext } from '@smartseg/common/server';
 import { catalogForCaller, CatalogService } from '../catalog/catalog.service';
 import {
   AudiencePort,

@@ -1,5 +1,5 @@
 import { SetMetadata } from '@nestjs/common';
-import type { Role } from '@smartseg/common';
+import type { Role } from '@smartseg/common/server';
 
 export type AccessKind = 'public' | 'admin' | 'tenant';
 

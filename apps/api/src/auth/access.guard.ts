@@ -1,9 +1,9 @@
 import { Injectable, Logger, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { ErrorCode, SmartsegError } from '@smartseg/common';
+import { ErrorCode, SmartsegError } from '@smartseg/common/server';
 import { ApiKeyService, safeEqual } from '@smartseg/tenant-config';
-import { AppConfig } from '@smartseg/common';
-import { hasRole, TenantContext } from '@smartseg/common';
+import { AppConfig } from '@smartseg/common/server';
+import { hasRole, TenantContext } from '@smartseg/common/server';
 import { ACCESS_KEY, type AccessRule } from './access.decorator';
 import { CALLER, credentialOf, type RequestCaller } from './credentials';
 

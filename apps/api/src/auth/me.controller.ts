@@ -1,9 +1,9 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiErrors } from '../dto/error-body.dto';
 import { ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
-import { ErrorCode, SmartsegError } from '@smartseg/common';
+import { ErrorCode, SmartsegError } from '@smartseg/common/server';
 import { JobQueue } from '@smartseg/queue';
-import { TenantContext } from '@smartseg/common';
+import { TenantContext } from '@smartseg/common/server';
 import { Access } from './access.decorator';
 
 @ApiTags('tenant')

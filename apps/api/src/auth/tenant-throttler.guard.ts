@@ -7,8 +7,8 @@ import {
   type ThrottlerOptions,
   type ThrottlerStorage,
 } from '@nestjs/throttler';
-import { ErrorCode, SmartsegError } from '@smartseg/common';
-import type { AppConfig } from '@smartseg/common';
+import { ErrorCode, SmartsegError } from '@smartseg/common/server';
+import type { AppConfig } from '@smartseg/common/server';
 import { CALLER, type RequestCaller } from './credentials';
 
 type Req = { ip?: string; [CALLER]?: RequestCaller };

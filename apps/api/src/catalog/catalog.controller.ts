@@ -1,8 +1,8 @@
 import { Body, Controller, Delete, Get, Param, Patch, Put } from '@nestjs/common';
 import { ApiErrors } from '../dto/error-body.dto';
 import { ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
-import { ErrorCode, SmartsegError } from '@smartseg/common';
-import { TenantContext } from '@smartseg/common';
+import { ErrorCode, SmartsegError } from '@smartseg/common/server';
+import { TenantContext } from '@smartseg/common/server';
 import { Access } from '../auth/access.decorator';
 import { FacetPatchDto, RuleDto } from '../dto/catalog.dto';
 import { CatalogService } from './catalog.service';

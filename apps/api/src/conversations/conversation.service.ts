@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectMetric } from '@willsoto/nestjs-prometheus';
 import type { Counter, Histogram } from 'prom-client';
-import { ErrorCode, SmartsegError, type ErrorBody } from '@smartseg/common';
+import { ErrorCode, SmartsegError, type ErrorBody } from '@smartseg/common/server';
 import type { Segment } from '@smartseg/segment-engine';
 import { SkillRegistry } from '@smartseg/skill-registry';
-import { toHttpError } from '@smartseg/common';
-import { TenantContext } from '@smartseg/common';
+import { toHttpError } from '@smartseg/common/server';
+import { TenantContext } from '@smartseg/common/server';
 import { AudienceFacade } from '../audience/audience.facade';
 import { AudiencePort, SegmentExplainer, SegmentVerifier, Understander } from '../engine/engine.ports';
 import { METRIC } from '../metrics/metrics.module';

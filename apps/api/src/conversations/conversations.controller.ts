@@ -2,8 +2,8 @@ import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Req, Res } from '@ne
 import { ApiErrors } from '../dto/error-body.dto';
 import { ApiOperation, ApiProduces, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ErrorCode, SmartsegError } from '@smartseg/common';
-import { toHttpError } from '@smartseg/common';
+import { ErrorCode, SmartsegError } from '@smartseg/common/server';
+import { toHttpError } from '@smartseg/common/server';
 import { Access } from '../auth/access.decorator';
 import { TurnDto } from '../dto/conversation.dto';
 import { ConversationService, type TurnAnswer } from './conversation.service';

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
 import { POSTGRES_MIGRATIONS, SQLITE_MIGRATIONS } from '../../../../migrations';
-import type { AppConfig } from '@smartseg/common';
+import type { AppConfig } from '@smartseg/common/server';
 import { ALL_ENTITIES } from './entities';
 
 export type DatabaseKind = 'sqlite' | 'postgres';

@@ -15,7 +15,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { ROLES, type Role } from '@smartseg/common';
+import { ROLES, type Role } from '@smartseg/common/server';
 
 export class RateLimitDto {
   @ApiPropertyOptional({ description: 'Requests per window for each key', minimum: 1 })

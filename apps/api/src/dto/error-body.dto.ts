@@ -1,5 +1,5 @@
 import { ApiDefaultResponse, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ErrorCode } from '@smartseg/common';
+import { ErrorCode } from '@smartseg/common/server';
 
 export class ProblemDetailDto {
   @ApiProperty({ example: 'where.children[0].facet' })

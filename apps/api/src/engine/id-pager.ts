@@ -1,4 +1,4 @@
-import { ErrorCode, SmartsegError } from '@smartseg/common';
+import { ErrorCode, SmartsegError } from '@smartseg/common/server';
 import type { AudienceContext, CompiledSql } from './engine.ports';
 
 const IDENT = /^[a-z_][a-z0-9_]*$/;

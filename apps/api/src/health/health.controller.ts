@@ -4,7 +4,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { JobQueue } from '@smartseg/queue';
 import { TenantService } from '@smartseg/tenant-config';
-import { AppConfig } from '@smartseg/common';
+import { AppConfig } from '@smartseg/common/server';
 import { Access } from '../auth/access.decorator';
 import { TenantWarehouses } from '../warehouse/tenant-warehouses.service';
 import { HealthErrorFilter } from './health-error.filter';

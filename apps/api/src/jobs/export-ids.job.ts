@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { JobHandlers, type JobPayloads } from '@smartseg/queue';
-import { AppConfig } from '@smartseg/common';
+import { AppConfig } from '@smartseg/common/server';
 import { AudienceFacade } from '../audience/audience.facade';
 import { SegmentRepository } from '../segments/segment.repository';
 

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { loadAppConfig } from '@smartseg/common';
+import { loadAppConfig } from '@smartseg/common/server';
 import { createApp, openApiDocument } from '../bootstrap';
 
 /** Where the checked-in document lives: openapi.json at the repository root. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { ErrorCode, SmartsegError } from '@smartseg/common';
+import { ErrorCode, SmartsegError } from '@smartseg/common/server';
 import { AuditService } from '@smartseg/tenant-config';
-import { TenantContext } from '@smartseg/common';
+import { TenantContext } from '@smartseg/common/server';
 import { AudienceFacade } from '../audience/audience.facade';
 import type { CreateSegmentDto, UpdateSegmentDto } from '../dto/segment.dto';
 import { SegmentRepository, type SavedSegment } from './segment.repository';

@@ -1,9 +1,9 @@
 import * as fs from 'node:fs';
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
-import { ErrorCode, SmartsegError, warehousePath } from '@smartseg/common';
+import { ErrorCode, SmartsegError, warehousePath } from '@smartseg/common/server';
 import { DuckDbConnection, type WarehouseConnection } from '@smartseg/warehouse';
 import { TenantService } from '@smartseg/tenant-config';
-import { AppConfig } from '@smartseg/common';
+import { AppConfig } from '@smartseg/common/server';
 
 interface Open {
   connection: WarehouseConnection;

@@ -1,4 +1,4 @@
-import { ErrorCode, SmartsegError } from '@smartseg/common';
+import { ErrorCode, SmartsegError } from '@smartseg/common/server';
 import { resolveModelRouterSettings, tenantView, DEFAULT_TASKS } from './model-router.config';
 
 const bad = (input: unknown, setting: RegExp) => {

@@ -1,4 +1,4 @@
-import { ErrorCode, SmartsegError } from '@smartseg/common';
+import { ErrorCode, SmartsegError } from '@smartseg/common/server';
 
 /**
  * What the router may use, validated once at construction. A bad setting throws

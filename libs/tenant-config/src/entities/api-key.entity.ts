@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import type { Role } from '@smartseg/common';
+import type { Role } from '@smartseg/common/server';
 import { jsonText } from './tenant.entity';
 
 /** An API key of a tenant. Only its HMAC-SHA256 (with the server's pepper) is stored. */

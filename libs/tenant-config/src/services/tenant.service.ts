@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
-import { ErrorCode, SmartsegError } from '@smartseg/common';
+import { ErrorCode, SmartsegError } from '@smartseg/common/server';
 import { TenantEntity, type TenantSettings } from '../entities/tenant.entity';
 import { AuditService } from './audit.service';
 import { TENANT_ID_PATTERN, nowIso } from './clock';
