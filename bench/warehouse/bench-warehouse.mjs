@@ -2,7 +2,8 @@
 // bench/warehouse: generation time and peak RSS at 1M customers; median count time of the
 // examples on DuckDB at 1M (and 10M with --10m); compiled-SQL time / hand-written-SQL time
 // on the same examples in the same run (the hand-written SQL is the baseline).
-//   npm run bench:warehouse [-- --sizes 1000000,10000000] [--runs 3]
+//   npm run bench:warehouse [-- --sizes 1000000,10000000] [--10m] [--runs 3] [--home DIR]
+// --generate-only: generate and record the figures, count nothing (a long 10M generation ahead of time)
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -23,6 +24,8 @@ const opt = (name, def) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] :
 const sizes = (argv.includes('--10m') ? '1000000,10000000' : opt('--sizes', '1000000')).split(',').map(Number);
 const runs = Number(opt('--runs', '3'));
 const keep = argv.includes('--keep');
+// --home DIR: use (or leave) the generated warehouses in DIR/<customers>/ instead of a temp dir
+const reuseRoot = opt('--home', undefined);
 
 const examplesDir = path.join(root, 'examples');
 const handDir = path.join(examplesDir, 'hand-written');
@@ -53,17 +56,22 @@ async function timeIt(fn) {
 
 console.log(`bench/warehouse on ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB; sizes ${sizes.join(', ')}; median of ${runs} runs`);
 for (const customers of sizes) {
-  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'smartseg-bench-'));
+  const home = reuseRoot ? path.join(path.resolve(reuseRoot), String(customers)) : fs.mkdtempSync(path.join(os.tmpdir(), 'smartseg-bench-'));
   console.log(`\n== ${customers.toLocaleString('en-US')} customers`);
-  const out = execFileSync(process.execPath, [path.join(root, 'bench', 'warehouse', 'generate-child.mjs'), String(customers)], {
+  const existing = path.join(home, 'warehouses', 'demo.duckdb');
+  const reused = reuseRoot && fs.existsSync(existing) && fs.existsSync(path.join(home, 'generation.json'));
+  const out = reused ? fs.readFileSync(path.join(home, 'generation.json'), 'utf8') : execFileSync(process.execPath, [path.join(root, 'bench', 'warehouse', 'generate-child.mjs'), String(customers)], {
     env: { ...process.env, SMARTSEG_HOME: home },
     stdio: ['ignore', 'pipe', 'inherit'],
     maxBuffer: 1 << 20,
   }).toString();
   const gen = JSON.parse(out.trim().split('\n').pop());
+  if (reuseRoot && !reused) fs.writeFileSync(path.join(home, 'generation.json'), JSON.stringify(gen));
+  if (reused) console.log('(warehouse reused from an earlier run of this bench; its generation figures follow)');
   const bytes = fs.statSync(gen.file).size;
   console.log(`generation: ${gen.seconds.toFixed(1)} s, peak RSS ${(gen.maxRssMb / 1024).toFixed(2)} GiB, file ${(bytes / 2 ** 30).toFixed(2)} GiB`);
 
+  if (argv.includes('--generate-only')) continue;
   const conn = await DuckDbConnection.open({ path: gen.file, readOnly: true });
   const facts = await readCatalogFacts(conn);
   const catalog = buildCatalog(REFERENCE_RETAIL_DEFINITION, facts);
@@ -96,6 +104,6 @@ for (const customers of sizes) {
   }
   console.log(`compiled / hand-written time: ${(compiledTotal / handTotal).toFixed(2)} (sum over ${pairs.length} examples), median ratio ${median(ratios).toFixed(2)}   (goal <= 1.2)`);
   await conn.close();
-  if (!keep) fs.rmSync(home, { recursive: true, force: true });
+  if (!keep && !reuseRoot) fs.rmSync(home, { recursive: true, force: true });
   else console.log(`kept: ${home}`);
 }
