@@ -30,6 +30,10 @@ export interface TurnAnswer {
   nearest?: string[];
   problems?: unknown[];
   warnings?: unknown[];
+  /** Who understood the request: `local` or `provider:model` (libs/model-router). */
+  answered_by?: string;
+  /** Notices from the router (budget reached, models unavailable, ...). */
+  notes?: string[];
   as_of?: string;
   elapsed_ms: number;
 }
@@ -103,6 +107,7 @@ export class ConversationService {
 
     // 1. understand
     let proposed: Segment | undefined;
+    let provenance: Pick<TurnAnswer, 'answered_by' | 'notes'> = {};
     if (skill === 'explain_segment' && current) {
       proposed = current;
       emit('understand', { skill, matched: route.matched, status: 'segment', segment: current });
@@ -115,12 +120,23 @@ export class ConversationService {
         ...(skill !== 'create_segment' && current ? { current } : {}),
       });
       emit('understand', { skill, matched: route.matched, ...understood });
+      provenance = {
+        ...(understood.answered_by ? { answered_by: understood.answered_by } : {}),
+        ...(understood.notes?.length ? { notes: understood.notes } : {}),
+      };
       if (understood.status === 'segment') proposed = understood.segment;
       else if (understood.status === 'clarify')
-        answer = { ...base, status: 'clarify', question: understood.question, options: understood.options };
+        answer = {
+          ...base,
+          status: 'clarify',
+          question: understood.question,
+          options: understood.options,
+          ...provenance,
+        };
       else
         answer = {
           ...base,
+          ...provenance,
           status: 'refuse',
           reason: understood.reason,
           ...(understood.nearest ? { nearest: understood.nearest } : {}),
@@ -137,7 +153,7 @@ export class ConversationService {
           : { ok: false, problems: verified.problems, warnings: verified.warnings },
       );
       if (!verified.ok) {
-        answer = { ...base, status: 'error', segment: proposed, problems: verified.problems };
+        answer = { ...base, ...provenance, status: 'error', segment: proposed, problems: verified.problems };
       } else {
         // 3. count
         let count: number | null = null;
@@ -162,6 +178,7 @@ export class ConversationService {
           count,
           ...(countError ? { count_error: countError } : {}),
           ...(verified.warnings.length ? { warnings: verified.warnings } : {}),
+          ...provenance,
         };
       }
     }

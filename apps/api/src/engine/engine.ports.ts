@@ -56,18 +56,31 @@ export abstract class SegmentCompiler {
   ): CompiledSql;
 }
 
+/** One step of the model router's walk (local, decide, cache, call, verify, ...); never keys, prompts or customer data. */
+export type UnderstandStep = { type: string } & Record<string, unknown>;
+
 export interface UnderstandOptions {
   tenantId: string;
   catalog: Catalog;
   asOf: string;
   permissions: Permissions;
   current?: Segment;
+  /** Receives the router's steps as they happen (e.g. for SSE); optional. */
+  onStep?: (step: UnderstandStep) => void;
 }
 
-export type UnderstandResult =
-  | { status: 'segment'; segment: Segment; explanation?: string; spans?: unknown[]; confidence?: number }
-  | { status: 'clarify'; question: string; options: { label: string; segment: Segment }[] }
-  | { status: 'refuse'; reason: string; nearest?: string[]; missing?: string[] };
+/** Who answered (`local` or `provider:model`) and notices for the user; set by the routed understander. */
+export interface UnderstandProvenance {
+  answered_by?: string;
+  notes?: string[];
+}
+
+export type UnderstandResult = UnderstandProvenance &
+  (
+    | { status: 'segment'; segment: Segment; explanation?: string; spans?: unknown[]; confidence?: number }
+    | { status: 'clarify'; question: string; options: { label: string; segment: Segment }[] }
+    | { status: 'refuse'; reason: string; nearest?: string[]; missing?: string[] }
+  );
 
 export abstract class Understander {
   abstract understand(text: string, options: UnderstandOptions): Promise<UnderstandResult>;

@@ -38,13 +38,13 @@ export class SegmentEngineExplainer extends SegmentExplainer {
 const MAX_ENGINES = 64;
 
 /**
- * libs/understanding's local engine, one instance per tenant catalog version (its lexicon is
- * built once per catalog), kept in a small LRU.
+ * libs/understanding's engines, one per tenant catalog version (an engine's lexicon is built
+ * once per catalog), kept in a small LRU. Shared by LocalUnderstander and the model router.
  */
-export class LocalUnderstander extends Understander {
+export class UnderstandingEngines {
   private readonly engines = new Map<string, UnderstandingEngine>();
 
-  private engineFor(tenantId: string, catalog: Catalog): UnderstandingEngine {
+  get(tenantId: string, catalog: Catalog): UnderstandingEngine {
     const key = `${tenantId}@${catalog.version}@${catalog.as_of}@${catalog.facets.length}`;
     let engine = this.engines.get(key);
     if (engine && engine.catalog === catalog) {
@@ -56,6 +56,15 @@ export class LocalUnderstander extends Understander {
     this.engines.set(key, engine);
     if (this.engines.size > MAX_ENGINES) this.engines.delete(this.engines.keys().next().value!);
     return engine;
+  }
+}
+
+/** libs/understanding's local engine alone (no model router). */
+export class LocalUnderstander extends Understander {
+  private readonly engines = new UnderstandingEngines();
+
+  private engineFor(tenantId: string, catalog: Catalog): UnderstandingEngine {
+    return this.engines.get(tenantId, catalog);
   }
 
   async understand(text: string, options: UnderstandOptions): Promise<UnderstandResult> {

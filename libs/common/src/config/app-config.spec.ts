@@ -22,7 +22,10 @@ describe('loadAppConfig', () => {
       RATE_LIMIT_TTL_SECONDS: 60,
       DEMO_TENANT: true,
       LOG_LEVEL: 'log',
+      LLM_CONFIDENCE_THRESHOLD: 0.6,
     });
+    expect(c.OPENAI_API_KEY).toBeUndefined();
+    expect(c.LLM_MONTHLY_BUDGET_USD).toBeUndefined();
     expect(c.SMARTSEG_HOME).toBe(path.join(process.cwd(), '.smartseg'));
     expect(c.embedded).toBe(true);
     expect(c.DATABASE_URL).toBeUndefined();
@@ -45,6 +48,14 @@ describe('loadAppConfig', () => {
       BODY_LIMIT_BYTES: '2048',
       DEMO_TENANT: 'false',
       LOG_LEVEL: 'debug',
+      ANTHROPIC_API_KEY: 'sk-ant-test',
+      ANTHROPIC_BASE_URL: 'https://anthropic.example.com',
+      GEMINI_API_KEY: 'gm-test',
+      GEMINI_BASE_URL: 'http://127.0.0.1:9001',
+      OPENAI_API_KEY: 'sk-test',
+      OPENAI_BASE_URL: 'http://localhost:9002/v1',
+      LLM_CONFIDENCE_THRESHOLD: '0.75',
+      LLM_MONTHLY_BUDGET_USD: '12.5',
     });
     expect(c).toMatchObject({
       PORT: 8080,
@@ -54,6 +65,12 @@ describe('loadAppConfig', () => {
       RATE_LIMIT_PER_KEY: 10,
       BODY_LIMIT_BYTES: 2048,
       DEMO_TENANT: false,
+      ANTHROPIC_API_KEY: 'sk-ant-test',
+      ANTHROPIC_BASE_URL: 'https://anthropic.example.com',
+      GEMINI_BASE_URL: 'http://127.0.0.1:9001',
+      OPENAI_BASE_URL: 'http://localhost:9002/v1',
+      LLM_CONFIDENCE_THRESHOLD: 0.75,
+      LLM_MONTHLY_BUDGET_USD: 12.5,
     });
     expect(c.embedded).toBe(false);
   });
@@ -76,6 +93,16 @@ describe('loadAppConfig', () => {
     ['BODY_LIMIT_BYTES', { BODY_LIMIT_BYTES: '10' }],
     ['DEMO_TENANT', { DEMO_TENANT: 'maybe' }],
     ['LOG_LEVEL', { LOG_LEVEL: 'chatty' }],
+    ['ANTHROPIC_API_KEY', { ANTHROPIC_API_KEY: 'has a space' }],
+    ['ANTHROPIC_BASE_URL', { ANTHROPIC_BASE_URL: 'ftp://anthropic.example.com' }],
+    ['GEMINI_API_KEY', { GEMINI_API_KEY: 'has a space' }],
+    ['GEMINI_BASE_URL', { GEMINI_BASE_URL: 'gemini.example.com' }],
+    ['OPENAI_API_KEY', { OPENAI_API_KEY: 'has a space' }],
+    ['OPENAI_BASE_URL', { OPENAI_BASE_URL: 'not a url' }],
+    ['LLM_CONFIDENCE_THRESHOLD', { LLM_CONFIDENCE_THRESHOLD: '1.5' }],
+    ['LLM_CONFIDENCE_THRESHOLD', { LLM_CONFIDENCE_THRESHOLD: 'high' }],
+    ['LLM_MONTHLY_BUDGET_USD', { LLM_MONTHLY_BUDGET_USD: '-1' }],
+    ['LLM_MONTHLY_BUDGET_USD', { LLM_MONTHLY_BUDGET_USD: 'lots' }],
     ['ADMIN_API_KEY', { DATABASE_URL: 'postgres://db/x', API_KEY_PEPPER: 'p'.repeat(32) }],
     ['API_KEY_PEPPER', { DATABASE_URL: 'postgres://db/x', ADMIN_API_KEY: 'a'.repeat(32) }],
   ])('refuses a bad %s with a message naming it', (variable, env) => {
@@ -89,6 +116,12 @@ describe('loadAppConfig', () => {
     const e = failure({ PORT: 'x', REDIS_URL: 'nope', ADMIN_API_KEY: 'tiny-secret' });
     expect(e.message).toMatch(/PORT.*REDIS_URL.*ADMIN_API_KEY/);
     expect(e.message).not.toContain('tiny-secret');
+  });
+
+  it('never echoes a provider key in a refusal', () => {
+    const e = failure({ OPENAI_API_KEY: 'sk-secret value', OPENAI_BASE_URL: 'nope' });
+    expect(e.message).toMatch(/OPENAI_API_KEY.*OPENAI_BASE_URL/);
+    expect(e.message).not.toContain('sk-secret');
   });
 
   it('ignores empty values (treated as unset)', () => {

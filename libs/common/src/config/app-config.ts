@@ -4,6 +4,7 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
+  IsNumber,
   IsOptional,
   IsString,
   Matches,
@@ -139,6 +140,55 @@ export class AppConfig {
   })
   LOG_LEVEL = 'log';
 
+  /**
+   * Language-model providers for libs/model-router (all optional: with no key every request is
+   * answered by the local engine). Keys are never logged nor echoed in validation messages.
+   */
+  @Transform(trimOrUndefined)
+  @IsOptional()
+  @Matches(/^\S+$/, { message: 'ANTHROPIC_API_KEY must be a key without spaces' })
+  ANTHROPIC_API_KEY?: string;
+
+  @Transform(trimOrUndefined)
+  @IsOptional()
+  @Matches(urlPattern(['http', 'https']), { message: 'ANTHROPIC_BASE_URL must be an http:// or https:// URL' })
+  ANTHROPIC_BASE_URL?: string;
+
+  @Transform(trimOrUndefined)
+  @IsOptional()
+  @Matches(/^\S+$/, { message: 'GEMINI_API_KEY must be a key without spaces' })
+  GEMINI_API_KEY?: string;
+
+  @Transform(trimOrUndefined)
+  @IsOptional()
+  @Matches(urlPattern(['http', 'https']), { message: 'GEMINI_BASE_URL must be an http:// or https:// URL' })
+  GEMINI_BASE_URL?: string;
+
+  @Transform(trimOrUndefined)
+  @IsOptional()
+  @Matches(/^\S+$/, { message: 'OPENAI_API_KEY must be a key without spaces' })
+  OPENAI_API_KEY?: string;
+
+  /** Any OpenAI-compatible endpoint (e.g. https://api.openai.com/v1 or a local gateway). */
+  @Transform(trimOrUndefined)
+  @IsOptional()
+  @Matches(urlPattern(['http', 'https']), { message: 'OPENAI_BASE_URL must be an http:// or https:// URL' })
+  OPENAI_BASE_URL?: string;
+
+  /** Local answers below this confidence go to a model (when one is configured). */
+  @Type(() => Number)
+  @IsNumber({}, { message: 'LLM_CONFIDENCE_THRESHOLD must be a number between 0 and 1' })
+  @Min(0, { message: 'LLM_CONFIDENCE_THRESHOLD must be a number between 0 and 1' })
+  @Max(1, { message: 'LLM_CONFIDENCE_THRESHOLD must be a number between 0 and 1' })
+  LLM_CONFIDENCE_THRESHOLD = 0.6;
+
+  /** Per-tenant monthly model spend cap in USD (unset: the router's default); after it, answers are local. */
+  @Type(() => Number)
+  @IsOptional()
+  @IsNumber({}, { message: 'LLM_MONTHLY_BUDGET_USD must be a number >= 0' })
+  @Min(0, { message: 'LLM_MONTHLY_BUDGET_USD must be a number >= 0' })
+  LLM_MONTHLY_BUDGET_USD?: number;
+
   /** True when the store is the embedded SQLite file (no DATABASE_URL). */
   get embedded(): boolean {
     return this.DATABASE_URL === undefined;
@@ -162,6 +212,14 @@ export const APP_CONFIG_VARIABLES: readonly string[] = [
   'BODY_LIMIT_BYTES',
   'DEMO_TENANT',
   'LOG_LEVEL',
+  'ANTHROPIC_API_KEY',
+  'ANTHROPIC_BASE_URL',
+  'GEMINI_API_KEY',
+  'GEMINI_BASE_URL',
+  'OPENAI_API_KEY',
+  'OPENAI_BASE_URL',
+  'LLM_CONFIDENCE_THRESHOLD',
+  'LLM_MONTHLY_BUDGET_USD',
 ];
 
 function flatten(errors: ValidationError[]): { variable: string; message: string }[] {
