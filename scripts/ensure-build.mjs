@@ -20,6 +20,31 @@ function newestSource(dir) {
   return newest;
 }
 
+// The web page (apps/web, Vite): rebuilt when its sources are newer than its dist.
+function buildWeb() {
+  const web = path.join(root, 'apps', 'web');
+  const config = path.join(web, 'vite.config.ts');
+  if (!fs.existsSync(config)) return;
+  const out = path.join(web, 'dist', 'index.html');
+  const newest = Math.max(newestWebSource(path.join(web, 'src')), fs.statSync(path.join(web, 'index.html')).mtimeMs, fs.statSync(config).mtimeMs);
+  if (!force && fs.existsSync(out) && fs.statSync(out).mtimeMs >= newest) return;
+  process.stderr.write('building the web page (vite)...\n');
+  execFileSync(path.join(root, 'node_modules', '.bin', 'vite'), ['build', '--config', config, '--logLevel', 'warn'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+}
+
+function newestWebSource(dir) {
+  let newest = 0;
+  if (!fs.existsSync(dir)) return newest;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestWebSource(p) : fs.statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
 const built = fs.existsSync(stamp) ? fs.statSync(stamp).mtimeMs : 0;
 const sources = Math.max(newestSource(path.join(root, 'apps')), newestSource(path.join(root, 'libs')));
 if (force || built < sources) {
@@ -29,3 +54,4 @@ if (force || built < sources) {
   execFileSync(bin('tsc-alias'), ['-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
   fs.utimesSync(stamp, new Date(), new Date());
 }
+buildWeb();
