@@ -56,6 +56,12 @@ export function buildCatalog(definition: CatalogDefinition, facts: CatalogFacts,
     event_types: definition.event_types,
     models: definition.models,
     ...(definition.private_label_brand ? { private_label_brand: definition.private_label_brand } : {}),
+    category_synonyms: Object.fromEntries(
+      facts.departments
+        .flatMap((d) => d.categories)
+        .filter((c) => definition.categoryWords[c]?.length)
+        .map((c) => [c, [...definition.categoryWords[c]!]]),
+    ),
   };
 }
 

@@ -101,6 +101,8 @@ export interface Catalog {
   models: ModelDef[];
   /** Known product names are not listed (too many); product_id filters are checked by type only. */
   private_label_brand?: string;
+  /** Words people use for a category, by exact category name ("nappies" -> Diapers). */
+  category_synonyms?: Record<string, string[]>;
 }
 
 /** What the caller may see; PII facets are refused without `pii`. */

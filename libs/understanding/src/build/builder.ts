@@ -133,14 +133,21 @@ export class SegmentBuilder {
         n = this.tag(JSON.parse(JSON.stringify(a.node)) as SegmentNode, a.spans, conf);
         break;
       case 'amb': {
-        const cl = a.options ? { question: a.question ?? `Which "${a.term}" do you mean?`, options: a.options } : this.ctx.clarifications.get(a.id);
+        const cl = a.options
+          ? { question: a.question ?? `Which "${a.term}" do you mean?`, options: a.options }
+          : this.ctx.clarifications.get(a.id);
         if (!cl || !cl.options.length) {
           this.failed.push(a);
           return undefined;
         }
         const key = `amb:${a.id}`;
         if (cl.options.length > 1 && !this.ambiguities.has(key)) {
-          this.ambiguities.set(key, { key, term: a.term, question: cl.question, options: cl.options.map((o) => ({ label: o.label })) });
+          this.ambiguities.set(key, {
+            key,
+            term: a.term,
+            question: cl.question,
+            options: cl.options.map((o) => ({ label: o.label })),
+          });
         }
         const pick = Math.min(choice.picks.get(key) ?? 0, cl.options.length - 1);
         let node = JSON.parse(JSON.stringify(cl.options[pick]!.node)) as SegmentNode;
@@ -187,7 +194,12 @@ export class SegmentBuilder {
         const key = 'event';
         if (!this.ambiguities.has(key)) {
           const label = (e: string) => this.ctx.lexicon.catalog.event_types.find((x) => x.name === e)?.label ?? e;
-          this.ambiguities.set(key, { key, term: ev.term, question: `Which "${ev.term}" do you mean?`, options: ev.events.map((e) => ({ label: label(e) })) });
+          this.ambiguities.set(key, {
+            key,
+            term: ev.term,
+            question: `Which "${ev.term}" do you mean?`,
+            options: ev.events.map((e) => ({ label: label(e) })),
+          });
         }
         events = [ev.events[Math.min(choice.picks.get(key) ?? 0, ev.events.length - 1)]!];
       }
@@ -302,13 +314,18 @@ export class SegmentBuilder {
       const p = out[prevIdx]!;
       let merged: SegmentNode;
       if (p.kind === 'attribute' && k.kind === 'attribute') {
-        const vals = [...new Set([...(p.op === 'in' ? p.values! : [p.value!]), ...(k.op === 'in' ? k.values! : [k.value!])])];
+        const vals = [
+          ...new Set([...(p.op === 'in' ? p.values! : [p.value!]), ...(k.op === 'in' ? k.values! : [k.value!])]),
+        ];
         merged = { kind: 'attribute', facet: p.facet, op: 'in', values: vals };
       } else if (p.kind === 'event' && k.kind === 'event') {
         merged = { ...p, event_type: [...new Set([...p.event_type, ...k.event_type])] };
       } else if (p.kind === 'purchase' && k.kind === 'purchase') {
         const field = diffItemField(p.item!, k.item!)!;
-        const item: ItemFilter = { ...p.item, [field]: [...new Set([...((p.item![field] as string[]) ?? []), ...((k.item![field] as string[]) ?? [])])] };
+        const item: ItemFilter = {
+          ...p.item,
+          [field]: [...new Set([...((p.item![field] as string[]) ?? []), ...((k.item![field] as string[]) ?? [])])],
+        };
         merged = { ...p, item };
       } else merged = p;
       this.mergeMeta(merged, p);
@@ -347,10 +364,21 @@ export class SegmentBuilder {
     for (const k of kids) {
       if (k.kind === 'attribute' && (k.op === 'eq' || k.op === 'in')) {
         const f = this.ctx.lexicon.facets.get(k.facet);
-        const idx = out.findIndex((p) => p.kind === 'attribute' && p.facet === k.facet && (p.op === 'eq' || p.op === 'in'));
-        if (idx >= 0 && f && f.type !== 'number' && f.type !== 'date' && f.type !== 'boolean' && f.operators.includes('in')) {
+        const idx = out.findIndex(
+          (p) => p.kind === 'attribute' && p.facet === k.facet && (p.op === 'eq' || p.op === 'in'),
+        );
+        if (
+          idx >= 0 &&
+          f &&
+          f.type !== 'number' &&
+          f.type !== 'date' &&
+          f.type !== 'boolean' &&
+          f.operators.includes('in')
+        ) {
           const p = out[idx] as AttributeCondition;
-          const vals = [...new Set([...(p.op === 'in' ? p.values! : [p.value!]), ...(k.op === 'in' ? k.values! : [k.value!])])];
+          const vals = [
+            ...new Set([...(p.op === 'in' ? p.values! : [p.value!]), ...(k.op === 'in' ? k.values! : [k.value!])]),
+          ];
           const merged: AttributeCondition = { kind: 'attribute', facet: k.facet, op: 'in', values: vals };
           this.mergeMeta(merged, p);
           this.mergeMeta(merged, k);

@@ -14,13 +14,23 @@ describe('clarifications as data', () => {
 
   it('resolves references by the catalog words', () => {
     expect(resolveTemplate({ kind: 'rule', rule: '@rule:vip' }, lex())).toEqual({ kind: 'rule', rule: 'vip' });
-    expect(resolveTemplate({ kind: 'attribute', facet: '@facet:loyalty tier', op: 'in', values: ['@value:gold', '@value:platinum'] }, lex())).toEqual({
+    expect(
+      resolveTemplate(
+        { kind: 'attribute', facet: '@facet:loyalty tier', op: 'in', values: ['@value:gold', '@value:platinum'] },
+        lex(),
+      ),
+    ).toEqual({
       kind: 'attribute',
       facet: 'loyalty_tier',
       op: 'in',
       values: ['gold', 'platinum'],
     });
-    expect(resolveTemplate({ kind: 'attribute', facet: '@role:age', op: 'gte', value: 65 }, lex())).toEqual({ kind: 'attribute', facet: 'age', op: 'gte', value: 65 });
+    expect(resolveTemplate({ kind: 'attribute', facet: '@role:age', op: 'gte', value: 65 }, lex())).toEqual({
+      kind: 'attribute',
+      facet: 'age',
+      op: 'gte',
+      value: 65,
+    });
   });
 
   it('drops an option whose reference the tenant does not have', () => {

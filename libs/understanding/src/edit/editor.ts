@@ -25,17 +25,34 @@ interface Marker {
 
 /** Words that say how the turn changes the segment (stripped before the rest is read). */
 const MARKERS: readonly Marker[] = [
-  { re: /^(?:please\s+)?(?:drop|remove|forget(?: about)?|delete|get rid of|lose|take out|take off|ditch|scrap|clear|ignore|skip|no need for|don'?t need|do not need|never ?mind)\b/i, mode: 'remove' },
+  {
+    re: /^(?:please\s+)?(?:drop|remove|forget(?: about)?|delete|get rid of|lose|take out|take off|ditch|scrap|clear|ignore|skip|no need for|don'?t need|do not need|never ?mind)\b/i,
+    mode: 'remove',
+  },
   { re: /^(?:and\s+)?without the\b/i, mode: 'remove' },
   { re: /^(?:now\s+)?(?:the\s+)?opposite\b/i, mode: 'negate' },
-  { re: /^(?:and\s+|but\s+|also\s+|now\s+)?(?:exclude|excluding|except|minus|but not|not|leave out|filter out|without)\b/i, mode: 'exclude' },
+  {
+    re: /^(?:and\s+|but\s+|also\s+|now\s+)?(?:exclude|excluding|except|minus|but not|not|leave out|filter out|without)\b/i,
+    mode: 'exclude',
+  },
   { re: /^(?:please\s+)?(?:add|also|plus|include|and also|as well as)\b/i, mode: 'extend' },
+  {
+    re: /^(?:and|or|plus|what about|how about)\s+(?!only\b|just\b|who\b|that\b|with\b|those\b|the ones\b|not\b|exclude|except|without)/i,
+    mode: 'extend',
+  },
   { re: /\b(?:too|as well|also)\s*[.!?]*$/i, mode: 'extend' },
-  { re: /\binstead\b|\brather than\b|\bi meant\b|\bswap\b|\bswitch\b|\breplace\b|\bchange\b|\bmake (?:it|that|this)\b|\bbump\b|\braise\b|\blower\b|\bincrease\b|\bdecrease\b|\bwiden\b|\bexpand\b|\bbroaden\b|\bnarrow\b|\bspecifically\b|\bactually use\b|\bgo with\b|\buse\b/i, mode: 'replace' },
-  { re: /^(?:and\s+|but\s+|ok(?:ay)?\s+|now\s+)*(?:only|just|limit(?: it)? to|restrict(?: it)? to|keep only|narrow (?:it )?(?:down )?to|of those|among them|and|who|that|with|where)\b/i, mode: 'add' },
+  {
+    re: /\binstead\b|\brather than\b|\bi meant\b|\bswap\b|\bswitch\b|\breplace\b|\bchange\b|\bmake (?:it|that|this)\b|\bbump\b|\braise\b|\blower\b|\bincrease\b|\bdecrease\b|\bwiden\b|\bexpand\b|\bbroaden\b|\bnarrow\b|\bspecifically\b|\bactually use\b|\bgo with\b|\buse\b/i,
+    mode: 'replace',
+  },
+  {
+    re: /^(?:and\s+|but\s+|ok(?:ay)?\s+|now\s+)*(?:only|just|limit(?: it)? to|restrict(?: it)? to|keep only|narrow (?:it )?(?:down )?to|of those|among them|and|who|that|with|where)\b/i,
+    mode: 'add',
+  },
 ];
 
-const LEAD_NOISE = /^(?:(?:ok(?:ay)?|oops|hmm+|um+|uh+|actually|wait|so|well|right|now|yes|great|cool|thanks|nice|sorry|then|hey|perfect)\b[\s,.!-]*)+/i;
+const LEAD_NOISE =
+  /^(?:(?:ok(?:ay)?|oops|hmm+|um+|uh+|actually|wait|so|well|right|now|yes|great|cool|thanks|nice|sorry|then|hey|perfect)\b[\s,.!-]*)+/i;
 
 /** Turns that read like a follow-up rather than a full new request. */
 export function looksLikeEdit(text: string, engine: UnderstandingEngine, ctx: UnderstandContext): boolean {
@@ -68,7 +85,8 @@ function signature(node: SegmentNode, catalog: Catalog, out = new Set<string>())
       break;
     case 'attribute':
       out.add(`facet:${node.facet}`);
-      for (const v of node.values ?? (node.value !== undefined ? [node.value] : [])) out.add(`value:${node.facet}:${String(v)}`);
+      for (const v of node.values ?? (node.value !== undefined ? [node.value] : []))
+        out.add(`value:${node.facet}:${String(v)}`);
       if (GEO.test(node.facet)) out.add('geo');
       break;
     case 'rule': {
@@ -101,7 +119,8 @@ function signature(node: SegmentNode, catalog: Catalog, out = new Set<string>())
       for (const e of node.event_type) out.add(`event:${e}`);
       if (node.window) out.add('window');
       if (node.threshold) out.add('threshold');
-      for (const [k, v] of Object.entries(node.item ?? {})) if (Array.isArray(v)) for (const x of v) out.add(`item:${k}:${String(x)}`);
+      for (const [k, v] of Object.entries(node.item ?? {}))
+        if (Array.isArray(v)) for (const x of v) out.add(`item:${k}:${String(x)}`);
       break;
   }
   return out;
@@ -186,7 +205,12 @@ function rebuild(list: SegmentNode[], base: Segment, text: string): Segment {
 const path = (i: number, n: number) => (n === 1 ? 'where' : `where.children[${i}]`);
 
 /** Edits `current` by the turn; undefined when the turn cannot be read as an edit. */
-export function editSegment(current: Segment, text: string, ctx: UnderstandContext, engine: UnderstandingEngine): UnderstandingResult | undefined {
+export function editSegment(
+  current: Segment,
+  text: string,
+  ctx: UnderstandContext,
+  engine: UnderstandingEngine,
+): UnderstandingResult | undefined {
   const catalog = engine.catalog;
   let t = text.trim().replace(LEAD_NOISE, '').trim();
   // "now the opposite - no coupon ytd": the rest says what the opposite is
@@ -221,7 +245,7 @@ export function editSegment(current: Segment, text: string, ctx: UnderstandConte
 
   if (mode === 'remove') {
     const a = engine.analyze(cleaned || t, ctx.asOf);
-    let { strong, weak } = references(a.chunks, engine);
+    const { strong, weak } = references(a.chunks, engine);
     if (/\bage\b/i.test(cleaned) && engine.lexicon.roles.age) strong.add(`facet:${engine.lexicon.roles.age}`);
     let hits = conj.filter((c) => [...strong].some((k) => c.keys.has(k)));
     if (!hits.length) hits = conj.filter((c) => [...weak].some((k) => c.keys.has(k)));
@@ -235,7 +259,10 @@ export function editSegment(current: Segment, text: string, ctx: UnderstandConte
         const drop = n.values.filter((v) => strong.has(`value:${n.facet}:${String(v)}`));
         if (drop.length && drop.length < n.values.length) {
           const values = n.values.filter((v) => !drop.includes(v));
-          const after: SegmentNode = values.length === 1 ? { kind: 'attribute', facet: n.facet, op: n.op === 'in' ? 'eq' : 'neq', value: values[0]! } : { ...n, values };
+          const after: SegmentNode =
+            values.length === 1
+              ? { kind: 'attribute', facet: n.facet, op: n.op === 'in' ? 'eq' : 'neq', value: values[0]! }
+              : { ...n, values };
           changes.push({ op: 'replace', path: path(i, conj.length), before: n, after });
           return keep.push(after);
         }
@@ -243,8 +270,13 @@ export function editSegment(current: Segment, text: string, ctx: UnderstandConte
       changes.push({ op: 'remove', path: path(i, conj.length), before: n });
       return undefined;
     });
-    void weak;
-    if (!keep.length) return { status: 'refuse', reason: 'that would remove every condition; say who the customers are', missing: [], nearest: [] };
+    if (!keep.length)
+      return {
+        status: 'refuse',
+        reason: 'that would remove every condition; say who the customers are',
+        missing: [],
+        nearest: [],
+      };
     return finish(engine, rebuild(keep, current, text), text, ctx, changes, 0.85);
   }
 
@@ -264,14 +296,42 @@ export function editSegment(current: Segment, text: string, ctx: UnderstandConte
   }
   // a rank or level alone ("top 5%", "medium instead") is for the model already there
   const probeChunks = engine.analyze(cleaned || t, ctx.asOf).chunks;
-  const rankOnly = probeChunks.some((c) => c.qty?.kind === 'rank') && !probeChunks.some((c) => c.senses.some((s) => s.t === 'model' || s.t === 'rule'));
+  const rankOnly =
+    probeChunks.some((c) => c.qty?.kind === 'rank') &&
+    !probeChunks.some((c) => c.senses.some((s) => s.t === 'model' || s.t === 'rule'));
+  // "sms instead of email" for a subscription: the boolean facet the new word names
+  if (oldPart) {
+    const oldRefs0 = references(engine.analyze(stripMarkers(oldPart, 'replace'), ctx.asOf).chunks, engine);
+    const target = conj.findIndex(
+      (c) => c.node.kind === 'attribute' && [...oldRefs0.strong, ...oldRefs0.weak].some((k) => c.keys.has(k)),
+    );
+    const tn = target >= 0 ? conj[target]!.node : undefined;
+    if (tn && tn.kind === 'attribute' && catalog.facets.find((f) => f.name === tn.facet)?.type === 'boolean') {
+      const stems = engine.analyze(cleaned, ctx.asOf).tokens.map((t) => t.stem);
+      const facet = [...engine.lexicon.booleanBags].find(
+        ([f, bag]) => f !== tn.facet && stems.some((s) => bag.has(s)),
+      )?.[0];
+      if (facet) {
+        const after: SegmentNode = { ...tn, facet };
+        const list = conj.map((c) => c.node);
+        list[target] = after;
+        changes.push({ op: 'replace', path: path(target, list.length), before: tn, after });
+        return finish(engine, rebuild(list, current, text), text, ctx, changes, 0.8);
+      }
+    }
+  }
   // what the turn says, as segment nodes
-  const frag = rankOnly ? { node: { kind: 'and', children: [] } as SegmentNode, analysis: engine.analyze(cleaned || t, ctx.asOf) } : build(engine, cleaned || t, ctx);
+  const frag = rankOnly
+    ? { node: { kind: 'and', children: [] } as SegmentNode, analysis: engine.analyze(cleaned || t, ctx.asOf) }
+    : build(engine, cleaned || t, ctx);
   if (!frag) return undefined;
   if (frag.ambiguity) {
     // "only the big spenders": each reading added to the current segment
     const options = frag.ambiguity.options
-      .map((o) => ({ label: o.label, segment: rebuild([...conj.map((c) => c.node), ...flatten(o.node)], current, text) }))
+      .map((o) => ({
+        label: o.label,
+        segment: rebuild([...conj.map((c) => c.node), ...flatten(o.node)], current, text),
+      }))
       .filter((o) => verify(o.segment, { catalog, permissions: ctx.permissions, asOf: ctx.asOf }).ok)
       .slice(0, 4);
     if (options.length >= 2) return { status: 'clarify', question: frag.ambiguity.question, options };
@@ -279,11 +339,18 @@ export function editSegment(current: Segment, text: string, ctx: UnderstandConte
   let parts = flatten(frag.node);
   const a = frag.analysis;
   // "make that more than twenty": a bare number is not an age here
-  if (parts.length === 1 && parts[0]!.kind === 'attribute' && parts[0]!.facet === engine.lexicon.roles.age && a.parse.notes.some((n) => n.includes('read as age'))) {
+  if (
+    parts.length === 1 &&
+    parts[0]!.kind === 'attribute' &&
+    parts[0]!.facet === engine.lexicon.roles.age &&
+    a.parse.notes.some((n) => n.includes('read as age'))
+  ) {
     const hasAge = conj.some((c) => c.keys.has(`facet:${engine.lexicon.roles.age}`));
     if (!hasAge) parts = [];
   }
-  const oldRefs = oldPart ? references(engine.analyze(stripMarkers(oldPart, 'replace'), ctx.asOf).chunks, engine) : undefined;
+  const oldRefs = oldPart
+    ? references(engine.analyze(stripMarkers(oldPart, 'replace'), ctx.asOf).chunks, engine)
+    : undefined;
   const list = conj.map((c) => c.node);
 
   if (mode === 'exclude') {
@@ -361,7 +428,10 @@ export function editSegment(current: Segment, text: string, ctx: UnderstandConte
       idx = conj.findIndex((c) => [...oldRefs.strong].some((k) => c.keys.has(k)));
       if (idx < 0) idx = conj.findIndex((c) => [...oldRefs.weak].some((k) => c.keys.has(k)));
     }
-    if (idx < 0 && (mode === 'replace' || mode === 'add' || mode === 'extend')) idx = list.findIndex((n) => slotMatch(n, p, catalog));
+    if (idx < 0 && (mode === 'replace' || mode === 'add' || mode === 'extend'))
+      idx = list.findIndex((n) => slotMatch(n, p, catalog));
+    if (idx < 0 && mode === 'extend' && p.kind === 'rule')
+      idx = list.findIndex((n) => n.kind === 'rule' || (n.kind === 'or' && n.children.every((c) => c.kind === 'rule')));
     if (idx >= 0 && mode === 'extend') {
       const merged = extend(list[idx]!, p);
       if (merged) {
@@ -374,7 +444,15 @@ export function editSegment(current: Segment, text: string, ctx: UnderstandConte
       const after = mergeReplacement(list[idx]!, p);
       // "bump the threshold to $800": a bare amount keeps the comparison said before
       const old = list[idx]!;
-      if (a.parse.notes.some((n) => n.includes('read as at least')) && old.kind === 'purchase' && old.threshold && after.kind === 'purchase' && after.threshold && old.threshold.op !== 'between' && after.threshold.op !== 'between') {
+      if (
+        a.parse.notes.some((n) => n.includes('read as at least')) &&
+        old.kind === 'purchase' &&
+        old.threshold &&
+        after.kind === 'purchase' &&
+        after.threshold &&
+        old.threshold.op !== 'between' &&
+        after.threshold.op !== 'between'
+      ) {
         after.threshold = { op: old.threshold.op, value: after.threshold.value };
       }
       changes.push({ op: 'replace', path: path(idx, list.length), before: list[idx], after });
@@ -390,17 +468,30 @@ export function editSegment(current: Segment, text: string, ctx: UnderstandConte
 function stripMarkers(s: string, mode: Mode): string {
   let out = s.trim().replace(LEAD_NOISE, '');
   out = out
-    .replace(/^(?:please\s+)?(?:drop|remove|forget(?: about)?|delete|get rid of|lose|take out|take off|ditch|scrap|clear|ignore|skip|no need for|don'?t need|do not need|without)\s+(?:the\s+)?/i, '')
+    .replace(
+      /^(?:please\s+)?(?:drop|remove|forget(?: about)?|delete|get rid of|lose|take out|take off|ditch|scrap|clear|ignore|skip|no need for|don'?t need|do not need|without)\s+(?:the\s+)?/i,
+      '',
+    )
     .replace(/\b(?:part|filter|condition|criteri(?:on|a)|requirement|bit|piece|rule|restriction|limit)s?\b/gi, '')
     .replace(/^(?:please\s+)?(?:add|also|plus|include|and also)\s+/i, '')
     .replace(/\s+(?:too|as well|also|instead|please|pls)\s*[.!?]*$/i, '')
-    .replace(/^(?:make|change|set|switch|bump|raise|lower|increase|decrease|widen|expand|broaden|narrow|move)\s+(?:it|that|this|the \w+|them)?\s*(?:up |down )?(?:to|at|into)?\s*/i, '')
+    .replace(
+      /^(?:make|change|set|switch|bump|raise|lower|increase|decrease|widen|expand|broaden|narrow|move)\s+(?:it|that|this|the \w+|them)?\s*(?:up |down )?(?:to|at|into)?\s*/i,
+      '',
+    )
     .replace(/^(?:actually\s+)?(?:use|go with|try)\s+/i, '')
     .replace(/^specifically\s+/i, '')
-    .replace(/^(?:and\s+|but\s+|ok(?:ay)?\s+|now\s+)*(?:only|just|limit(?: it)? to|restrict(?: it)? to|keep only)\s+/i, '')
+    .replace(
+      /^(?:and\s+|but\s+|ok(?:ay)?\s+|now\s+)*(?:only|just|limit(?: it)? to|restrict(?: it)? to|keep only)\s+/i,
+      '',
+    )
     .replace(/\binstead\b/gi, '')
     .trim();
-  if (mode === 'exclude') out = out.replace(/^(?:and\s+|but\s+|also\s+|now\s+)?(?:exclude|excluding|except|minus|but not|not|leave out|filter out|without)\s+/i, '');
+  if (mode === 'exclude')
+    out = out.replace(
+      /^(?:and\s+|but\s+|also\s+|now\s+)?(?:exclude|excluding|except|minus|but not|not|leave out|filter out|without)\s+/i,
+      '',
+    );
   // "the ones who", "those who": the people are the current ones
   out = out.replace(/^(?:the\s+)?(?:ones|those|people|customers|folks)\s+(?:who|that|which)\s+/i, 'who ');
   out = out.replace(/^(?:to\s+)?(?:all of|the whole|the entire|any)\s+/i, (x) => (/any/i.test(x) ? x : ''));
@@ -422,7 +513,10 @@ function build(engine: UnderstandingEngine, text: string, ctx: UnderstandContext
   if (first.failed.length) return undefined;
   if (first.ambiguities.length) {
     const amb = first.ambiguities[0]!;
-    const options = amb.options.map((o, i) => ({ label: o.label, node: builder.build(lf, { picks: new Map([[amb.key, i]]) }).segment.where }));
+    const options = amb.options.map((o, i) => ({
+      label: o.label,
+      node: builder.build(lf, { picks: new Map([[amb.key, i]]) }).segment.where,
+    }));
     return { node: first.segment.where, analysis: a, ambiguity: { question: amb.question, options } };
   }
   return { node: first.segment.where, analysis: a };
@@ -444,7 +538,8 @@ function slotMatch(n: SegmentNode, p: SegmentNode, catalog: Catalog): boolean {
   const inner = (x: SegmentNode): SegmentNode => (x.kind === 'not' ? x.child : x);
   const a = inner(n);
   const b = inner(p);
-  if (a.kind === 'attribute' && b.kind === 'attribute') return a.facet === b.facet || (GEO.test(a.facet) && GEO.test(b.facet));
+  if (a.kind === 'attribute' && b.kind === 'attribute')
+    return a.facet === b.facet || (GEO.test(a.facet) && GEO.test(b.facet));
   if (a.kind === 'model' && b.kind === 'model') return a.model === b.model;
   if (a.kind === 'rule' && b.kind === 'model') {
     const def = catalog.rules.find((r) => r.id === a.rule)?.definition;
@@ -456,7 +551,11 @@ function slotMatch(n: SegmentNode, p: SegmentNode, catalog: Catalog): boolean {
     const itemFamily = (i?: ItemFilter) => !!i && (!!i.department || !!i.category || !!i.brand);
     if (itemFamily(a.item) && itemFamily(b.item)) return true;
     if (kb.length && ka.some((k) => kb.includes(k))) return true;
-    if ((b.measure === 'avg_order_value' || b.measure === 'spend') && (a.measure === 'spend' || a.measure === 'avg_order_value')) return true;
+    if (
+      (b.measure === 'avg_order_value' || b.measure === 'spend') &&
+      (a.measure === 'spend' || a.measure === 'avg_order_value')
+    )
+      return true;
     if (b.measure === 'orders' && a.measure === 'orders' && !a.item && !b.item) return true;
     return false;
   }
@@ -471,9 +570,26 @@ function replaceOnAdd(n: SegmentNode, p: SegmentNode): boolean {
   return false;
 }
 
-/** "add gold too", "also NJ": one more value for the facet. */
+/** "add gold too", "also NJ", "and Adidas", "also include churned": one more value, item or rule. */
 function extend(n: SegmentNode, p: SegmentNode): SegmentNode | undefined {
-  if (n.kind === 'attribute' && p.kind === 'attribute' && n.facet === p.facet && (n.op === 'eq' || n.op === 'in') && (p.op === 'eq' || p.op === 'in')) {
+  if (n.kind === 'rule' && p.kind === 'rule' && n.rule !== p.rule) return { kind: 'or', children: [n, p] };
+  if (n.kind === 'or' && n.children.every((c) => c.kind === 'rule') && p.kind === 'rule')
+    return { kind: 'or', children: [...n.children, p] };
+  if (n.kind === 'purchase' && p.kind === 'purchase' && n.item && p.item) {
+    const keys = Object.keys(p.item) as (keyof ItemFilter)[];
+    if (keys.length === 1 && Array.isArray(p.item[keys[0]!]) && Array.isArray(n.item[keys[0]!])) {
+      const k = keys[0]!;
+      const item = { ...n.item, [k]: [...new Set([...(n.item[k] as string[]), ...(p.item[k] as string[])])] };
+      return { ...n, item };
+    }
+  }
+  if (
+    n.kind === 'attribute' &&
+    p.kind === 'attribute' &&
+    n.facet === p.facet &&
+    (n.op === 'eq' || n.op === 'in') &&
+    (p.op === 'eq' || p.op === 'in')
+  ) {
     const vals = [...new Set([...(n.values ?? [n.value!]), ...(p.values ?? [p.value!])])];
     return { kind: 'attribute', facet: n.facet, op: 'in', values: vals };
   }
@@ -512,7 +628,12 @@ function mergeReplacement(old: SegmentNode, p: SegmentNode): SegmentNode {
 }
 
 /** "make that more than twenty", "bump the threshold to two thousand", "make it 30-45". */
-function replaceNumber(list: SegmentNode[], th: import('@smartseg/segment-engine').Threshold, unit: string, changes: Change[]): SegmentNode[] | undefined {
+function replaceNumber(
+  list: SegmentNode[],
+  th: import('@smartseg/segment-engine').Threshold,
+  unit: string,
+  changes: Change[],
+): SegmentNode[] | undefined {
   let done = false;
   const out = list.map((n, i) =>
     mapLeaves(n, (leaf) => {
@@ -522,15 +643,31 @@ function replaceNumber(list: SegmentNode[], th: import('@smartseg/segment-engine
         const old = leaf.threshold;
         const nt = th.op === 'eq' && old.op !== 'eq' && old.op !== 'between' ? { op: old.op, value: th.value } : th;
         after = { ...leaf, threshold: nt };
-      } else if (leaf.kind === 'attribute' && (leaf.op === 'between' || leaf.op === 'gt' || leaf.op === 'gte' || leaf.op === 'lt' || leaf.op === 'lte') && unit === 'count') {
-        if (th.op === 'between') after = { kind: 'attribute', facet: leaf.facet, op: 'between', min: th.min, max: th.max };
+      } else if (
+        leaf.kind === 'attribute' &&
+        (leaf.op === 'between' || leaf.op === 'gt' || leaf.op === 'gte' || leaf.op === 'lt' || leaf.op === 'lte') &&
+        unit === 'count'
+      ) {
+        if (th.op === 'between')
+          after = { kind: 'attribute', facet: leaf.facet, op: 'between', min: th.min, max: th.max };
         else if (th.op === 'eq' && leaf.op !== 'between') after = { ...leaf, value: th.value };
         else if (th.op !== 'eq') after = { kind: 'attribute', facet: leaf.facet, op: th.op, value: th.value };
-      } else if ((leaf.kind === 'purchase' || leaf.kind === 'event') && leaf.window && (leaf.window.type === 'last' || leaf.window.type === 'older_than') && th.op === 'eq') {
+      } else if (
+        (leaf.kind === 'purchase' || leaf.kind === 'event') &&
+        leaf.window &&
+        (leaf.window.type === 'last' || leaf.window.type === 'older_than') &&
+        th.op === 'eq'
+      ) {
         const w: Window = { ...leaf.window, n: th.value };
         after = { ...leaf, window: w };
       } else if (leaf.kind === 'model' && leaf.score && th.op !== 'between') {
-        after = { ...leaf, score: { op: th.op === 'eq' ? leaf.score.op : th.op, value: th.value } as import('@smartseg/segment-engine').Threshold };
+        after = {
+          ...leaf,
+          score: {
+            op: th.op === 'eq' ? leaf.score.op : th.op,
+            value: th.value,
+          } as import('@smartseg/segment-engine').Threshold,
+        };
       }
       if (!after) return leaf;
       done = true;
@@ -541,7 +678,14 @@ function replaceNumber(list: SegmentNode[], th: import('@smartseg/segment-engine
   return done ? out : undefined;
 }
 
-function finish(engine: UnderstandingEngine, seg: Segment, text: string, ctx: UnderstandContext, changes: Change[], confidence: number): UnderstandingResult {
+function finish(
+  engine: UnderstandingEngine,
+  seg: Segment,
+  text: string,
+  ctx: UnderstandContext,
+  changes: Change[],
+  confidence: number,
+): UnderstandingResult {
   const builder = new SegmentBuilder({ lexicon: engine.lexicon, text, clarifications: new Map() });
   const where = builder.simplify(seg.where);
   const segment: Segment = { ...seg, where };

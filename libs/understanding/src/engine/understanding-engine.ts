@@ -1,6 +1,12 @@
 import type { Catalog, Segment, SegmentNode } from '@smartseg/segment-engine';
 import { SegmentBuilder, type BuildResult, type NodeMeta } from '../build/builder';
-import { DEFAULT_CLARIFICATIONS, clarificationTriggers, resolveClarification, type Clarification, type ResolvedOption } from '../clarify/clarifications';
+import {
+  DEFAULT_CLARIFICATIONS,
+  clarificationTriggers,
+  resolveClarification,
+  type Clarification,
+  type ResolvedOption,
+} from '../clarify/clarifications';
 import { editSegment, looksLikeEdit } from '../edit/editor';
 import type { EmbeddingRanker } from '../lexicon/embedding-ranker';
 import { lexiconFor, type Lexicon } from '../lexicon/lexicon';
@@ -54,7 +60,8 @@ export class UnderstandingEngine {
   ) {
     this.clarifications = options.clarifications ?? DEFAULT_CLARIFICATIONS;
     this.lexicon = lexiconFor(catalog, clarificationTriggers(this.clarifications));
-    for (const c of this.clarifications) this.resolved.set(c.id, { question: c.question, options: resolveClarification(c, this.lexicon) });
+    for (const c of this.clarifications)
+      this.resolved.set(c.id, { question: c.question, options: resolveClarification(c, this.lexicon) });
   }
 
   /** Reads a request (or a follow-up to `ctx.current`). Never throws. */
@@ -83,7 +90,9 @@ export class UnderstandingEngine {
     const ranker = this.options.embeddings;
     if (res.status !== 'refuse' || !ranker || !res.missing.length) return res;
     try {
-      const candidates = this.catalog.facets.filter((f) => !f.pii || ctx.permissions.pii).map((f) => ({ id: f.label, text: `${f.label}: ${f.description}` }));
+      const candidates = this.catalog.facets
+        .filter((f) => !f.pii || ctx.permissions.pii)
+        .map((f) => ({ id: f.label, text: `${f.label}: ${f.description}` }));
       const ranked = await ranker.rank(res.missing.join('; '), candidates, 3);
       const nearest = [...new Set([...res.nearest, ...ranked.map((r) => r.id)])].slice(0, 5);
       return { ...res, nearest };
@@ -115,16 +124,37 @@ export class UnderstandingEngine {
     }
     const parser = new Parser(this.lexicon, asOf);
     const parse = parser.parse(chunks, norm.text);
-    return { tokens: norm.tokens, chunks, parse, corrections: norm.corrections.map((c) => ({ from: c.from, to: c.to })) };
+    return {
+      tokens: norm.tokens,
+      chunks,
+      parse,
+      corrections: norm.corrections.map((c) => ({ from: c.from, to: c.to })),
+    };
   }
 
   /** An unknown verb whose most common WordNet sense is a buying verb ("acquired" -> get). */
+  private readonly substitutes = new Map<string, string | undefined>();
+
   private wordnetSubstitute(word: string): string | undefined {
+    if (this.substitutes.has(word)) return this.substitutes.get(word);
+    const found = this.findSubstitute(word);
+    if (this.substitutes.size < 5000) this.substitutes.set(word, found);
+    return found;
+  }
+
+  private findSubstitute(word: string): string | undefined {
     for (const s of wordnetSynonyms(word, 'verb', 1)) {
       if (s === word || s.includes(' ')) continue;
       const toks = normalize(s).tokens;
       const m = this.lexicon.matchAt(toks, 0).find((x) => x.end === toks.length);
-      if (m && m.entries.some((e) => e.sense.t === 'verb' && (e.sense.cls === 'purchase' || e.sense.cls === 'spend' || e.sense.cls === 'return'))) return s;
+      if (
+        m &&
+        m.entries.some(
+          (e) =>
+            e.sense.t === 'verb' && (e.sense.cls === 'purchase' || e.sense.cls === 'spend' || e.sense.cls === 'return'),
+        )
+      )
+        return s;
     }
     return undefined;
   }
@@ -139,23 +169,35 @@ export class UnderstandingEngine {
     const a = this.analyze(text, ctx.asOf);
     const p = a.parse;
     if (p.injection) {
-      return { status: 'refuse', reason: 'the request gives instructions to the system rather than describing customers', missing: ['instructions to the system'], nearest: [] };
+      return {
+        status: 'refuse',
+        reason: 'the request gives instructions to the system rather than describing customers',
+        missing: ['instructions to the system'],
+        nearest: [],
+      };
     }
-    const unknown = p.unknown.filter((c) => !(c.tokens.length === 1 && FILLER_WORDS.has(c.tokens[0]!.norm) && !/^[A-Z][a-z]/.test(c.text)));
+    const unknown = p.unknown.filter(
+      (c) => !(c.tokens.length === 1 && FILLER_WORDS.has(c.tokens[0]!.norm) && !/^[A-Z][a-z]/.test(c.text)),
+    );
     if (unknown.length) {
       const phrases = missingPhrases(a.chunks, unknown, text);
       const missing = phrases.length ? phrases.map((x) => x.phrase) : unknown.map((c) => c.text);
-      const extra = phrases.flatMap((ph) => ph.chunks.flatMap((c) => c.senses)).flatMap((s) => {
-        if (s.t === 'value' || s.t === 'facet') {
-          const f = this.lexicon.facets.get(s.facet);
-          return f && (!f.pii || ctx.permissions.pii) ? [f.label] : [];
-        }
-        return [];
-      });
+      const extra = phrases
+        .flatMap((ph) => ph.chunks.flatMap((c) => c.senses))
+        .flatMap((s) => {
+          if (s.t === 'value' || s.t === 'facet') {
+            const f = this.lexicon.facets.get(s.facet);
+            return f && (!f.pii || ctx.permissions.pii) ? [f.label] : [];
+          }
+          return [];
+        });
       return refusal(this.catalog, missing, ctx.permissions.pii, extra);
     }
     if (!p.lf) {
-      const said = a.chunks.filter((c) => !c.punct && !c.stop).map((c) => c.text).join(' ');
+      const said = a.chunks
+        .filter((c) => !c.punct && !c.stop)
+        .map((c) => c.text)
+        .join(' ');
       return {
         status: 'refuse',
         reason: 'I could not find any condition on customers in the request',
@@ -163,10 +205,17 @@ export class UnderstandingEngine {
         nearest: nearestLexical(this.catalog, text, ctx.permissions.pii),
       };
     }
-    const builder = new SegmentBuilder({ lexicon: this.lexicon, text, clarifications: this.resolved, eventChoices: p.eventAmbiguity });
+    const builder = new SegmentBuilder({
+      lexicon: this.lexicon,
+      text,
+      clarifications: this.resolved,
+      eventChoices: p.eventAmbiguity,
+    });
     const first = builder.build(p.lf);
     if (first.failed.length) {
-      const missing = first.failed.map((f) => text.slice(Math.min(...f.spans.map((s) => s.cs)), Math.max(...f.spans.map((s) => s.ce))));
+      const missing = first.failed.map((f) =>
+        text.slice(Math.min(...f.spans.map((s) => s.cs)), Math.max(...f.spans.map((s) => s.ce))),
+      );
       return refusal(this.catalog, missing, ctx.permissions.pii);
     }
     // several readings: ask
@@ -183,16 +232,24 @@ export class UnderstandingEngine {
         return { status: 'clarify', question: amb.question, options, ...(rest.length ? { notes: rest } : {}) };
       }
       if (options.length === 1) {
-        const single = builder.build(p.lf, { picks: new Map([[amb.key, amb.options.findIndex((o) => o.label === options[0]!.label)]]) });
+        const single = builder.build(p.lf, {
+          picks: new Map([[amb.key, amb.options.findIndex((o) => o.label === options[0]!.label)]]),
+        });
         return this.finish(single, a, ctx, text, [`"${amb.term}" read as ${options[0]!.label}`]);
       }
     }
     return this.finish(first, a, ctx, text, []);
   }
 
-  private finish(built: BuildResult, a: Analysis, ctx: UnderstandContext, text: string, extraNotes: string[]): UnderstandingResult {
+  private finish(
+    built: BuildResult,
+    a: Analysis,
+    ctx: UnderstandContext,
+    text: string,
+    extraNotes: string[],
+  ): UnderstandingResult {
     const v = verify(built.segment, { catalog: this.catalog, permissions: ctx.permissions, asOf: ctx.asOf });
-    if (!v.ok) return this.verifyRefusal(v.problems, built, ctx);
+    if (!v.ok) return this.verifyRefusal(v.problems, ctx);
     const segment = v.segment;
     // the verifier returns a copy: spans are read from the built tree (same shape)
     const spans = spansOf(built.segment, built.meta, text);
@@ -211,10 +268,17 @@ export class UnderstandingEngine {
       ...a.parse.unused.map((c) => `"${c.text}" was recognised but not used`),
     ];
     if (v.warnings.length) notes.push(...v.warnings.map((w) => (typeof w === 'string' ? w : w.message)));
-    return { status: 'segment', segment, explanation: explain(segment, this.catalog), spans, confidence, notes: [...new Set(notes)] };
+    return {
+      status: 'segment',
+      segment,
+      explanation: explain(segment, this.catalog),
+      spans,
+      confidence,
+      notes: [...new Set(notes)],
+    };
   }
 
-  private verifyRefusal(problems: VerifyProblem[], built: BuildResult, ctx: UnderstandContext): UnderstandingResult {
+  private verifyRefusal(problems: VerifyProblem[], ctx: UnderstandContext): UnderstandingResult {
     const pii = problems.filter((p) => /PII|PERSONAL|RESTRICT|PERMISSION/i.test(p.code));
     if (pii.length) {
       const names = [...new Set(pii.map((p) => p.message))];
@@ -225,7 +289,6 @@ export class UnderstandingEngine {
         nearest: nearestLexical(this.catalog, names.join(' '), ctx.permissions.pii),
       };
     }
-    void built;
     return {
       status: 'refuse',
       reason: `I could not build a valid segment: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`,
@@ -235,10 +298,24 @@ export class UnderstandingEngine {
   }
 
   /** Verifies and explains a segment produced elsewhere (the editor) into a segment result. */
-  result(segment: Segment, meta: Map<SegmentNode, NodeMeta>, text: string, ctx: UnderstandContext, notes: string[], confidence: number): UnderstandingResult {
+  result(
+    segment: Segment,
+    meta: Map<SegmentNode, NodeMeta>,
+    text: string,
+    ctx: UnderstandContext,
+    notes: string[],
+    confidence: number,
+  ): UnderstandingResult {
     const v = verify(segment, { catalog: this.catalog, permissions: ctx.permissions, asOf: ctx.asOf });
-    if (!v.ok) return this.verifyRefusal(v.problems, { segment, meta, ambiguities: [], failed: [] }, ctx);
-    return { status: 'segment', segment: v.segment, explanation: explain(v.segment, this.catalog), spans: spansOf(segment, meta, text), confidence, notes };
+    if (!v.ok) return this.verifyRefusal(v.problems, ctx);
+    return {
+      status: 'segment',
+      segment: v.segment,
+      explanation: explain(v.segment, this.catalog),
+      spans: spansOf(segment, meta, text),
+      confidence,
+      notes,
+    };
   }
 }
 

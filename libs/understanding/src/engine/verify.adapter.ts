@@ -17,8 +17,7 @@ export interface VerifyProblem {
 }
 
 export type VerifyResult =
-  | { ok: true; segment: Segment; warnings: VerifyProblem[] | string[] }
-  | { ok: false; problems: VerifyProblem[] };
+  { ok: true; segment: Segment; warnings: VerifyProblem[] | string[] } | { ok: false; problems: VerifyProblem[] };
 
 export interface VerifyContext {
   catalog: Catalog;
@@ -37,7 +36,8 @@ type ExplainFn = (segment: Segment, catalog: Catalog) => Explanation;
 const engine = SegmentEngine as unknown as Record<string, unknown>;
 
 /** Which verifier is in use (for diagnostics). */
-export const VERIFIER_SOURCE: 'segment-engine' | 'local' = typeof engine['verifySegment'] === 'function' ? 'segment-engine' : 'local';
+export const VERIFIER_SOURCE: 'segment-engine' | 'local' =
+  typeof engine['verifySegment'] === 'function' ? 'segment-engine' : 'local';
 
 export function verify(input: unknown, ctx: VerifyContext): VerifyResult {
   const real = engine['verifySegment'] as VerifyFn | undefined;
@@ -45,7 +45,12 @@ export function verify(input: unknown, ctx: VerifyContext): VerifyResult {
     try {
       return real(input, ctx);
     } catch (err) {
-      return { ok: false, problems: [{ path: 'where', code: 'VERIFIER_ERROR', message: err instanceof Error ? err.message : String(err) }] };
+      return {
+        ok: false,
+        problems: [
+          { path: 'where', code: 'VERIFIER_ERROR', message: err instanceof Error ? err.message : String(err) },
+        ],
+      };
     }
   }
   return localVerify(input, ctx);
@@ -71,8 +76,13 @@ const MAX_CONDITIONS = 200;
 function thresholdOk(t: unknown): t is Threshold {
   if (!t || typeof t !== 'object') return false;
   const o = t as Record<string, unknown>;
-  if (o['op'] === 'between') return typeof o['min'] === 'number' && typeof o['max'] === 'number' && (o['min'] as number) <= (o['max'] as number);
-  return ['gt', 'gte', 'lt', 'lte', 'eq', 'neq'].includes(o['op'] as string) && typeof o['value'] === 'number' && Number.isFinite(o['value']);
+  if (o['op'] === 'between')
+    return typeof o['min'] === 'number' && typeof o['max'] === 'number' && (o['min'] as number) <= (o['max'] as number);
+  return (
+    ['gt', 'gte', 'lt', 'lte', 'eq', 'neq'].includes(o['op'] as string) &&
+    typeof o['value'] === 'number' &&
+    Number.isFinite(o['value'])
+  );
 }
 
 function windowOk(w: unknown): w is Window {
@@ -104,7 +114,8 @@ export function localVerify(input: unknown, ctx: VerifyContext): VerifyResult {
   const problems: VerifyProblem[] = [];
   const { catalog } = ctx;
   const add = (path: string, code: string, message: string) => problems.push({ path, code, message });
-  if (!input || typeof input !== 'object') return { ok: false, problems: [{ path: '', code: 'NOT_AN_OBJECT', message: 'segment must be an object' }] };
+  if (!input || typeof input !== 'object')
+    return { ok: false, problems: [{ path: '', code: 'NOT_AN_OBJECT', message: 'segment must be an object' }] };
   const seg = input as Segment;
   if (seg.version !== 1) add('version', 'BAD_VERSION', 'version must be 1');
   const facets = new Map(catalog.facets.map((f) => [f.name, f]));
@@ -116,10 +127,13 @@ export function localVerify(input: unknown, ctx: VerifyContext): VerifyResult {
   const brands = new Set(catalog.brands.map((b) => b.name));
   let conditions = 0;
   const item = (it: ItemFilter, path: string) => {
-    for (const d of it.department ?? []) if (!departments.has(d)) add(`${path}.department`, 'UNKNOWN_DEPARTMENT', `unknown department "${d}"`);
-    for (const c of it.category ?? []) if (!categories.has(c)) add(`${path}.category`, 'UNKNOWN_CATEGORY', `unknown category "${c}"`);
+    for (const d of it.department ?? [])
+      if (!departments.has(d)) add(`${path}.department`, 'UNKNOWN_DEPARTMENT', `unknown department "${d}"`);
+    for (const c of it.category ?? [])
+      if (!categories.has(c)) add(`${path}.category`, 'UNKNOWN_CATEGORY', `unknown category "${c}"`);
     for (const b of it.brand ?? []) if (!brands.has(b)) add(`${path}.brand`, 'UNKNOWN_BRAND', `unknown brand "${b}"`);
-    for (const k of ['department', 'category', 'brand'] as const) if (it[k] && !it[k]!.length) add(`${path}.${k}`, 'EMPTY_LIST', `${k} is empty`);
+    for (const k of ['department', 'category', 'brand'] as const)
+      if (it[k] && !it[k]!.length) add(`${path}.${k}`, 'EMPTY_LIST', `${k} is empty`);
   };
   const walk = (n: SegmentNode, path: string, depth: number) => {
     if (depth > MAX_DEPTH) {
@@ -143,14 +157,22 @@ export function localVerify(input: unknown, ctx: VerifyContext): VerifyResult {
         conditions++;
         const f = facets.get(n.facet);
         if (!f) return add(`${path}.facet`, 'UNKNOWN_FACET', `unknown facet "${n.facet}"`);
-        if (f.pii && !ctx.permissions.pii) return add(`${path}.facet`, 'PII_FORBIDDEN', `facet "${n.facet}" is personal data`);
-        if (!f.operators.includes(n.op)) return add(`${path}.op`, 'BAD_OPERATOR', `operator ${n.op} is not allowed on ${n.facet}`);
+        if (f.pii && !ctx.permissions.pii)
+          return add(`${path}.facet`, 'PII_FORBIDDEN', `facet "${n.facet}" is personal data`);
+        if (!f.operators.includes(n.op))
+          return add(`${path}.op`, 'BAD_OPERATOR', `operator ${n.op} is not allowed on ${n.facet}`);
         const checkValue = (v: unknown, p: string) => {
           if (f.type === 'boolean' && typeof v !== 'boolean') add(p, 'BAD_VALUE', `${n.facet} takes true or false`);
-          if (f.type === 'number' && (typeof v !== 'number' || !Number.isFinite(v))) add(p, 'BAD_VALUE', `${n.facet} takes a number`);
+          if (f.type === 'number' && (typeof v !== 'number' || !Number.isFinite(v)))
+            add(p, 'BAD_VALUE', `${n.facet} takes a number`);
           if (f.type === 'date' && !isIsoDate(v)) add(p, 'BAD_VALUE', `${n.facet} takes a date`);
-          if ((f.type === 'enum' || f.type === 'string') && typeof v !== 'string') add(p, 'BAD_VALUE', `${n.facet} takes text`);
-          if ((f.type === 'enum' || (f.type === 'string' && f.values)) && f.values && !f.values.some((x) => x.value === v)) {
+          if ((f.type === 'enum' || f.type === 'string') && typeof v !== 'string')
+            add(p, 'BAD_VALUE', `${n.facet} takes text`);
+          if (
+            (f.type === 'enum' || (f.type === 'string' && f.values)) &&
+            f.values &&
+            !f.values.some((x) => x.value === v)
+          ) {
             add(p, 'UNKNOWN_VALUE', `"${String(v)}" is not a value of ${n.facet}`);
           }
         };
@@ -158,7 +180,8 @@ export function localVerify(input: unknown, ctx: VerifyContext): VerifyResult {
           if (n.value === undefined) add(`${path}.value`, 'MISSING_VALUE', 'value is required');
           else checkValue(n.value, `${path}.value`);
         } else if (n.op === 'in' || n.op === 'not_in') {
-          if (!Array.isArray(n.values) || !n.values.length) add(`${path}.values`, 'MISSING_VALUE', 'values are required');
+          if (!Array.isArray(n.values) || !n.values.length)
+            add(`${path}.values`, 'MISSING_VALUE', 'values are required');
           else n.values.forEach((v, i) => checkValue(v, `${path}.values[${i}]`));
         } else if (n.op === 'between') {
           if (n.min === undefined || n.max === undefined) add(path, 'MISSING_VALUE', 'min and max are required');
@@ -177,38 +200,47 @@ export function localVerify(input: unknown, ctx: VerifyContext): VerifyResult {
       case 'model': {
         conditions++;
         if (!models.has(n.model)) add(`${path}.model`, 'UNKNOWN_MODEL', `unknown model "${n.model}"`);
-        const set = ['score', 'decile', 'top_percent', 'bottom_percent', 'level'].filter((k) => (n as unknown as Record<string, unknown>)[k] !== undefined);
-        if (set.length !== 1) add(path, 'MODEL_SELECTOR', 'exactly one of score, decile, top_percent, bottom_percent, level');
+        const set = ['score', 'decile', 'top_percent', 'bottom_percent', 'level'].filter(
+          (k) => (n as unknown as Record<string, unknown>)[k] !== undefined,
+        );
+        if (set.length !== 1)
+          add(path, 'MODEL_SELECTOR', 'exactly one of score, decile, top_percent, bottom_percent, level');
         if (n.score && !thresholdOk(n.score)) add(`${path}.score`, 'BAD_THRESHOLD', 'bad score threshold');
         if (n.decile && !thresholdOk(n.decile)) add(`${path}.decile`, 'BAD_THRESHOLD', 'bad decile threshold');
         for (const k of ['top_percent', 'bottom_percent'] as const) {
           const v = n[k];
-          if (v !== undefined && !(typeof v === 'number' && v > 0 && v <= 100)) add(`${path}.${k}`, 'BAD_PERCENT', 'percent must be in (0, 100]');
+          if (v !== undefined && !(typeof v === 'number' && v > 0 && v <= 100))
+            add(`${path}.${k}`, 'BAD_PERCENT', 'percent must be in (0, 100]');
         }
         return;
       }
       case 'birthday':
         conditions++;
-        if (!['today', 'this_month', 'next_month', 'next_days'].includes(n.when)) add(`${path}.when`, 'BAD_BIRTHDAY', 'bad birthday');
-        if (n.when === 'next_days' && !(typeof n.days === 'number' && n.days >= 0 && n.days <= 366)) add(`${path}.days`, 'BAD_BIRTHDAY', 'days must be 0-366');
+        if (!['today', 'this_month', 'next_month', 'next_days'].includes(n.when))
+          add(`${path}.when`, 'BAD_BIRTHDAY', 'bad birthday');
+        if (n.when === 'next_days' && !(typeof n.days === 'number' && n.days >= 0 && n.days <= 366))
+          add(`${path}.days`, 'BAD_BIRTHDAY', 'days must be 0-366');
         return;
       case 'purchase':
         conditions++;
         if (n.item) item(n.item, `${path}.item`);
         if (n.window && !windowOk(n.window)) add(`${path}.window`, 'BAD_WINDOW', 'bad window');
         if (n.threshold && !thresholdOk(n.threshold)) add(`${path}.threshold`, 'BAD_THRESHOLD', 'bad threshold');
-        if (n.measure && !['orders', 'spend', 'avg_order_value', 'quantity'].includes(n.measure)) add(`${path}.measure`, 'BAD_MEASURE', 'bad measure');
+        if (n.measure && !['orders', 'spend', 'avg_order_value', 'quantity'].includes(n.measure))
+          add(`${path}.measure`, 'BAD_MEASURE', 'bad measure');
         return;
       case 'event':
         conditions++;
-        if (!Array.isArray(n.event_type) || !n.event_type.length) add(`${path}.event_type`, 'EMPTY_LIST', 'event_type is empty');
+        if (!Array.isArray(n.event_type) || !n.event_type.length)
+          add(`${path}.event_type`, 'EMPTY_LIST', 'event_type is empty');
         else
           n.event_type.forEach((e, i) => {
             if (!events.has(e)) add(`${path}.event_type[${i}]`, 'UNKNOWN_EVENT', `unknown event type "${e}"`);
           });
         if (n.item) {
           item(n.item, `${path}.item`);
-          if (n.event_type?.some((e) => events.get(e) && !events.get(e)!.about_product)) add(`${path}.item`, 'ITEM_ON_NON_PRODUCT_EVENT', 'these events are not about products');
+          if (n.event_type?.some((e) => events.get(e) && !events.get(e)!.about_product))
+            add(`${path}.item`, 'ITEM_ON_NON_PRODUCT_EVENT', 'these events are not about products');
         }
         if (n.window && !windowOk(n.window)) add(`${path}.window`, 'BAD_WINDOW', 'bad window');
         if (n.threshold && !thresholdOk(n.threshold)) add(`${path}.threshold`, 'BAD_THRESHOLD', 'bad threshold');
@@ -310,7 +342,8 @@ export function localExplain(segment: Segment, catalog: Catalog): Explanation {
         let q = '';
         if (n.threshold) {
           if (measure === 'spend') q = ` spending ${thresholdText(n.threshold, true)}`;
-          else if (measure === 'avg_order_value') q = ` with an average order value of ${thresholdText(n.threshold, true)}`;
+          else if (measure === 'avg_order_value')
+            q = ` with an average order value of ${thresholdText(n.threshold, true)}`;
           else if (measure === 'quantity') q = ` ${thresholdText(n.threshold, false)} units`;
           else q = ` ${thresholdText(n.threshold, false)} times`;
         }

@@ -12,7 +12,9 @@ function senseAt(text: string): string[] {
   if (!m || m.end !== toks.length) return [];
   return m.entries.map((e) => {
     const s = e.sense as Record<string, unknown>;
-    return [s['t'], s['facet'] ?? s['rule'] ?? s['event'] ?? s['model'] ?? s['field'] ?? s['flag'], s['value']].filter((x) => x !== undefined).join(':');
+    return [s['t'], s['facet'] ?? s['rule'] ?? s['event'] ?? s['model'] ?? s['field'] ?? s['flag'], s['value']]
+      .filter((x) => x !== undefined)
+      .join(':');
   });
 }
 
@@ -33,7 +35,7 @@ describe('lexicon', () => {
   it('matches longest phrases over stems and skips determiners inside them', () => {
     expect(senseAt('opened our emails')).toContain('event:email_open');
     expect(senseAt('lapsed customers')).toContain('rule:lapsed_customer');
-    expect(senseAt('Ben & Jerrys')).toContain('item:brand:Ben & Jerry\'s');
+    expect(senseAt('Ben & Jerrys')).toContain("item:brand:Ben & Jerry's");
   });
 
   it('needs capitals for two-letter codes that are English words', () => {
@@ -59,7 +61,13 @@ describe('lexicon', () => {
     const r = lex().roles;
     expect(r.age).toBe('age');
     expect(r.recency).toBe('days_since_last_purchase');
-    expect(r.bands.get('income_band')?.map((b) => b.value)).toEqual(['under_25k', '25k_50k', '50k_100k', '100k_150k', '150k_plus']);
+    expect(r.bands.get('income_band')?.map((b) => b.value)).toEqual([
+      'under_25k',
+      '25k_50k',
+      '50k_100k',
+      '100k_150k',
+      '150k_plus',
+    ]);
   });
 
   it('works for another tenant catalog', () => {
@@ -67,11 +75,27 @@ describe('lexicon', () => {
     const other = new Lexicon({
       ...c,
       tenant_id: 'pets-co',
-      facets: [{ name: 'pet_type', label: 'Pet type', type: 'enum', operators: ['eq', 'in'], source: { kind: 'column', column: 'pet_type' }, description: '', pii: false, values: [{ value: 'dog', synonyms: ['dog owners'] }] }],
+      facets: [
+        {
+          name: 'pet_type',
+          label: 'Pet type',
+          type: 'enum',
+          operators: ['eq', 'in'],
+          source: { kind: 'column', column: 'pet_type' },
+          description: '',
+          pii: false,
+          values: [{ value: 'dog', synonyms: ['dog owners'] }],
+        },
+      ],
       rules: [],
     });
     const toks = normalize('dog owners').tokens;
-    expect(other.matchAt(toks, 0)[0]!.entries.map((e) => e.sense)).toContainEqual({ t: 'value', facet: 'pet_type', value: 'dog', via: 'synonym' });
+    expect(other.matchAt(toks, 0)[0]!.entries.map((e) => e.sense)).toContainEqual({
+      t: 'value',
+      facet: 'pet_type',
+      value: 'dog',
+      via: 'synonym',
+    });
   });
 
   it('parses numeric bands and English variants', () => {

@@ -40,10 +40,37 @@ interface TrieNode {
 }
 
 /** Adverbs skipped inside multi-word matches ("can actually text"). */
-const ADVERBS = new Set(['actually', 'really', 'still', 'also', 'just', 'even', 'easily', 'currently', 'ever', 'already', 'recently']);
+const ADVERBS = new Set([
+  'actually',
+  'really',
+  'still',
+  'also',
+  'just',
+  'even',
+  'easily',
+  'currently',
+  'ever',
+  'already',
+  'recently',
+]);
 
 /** Words skipped inside multi-word matches ("opened our email" matches "opened an email"). */
-const DETERMINERS = new Set(['a', 'an', 'the', 'our', 'their', 'any', 'some', 'my', 'your', 'his', 'her', 'its', 'one', 'of']);
+const DETERMINERS = new Set([
+  'a',
+  'an',
+  'the',
+  'our',
+  'their',
+  'any',
+  'some',
+  'my',
+  'your',
+  'his',
+  'her',
+  'its',
+  'one',
+  'of',
+]);
 const PLACEHOLDER_VALUES = new Set(['unknown', 'other', 'none', 'n/a', 'na', 'true', 'false', 'null', 'yes', 'no']);
 
 export interface AmbiguityTrigger {
@@ -134,13 +161,19 @@ export class Lexicon {
     const toks = foldNumbers(tokenize(cleaned), cleaned).filter((t) => t.kind !== 'punct' || t.norm === '/');
     let words = toks.filter((t) => t.kind !== 'punct');
     // leading articles are dropped ("the Northeast" -> northeast); determiners inside are skipped
-    while (words.length > 1 && (words[0]!.norm === 'the' || words[0]!.norm === 'a' || words[0]!.norm === 'an')) words = words.slice(1);
+    while (words.length > 1 && (words[0]!.norm === 'the' || words[0]!.norm === 'a' || words[0]!.norm === 'an'))
+      words = words.slice(1);
     if (words.length > 1) words = words.filter((t, i) => i === 0 || !DETERMINERS.has(t.norm));
     if (!words.length) return;
     const norms = words.map((t) => t.norm);
     const stems = words.map((t) => t.stem);
     const entry: LexEntry = { phrase: cleaned, norms, stems, sense, source, strength };
-    if (source === 'catalog' && words.length === 1 && norms[0]!.length <= 3 && (STOPWORDS.has(norms[0]!) || GRAMMAR_SINGLE.has(norms[0]!))) {
+    if (
+      source === 'catalog' &&
+      words.length === 1 &&
+      norms[0]!.length <= 3 &&
+      (STOPWORDS.has(norms[0]!) || GRAMMAR_SINGLE.has(norms[0]!))
+    ) {
       entry.needsUpper = true;
     }
     let node = this.root;
@@ -152,7 +185,8 @@ export class Lexicon {
       }
       node = child;
     }
-    const same = (e: LexEntry) => sameSense(e.sense, sense) && e.source === source && e.norms.join(' ') === norms.join(' ');
+    const same = (e: LexEntry) =>
+      sameSense(e.sense, sense) && e.source === source && e.norms.join(' ') === norms.join(' ');
     if (node.entries.some(same)) {
       const existing = node.entries.find(same)!;
       existing.strength = Math.max(existing.strength, strength);
@@ -169,7 +203,12 @@ export class Lexicon {
       const words = [spaced(f.name), f.label, ...(f.synonyms ?? [])];
       for (const [i, w] of words.entries()) {
         if (boolean) {
-          this.add(w, { t: 'value', facet: f.name, value: true, via: i < 2 ? 'label' : 'synonym' }, 'catalog', i < 2 ? 3 : 2);
+          this.add(
+            w,
+            { t: 'value', facet: f.name, value: true, via: i < 2 ? 'label' : 'synonym' },
+            'catalog',
+            i < 2 ? 3 : 2,
+          );
           // "has children" -> "children", "with kids" -> "kids"
           const m = /^(?:has|have|with|is|are|is an?|are an?)\s+(.+)$/.exec(w.toLowerCase());
           if (m) this.add(m[1]!, { t: 'value', facet: f.name, value: true, via: 'derived' }, 'catalog', 1);
@@ -185,7 +224,8 @@ export class Lexicon {
         else if (d === 'days_since_first_purchase') this.roles.firstPurchase = f.name;
         else if (d === 'days_since_signup') this.roles.tenure = f.name;
       }
-      if (f.type === 'date' && !f.pii && /sign|join|regist|enrol|member/i.test(`${f.name} ${f.label}`)) this.roles.signupDate = f.name;
+      if (f.type === 'date' && !f.pii && /sign|join|regist|enrol|member/i.test(`${f.name} ${f.label}`))
+        this.roles.signupDate = f.name;
       if (boolean) continue;
       const bands: { value: Scalar; min: number; max: number }[] = [];
       for (const v of f.values ?? []) {
@@ -196,7 +236,8 @@ export class Lexicon {
           this.add(v.value, { t: 'value', facet: f.name, value: v.value, via: 'value' }, 'catalog', 0);
         }
         if (v.label) this.add(v.label, { t: 'value', facet: f.name, value: v.value, via: 'label' }, 'catalog', 3);
-        for (const syn of v.synonyms ?? []) this.add(syn, { t: 'value', facet: f.name, value: v.value, via: 'synonym' }, 'catalog', 2);
+        for (const syn of v.synonyms ?? [])
+          this.add(syn, { t: 'value', facet: f.name, value: v.value, via: 'synonym' }, 'catalog', 2);
         const band = parseBand(String(v.value)) ?? (v.label ? parseBand(v.label) : undefined);
         if (band) bands.push({ value: v.value, ...band });
       }
@@ -210,7 +251,8 @@ export class Lexicon {
     }
     const privateLabel = catalog.private_label_brand;
     for (const d of catalog.departments ?? []) {
-      for (const w of [d.name, ...(d.synonyms ?? [])]) this.add(w, { t: 'item', field: 'department', value: d.name }, 'catalog', w === d.name ? 3 : 2);
+      for (const w of [d.name, ...(d.synonyms ?? [])])
+        this.add(w, { t: 'item', field: 'department', value: d.name }, 'catalog', w === d.name ? 3 : 2);
       for (const c of d.categories ?? []) this.add(c, { t: 'item', field: 'category', value: c }, 'catalog', 3);
     }
     // optional per-category words, when the catalog carries them
@@ -223,11 +265,13 @@ export class Lexicon {
     }
     if (extra.category_synonyms && typeof extra.category_synonyms === 'object') {
       for (const [name, words] of Object.entries(extra.category_synonyms)) {
-        for (const w of Array.isArray(words) ? words : []) this.add(w, { t: 'item', field: 'category', value: name }, 'catalog', 2);
+        for (const w of Array.isArray(words) ? words : [])
+          this.add(w, { t: 'item', field: 'category', value: name }, 'catalog', 2);
       }
     }
     for (const b of catalog.brands ?? []) {
-      const sense: Sense = b.name === privateLabel ? { t: 'flag', flag: 'private_label' } : { t: 'item', field: 'brand', value: b.name };
+      const sense: Sense =
+        b.name === privateLabel ? { t: 'flag', flag: 'private_label' } : { t: 'item', field: 'brand', value: b.name };
       for (const w of [b.name, ...(b.synonyms ?? [])]) this.add(w, sense, 'catalog', w === b.name ? 3 : 2);
     }
     for (const e of catalog.event_types ?? []) {
@@ -247,20 +291,38 @@ export class Lexicon {
       for (const st of bag) this.eventStems.add(st);
     }
     for (const m of catalog.models ?? []) {
-      for (const w of [spaced(m.name), m.label, ...(m.synonyms ?? [])]) this.add(w, { t: 'model', model: m.name }, 'catalog', w === m.label ? 3 : 2);
+      for (const w of [spaced(m.name), m.label, ...(m.synonyms ?? [])])
+        this.add(w, { t: 'model', model: m.name }, 'catalog', w === m.label ? 3 : 2);
     }
     this.addCategoryParts(catalog);
     this.addFacetWords(catalog);
   }
 
   private buildBooleanBags(catalog: Catalog): void {
-    const generic = new Set(['opt', 'in', 'out', 'subscrib', 'subscriber', 'opted', 'enabl', 'sign', 'up', 'to', 'has', 'have', 'with', 'is', 'are']);
+    const generic = new Set([
+      'opt',
+      'in',
+      'out',
+      'subscrib',
+      'subscriber',
+      'opted',
+      'enabl',
+      'sign',
+      'up',
+      'to',
+      'has',
+      'have',
+      'with',
+      'is',
+      'are',
+    ]);
     const bags = new Map<string, Set<string>>();
     for (const f of catalog.facets ?? []) {
       if (f.type !== 'boolean' || f.pii) continue;
       const bag = new Set<string>();
       for (const w of [f.name.replace(/_/g, ' '), f.label, ...(f.synonyms ?? [])]) {
-        for (const tk of tokenize(w.toLowerCase())) if (tk.kind === 'word' && !STOPWORDS.has(tk.norm) && !generic.has(tk.stem)) bag.add(tk.stem);
+        for (const tk of tokenize(w.toLowerCase()))
+          if (tk.kind === 'word' && !STOPWORDS.has(tk.norm) && !generic.has(tk.stem)) bag.add(tk.stem);
       }
       bags.set(f.name, bag);
     }
@@ -275,7 +337,14 @@ export class Lexicon {
     const byWord = new Map<string, Set<string>>();
     for (const f of catalog.facets ?? []) {
       for (const w of `${f.name.replace(/_/g, ' ')} ${f.label}`.toLowerCase().split(/[^a-z]+/)) {
-        if (w.length < 4 || STOPWORDS.has(w) || GRAMMAR_SINGLE.has(w) || ENGINE_SINGLE.has(w) || GENERIC_FACET_WORDS.has(w)) continue;
+        if (
+          w.length < 4 ||
+          STOPWORDS.has(w) ||
+          GRAMMAR_SINGLE.has(w) ||
+          ENGINE_SINGLE.has(w) ||
+          GENERIC_FACET_WORDS.has(w)
+        )
+          continue;
         (byWord.get(w) ?? byWord.set(w, new Set()).get(w)!).add(f.name);
       }
     }
@@ -357,7 +426,9 @@ export class Lexicon {
           return true;
         });
         if (entries.length) {
-          const exact = entries.some((e) => e.norms.length === used.length && e.norms.every((n, k) => n === tokens[used[k]!]!.norm));
+          const exact = entries.some(
+            (e) => e.norms.length === used.length && e.norms.every((n, k) => n === tokens[used[k]!]!.norm),
+          );
           out.push({ start: i, end: j, entries, exact });
         }
       }
@@ -395,10 +466,30 @@ function inflection(w: string): 'ed' | 'ing' | 'base' {
 
 const ENGINE_SINGLE = new Set<string>(ENGINE_WORDS.flatMap(([p]) => p.split('|')));
 /** Words too general to point at one facet on their own. */
-const GENERIC_FACET_WORDS = new Set(['name', 'number', 'code', 'address', 'date', 'days', 'since', 'last', 'first', 'preferred', 'size', 'month', 'body', 'care', 'home', 'supplies', 'phone', 'email']);
+const GENERIC_FACET_WORDS = new Set([
+  'name',
+  'number',
+  'code',
+  'address',
+  'date',
+  'days',
+  'since',
+  'last',
+  'first',
+  'preferred',
+  'size',
+  'month',
+  'body',
+  'care',
+  'home',
+  'supplies',
+  'phone',
+  'email',
+]);
 
 const GRAMMAR_SINGLE = new Set<string>();
-for (const [phrases] of GRAMMAR_ENTRIES) for (const p of phrases.split('|')) if (!p.includes(' ')) GRAMMAR_SINGLE.add(p);
+for (const [phrases] of GRAMMAR_ENTRIES)
+  for (const p of phrases.split('|')) if (!p.includes(' ')) GRAMMAR_SINGLE.add(p);
 
 function sameSense(a: Sense, b: Sense): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
@@ -439,7 +530,8 @@ export function lexiconFor(catalog: Catalog, ambiguities: readonly AmbiguityTrig
   const key = `${catalog.tenant_id}@${catalog.version}`;
   const ambiguityKey = ambiguities.map((a) => `${a.id}:${a.phrases.join('|')}`).join(';');
   const hit = CACHE.get(key);
-  if (hit && hit.ambiguityKey === ambiguityKey && (hit.catalog === catalog || hit.catalog.as_of === catalog.as_of)) return hit.lexicon;
+  if (hit && hit.ambiguityKey === ambiguityKey && (hit.catalog === catalog || hit.catalog.as_of === catalog.as_of))
+    return hit.lexicon;
   const lexicon = new Lexicon(catalog, ambiguities);
   if (CACHE.size > 64) CACHE.delete(CACHE.keys().next().value!);
   CACHE.set(key, { catalog, lexicon, ambiguityKey });

@@ -47,6 +47,10 @@ export type Sense =
   | { t: 'times' }
   | { t: 'ago' }
   | { t: 'purpose' }
+  /** A generation: people born in these years ("millennials", "gen z"). */
+  | { t: 'generation'; from: number; to: number }
+  /** Words naming data the engine knows to be outside a typical catalog ("Apple Pay"). */
+  | { t: 'unsupported' }
   | { t: 'inject' }
   /** A facet named by its structural role (age, recency, first purchase, sign-up date). */
   | { t: 'role'; role: 'age' | 'recency' | 'firstPurchase' | 'tenure' | 'signupDate' | 'birthMonth' }

@@ -133,6 +133,8 @@ export function isEnglishWord(word: string): boolean {
   let found = false;
   if (dir()) {
     outer: for (const b of baseForms(word)) {
+      // an inflection that leaves a stub ("texs" -> "tex") does not make a word
+      if (b !== word && b.length < 4) continue;
       for (const pos of ['noun', 'verb', 'adj', 'adv'] as Pos[]) {
         if (lookupIndex(pos, b)) {
           found = true;
@@ -169,7 +171,9 @@ export function wordnetSynonyms(word: string, pos: 'verb' | 'noun', maxSenses = 
         const f = got.line.split(' ');
         const wcnt = parseInt(f[3]!, 16);
         for (let k = 0; k < wcnt; k++) {
-          const lemma = f[4 + k * 2]!.replace(/\(.*\)$/, '').replace(/_/g, ' ').toLowerCase();
+          const lemma = f[4 + k * 2]!.replace(/\(.*\)$/, '')
+            .replace(/_/g, ' ')
+            .toLowerCase();
           if (!out.includes(lemma)) out.push(lemma);
         }
       }

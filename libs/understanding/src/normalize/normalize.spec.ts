@@ -5,7 +5,11 @@ import { lexiconFor } from '../lexicon/lexicon';
 import { testCatalog } from '../testing/fixtures';
 
 const toks = (s: string) => normalize(s).tokens;
-const view = (s: string) => toks(s).map((t) => `${t.norm}|${t.kind}${t.value !== undefined ? `=${t.value}` : ''}${t.min !== undefined ? `=${t.min}-${t.max}` : ''}${t.plus ? '+' : ''}`);
+const view = (s: string) =>
+  toks(s).map(
+    (t) =>
+      `${t.norm}|${t.kind}${t.value !== undefined ? `=${t.value}` : ''}${t.min !== undefined ? `=${t.min}-${t.max}` : ''}${t.plus ? '+' : ''}`,
+  );
 
 describe('normalize', () => {
   it('keeps character offsets of the original text', () => {
@@ -24,7 +28,10 @@ describe('normalize', () => {
     expect(view('twenty-five')).toEqual(['twenty five|num=25']);
     expect(readNumberWords(['two', 'hundred', 'and', 'fifty'], 0)).toEqual({ value: 250, used: 4 });
     // "between twenty and forty" keeps two numbers
-    expect(view('between twenty and forty').filter((x) => x.includes('num'))).toEqual(['twenty|num=20', 'forty|num=40']);
+    expect(view('between twenty and forty').filter((x) => x.includes('num'))).toEqual([
+      'twenty|num=20',
+      'forty|num=40',
+    ]);
   });
 
   it('reads money', () => {
@@ -60,7 +67,10 @@ describe('normalize', () => {
 
   it('corrects typos against the catalog, never short words or real words', () => {
     const vocab = lexiconFor(testCatalog()).vocabulary;
-    const fix = (s: string) => normalize(s, vocab).tokens.map((t) => t.norm).join(' ');
+    const fix = (s: string) =>
+      normalize(s, vocab)
+        .tokens.map((t) => t.norm)
+        .join(' ');
     expect(fix('custmers in califronia')).toBe('customers in california');
     expect(fix('electronis')).toBe('electronics');
     expect(fix('platnum memebers')).toBe('platinum members');

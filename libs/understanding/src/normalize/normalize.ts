@@ -57,12 +57,35 @@ export interface NormalizeResult {
 }
 
 const CHAR_MAP: Readonly<Record<string, string>> = {
-  '\u2018': "'", '\u2019': "'", '\u201a': "'", '\u201b': "'", '\u2032': "'", '`': "'", '\u00b4': "'",
-  '\u201c': '"', '\u201d': '"', '\u201e': '"', '\u2033': '"',
-  '\u2010': '-', '\u2011': '-', '\u2012': '-', '\u2013': '-', '\u2014': '-', '\u2015': '-', '\u2212': '-',
-  '\u00a0': ' ', '\u2009': ' ', '\u200a': ' ', '\u202f': ' ', '\u3000': ' ',
-  '\u200b': ' ', '\u200c': ' ', '\u200d': ' ', '\ufeff': ' ',
-  '\uff04': '$', '\uff05': '%',
+  '\u2018': "'",
+  '\u2019': "'",
+  '\u201a': "'",
+  '\u201b': "'",
+  '\u2032': "'",
+  '`': "'",
+  '\u00b4': "'",
+  '\u201c': '"',
+  '\u201d': '"',
+  '\u201e': '"',
+  '\u2033': '"',
+  '\u2010': '-',
+  '\u2011': '-',
+  '\u2012': '-',
+  '\u2013': '-',
+  '\u2014': '-',
+  '\u2015': '-',
+  '\u2212': '-',
+  '\u00a0': ' ',
+  '\u2009': ' ',
+  '\u200a': ' ',
+  '\u202f': ' ',
+  '\u3000': ' ',
+  '\u200b': ' ',
+  '\u200c': ' ',
+  '\u200d': ' ',
+  '\ufeff': ' ',
+  '\uff04': '$',
+  '\uff05': '%',
 };
 
 /** Same-length character clean-up, so offsets into the cleaned text are offsets into the original. */
@@ -82,23 +105,74 @@ function foldDiacritics(w: string): string {
 
 /** Contractions typed without the apostrophe ("havent", "didnt"). */
 const BARE_CONTRACTIONS: Readonly<Record<string, [string, string]>> = {
-  havent: ['have', 'not'], havnt: ['have', 'not'], hasnt: ['has', 'not'], hadnt: ['had', 'not'], didnt: ['did', 'not'],
-  dont: ['do', 'not'], doesnt: ['does', 'not'], isnt: ['is', 'not'], arent: ['are', 'not'], wasnt: ['was', 'not'],
-  werent: ['were', 'not'], wont: ['will', 'not'], cant: ['can', 'not'], couldnt: ['could', 'not'], shouldnt: ['should', 'not'],
-  wouldnt: ['would', 'not'], aint: ['is', 'not'], hvnt: ['have', 'not'], didn: ['did', 'not'],
+  havent: ['have', 'not'],
+  havnt: ['have', 'not'],
+  hasnt: ['has', 'not'],
+  hadnt: ['had', 'not'],
+  didnt: ['did', 'not'],
+  dont: ['do', 'not'],
+  doesnt: ['does', 'not'],
+  isnt: ['is', 'not'],
+  arent: ['are', 'not'],
+  wasnt: ['was', 'not'],
+  werent: ['were', 'not'],
+  wont: ['will', 'not'],
+  cant: ['can', 'not'],
+  couldnt: ['could', 'not'],
+  shouldnt: ['should', 'not'],
+  wouldnt: ['would', 'not'],
+  aint: ['is', 'not'],
+  hvnt: ['have', 'not'],
+  didn: ['did', 'not'],
 };
 
 /** Shorthand people type. */
 const SHORTHAND: Readonly<Record<string, string>> = {
-  ovr: 'over', undr: 'under', btwn: 'between', btw: 'between', ppl: 'people', custs: 'customers', cust: 'customers',
-  thru: 'through', tho: 'though', prev: 'previous', alot: 'a lot', abt: 'about', w: 'with', wo: 'without', yrs: 'years',
-  '&amp;': 'and', min: 'min', mins: 'min', ytd: 'ytd', lt: 'lt', gt: 'gt', pls: 'please', plz: 'please', thx: 'thanks',
-  u: 'you', ur: 'your', bc: 'because', cuz: 'because', b4: 'before', nvm: 'never mind', info: 'information',
+  ovr: 'over',
+  undr: 'under',
+  btwn: 'between',
+  btw: 'between',
+  ppl: 'people',
+  custs: 'customers',
+  cust: 'customers',
+  thru: 'through',
+  tho: 'though',
+  prev: 'previous',
+  alot: 'a lot',
+  abt: 'about',
+  w: 'with',
+  wo: 'without',
+  yrs: 'years',
+  '&amp;': 'and',
+  min: 'min',
+  mins: 'min',
+  ytd: 'ytd',
+  lt: 'lt',
+  gt: 'gt',
+  pls: 'please',
+  plz: 'please',
+  thx: 'thanks',
+  u: 'you',
+  ur: 'your',
+  bc: 'because',
+  cuz: 'because',
+  b4: 'before',
+  nvm: 'never mind',
+  info: 'information',
+  lst: 'last',
+  wmn: 'women',
+  wmns: 'women',
+  mens: 'men',
+  amt: 'amount',
+  avg: 'average',
+  nbr: 'number',
+  mgmt: 'management',
+  pst: 'past',
 };
 
 const CONTRACTIONS: Readonly<Record<string, [string, string]>> = {
   "can't": ['can', 'not'],
-  "cannot": ['can', 'not'],
+  cannot: ['can', 'not'],
   "won't": ['will', 'not'],
   "shan't": ['shall', 'not'],
   "ain't": ['is', 'not'],
@@ -141,7 +215,14 @@ export function tokenize(text: string): Token[] {
       const plus = body.endsWith('+');
       const core = plus ? body.slice(0, -1) : body;
       const parts = core.split(/-|to/);
-      const t: Token = { raw, norm: raw.toLowerCase(), stem: raw.toLowerCase(), start, end: start + raw.length, kind: 'money' };
+      const t: Token = {
+        raw,
+        norm: raw.toLowerCase(),
+        stem: raw.toLowerCase(),
+        start,
+        end: start + raw.length,
+        kind: 'money',
+      };
       if (parts.length === 2) {
         const a = parseNumeral(parts[0]!);
         const b = parseNumeral(parts[1]!);
@@ -163,7 +244,14 @@ export function tokenize(text: string): Token[] {
       out.push(t);
     } else if (g['num']) {
       let body = raw;
-      const t: Token = { raw, norm: raw.toLowerCase(), stem: raw.toLowerCase(), start, end: start + raw.length, kind: 'num' };
+      const t: Token = {
+        raw,
+        norm: raw.toLowerCase(),
+        stem: raw.toLowerCase(),
+        start,
+        end: start + raw.length,
+        kind: 'num',
+      };
       if (body.endsWith('+')) {
         t.plus = true;
         body = body.slice(0, -1);
@@ -268,8 +356,14 @@ function mergeTokens(tokens: Token[], from: number, count: number, patch: Partia
   const raw = text.slice(first.start, last.end);
   const merged: Token = {
     raw,
-    norm: tokens.slice(from, from + count).map((t) => t.norm).join(' '),
-    stem: tokens.slice(from, from + count).map((t) => t.stem).join(' '),
+    norm: tokens
+      .slice(from, from + count)
+      .map((t) => t.norm)
+      .join(' '),
+    stem: tokens
+      .slice(from, from + count)
+      .map((t) => t.stem)
+      .join(' '),
     start: first.start,
     end: last.end,
     kind: 'word',
@@ -325,7 +419,8 @@ export function foldNumbers(tokens: Token[], text: string): Token[] {
   for (let i = 0; i < t.length; i++) {
     const tok = t[i]!;
     const next = t[i + 1];
-    const numeric = tok.kind === 'num' || (tok.kind === 'word' && tok.value !== undefined && !tok.ordinal && !tok.times);
+    const numeric =
+      tok.kind === 'num' || (tok.kind === 'word' && tok.value !== undefined && !tok.ordinal && !tok.times);
     // 500 dollars, 1,000 bucks
     if (numeric && next && CURRENCY_WORDS.has(next.norm) && tok.value !== undefined) {
       mergeTokens(t, i, 2, { kind: 'money', value: tok.value }, text);
@@ -398,11 +493,16 @@ export function normalize(text: string, vocab?: Vocabulary): NormalizeResult {
     }
   }
   // hyphens between words are dropped ("in-store" -> in store) but kept between numbers
-  tokens = tokens.filter((tk, i) => !(tk.raw === '-' && tokens[i - 1] && tokens[i - 1]!.end === tk.start && tokens[i + 1]?.kind === 'word'));
+  tokens = tokens.filter(
+    (tk, i) => !(tk.raw === '-' && tokens[i - 1] && tokens[i - 1]!.end === tk.start && tokens[i + 1]?.kind === 'word'),
+  );
   // "never completed a single purchase", "didn't use a single coupon": "single" means any
   for (let i = 1; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if ((t.norm === 'single' || t.norm === 'one') && (tokens[i - 1]!.norm === 'a' || tokens[i - 1]!.norm === 'single')) {
+    if (
+      (t.norm === 'single' || t.norm === 'one') &&
+      (tokens[i - 1]!.norm === 'a' || tokens[i - 1]!.norm === 'single')
+    ) {
       const before = tokens.slice(Math.max(0, i - 6), i).map((x) => x.norm);
       if (before.some((w) => w === 'not' || w === 'never' || w === 'no' || w === 'without' || w === 'zero')) {
         t.norm = 'any';
@@ -412,7 +512,12 @@ export function normalize(text: string, vocab?: Vocabulary): NormalizeResult {
   }
   // "more then 3" -> than
   for (let i = 1; i < tokens.length; i++) {
-    if (tokens[i]!.norm === 'then' && /^(more|less|fewer|greater|higher|lower|bigger|larger|smaller|older|younger|other|rather)$/.test(tokens[i - 1]!.norm)) {
+    if (
+      tokens[i]!.norm === 'then' &&
+      /^(more|less|fewer|greater|higher|lower|bigger|larger|smaller|older|younger|other|rather)$/.test(
+        tokens[i - 1]!.norm,
+      )
+    ) {
       tokens[i]!.norm = 'than';
       tokens[i]!.stem = 'than';
     }

@@ -1,28 +1,85 @@
 /** Numbers written as words: "thirty", "five hundred", "two thousand five hundred", "a dozen". */
 
 export const UNITS: Readonly<Record<string, number>> = {
-  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17,
-  eighteen: 18, nineteen: 19,
+  zero: 0,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
 };
 
 export const TENS: Readonly<Record<string, number>> = {
-  twenty: 20, thirty: 30, forty: 40, fourty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fourty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
 };
 
 export const SCALES: Readonly<Record<string, number>> = {
-  hundred: 100, thousand: 1000, grand: 1000, million: 1_000_000, billion: 1_000_000_000,
+  hundred: 100,
+  thousand: 1000,
+  grand: 1000,
+  million: 1_000_000,
+  billion: 1_000_000_000,
 };
 
 export const ORDINALS: Readonly<Record<string, number>> = {
-  first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
-  eleventh: 11, twelfth: 12, thirteenth: 13, fourteenth: 14, fifteenth: 15, sixteenth: 16, seventeenth: 17,
-  eighteenth: 18, nineteenth: 19, twentieth: 20, thirtieth: 30, 'twenty-first': 21, 'thirty-first': 31,
+  first: 1,
+  second: 2,
+  third: 3,
+  fourth: 4,
+  fifth: 5,
+  sixth: 6,
+  seventh: 7,
+  eighth: 8,
+  ninth: 9,
+  tenth: 10,
+  eleventh: 11,
+  twelfth: 12,
+  thirteenth: 13,
+  fourteenth: 14,
+  fifteenth: 15,
+  sixteenth: 16,
+  seventeenth: 17,
+  eighteenth: 18,
+  nineteenth: 19,
+  twentieth: 20,
+  thirtieth: 30,
+  'twenty-first': 21,
+  'thirty-first': 31,
 };
 
 /** Decades as words: "thirties" -> 30. */
 export const DECADE_WORDS: Readonly<Record<string, number>> = {
-  teens: 10, twenties: 20, thirties: 30, forties: 40, fifties: 50, sixties: 60, seventies: 70, eighties: 80, nineties: 90,
+  teens: 10,
+  twenties: 20,
+  thirties: 30,
+  forties: 40,
+  fifties: 50,
+  sixties: 60,
+  seventies: 70,
+  eighties: 80,
+  nineties: 90,
 };
 
 /** Counting adverbs: "twice" = 2 times. */
@@ -77,7 +134,12 @@ export function readNumberWords(words: readonly string[], i: number): { value: n
     } else if (w === 'dozen' && last !== 'none') {
       current = (current || 1) * 12;
       last = 'scale';
-    } else if (w === 'and' && last === 'scale' && j + 1 < words.length && (words[j + 1]! in UNITS || words[j + 1]! in TENS)) {
+    } else if (
+      w === 'and' &&
+      last === 'scale' &&
+      j + 1 < words.length &&
+      (words[j + 1]! in UNITS || words[j + 1]! in TENS)
+    ) {
       // "two hundred and fifty"
     } else break;
     j++;
@@ -94,6 +156,7 @@ export function parseNumeral(text: string): number | undefined {
   const base = Number(m[1]!.replace(/,/g, ''));
   if (!Number.isFinite(base)) return undefined;
   const suffix = (m[2] ?? '').toLowerCase();
-  const mult = suffix === 'k' ? 1000 : suffix === 'm' ? 1_000_000 : suffix === 'b' || suffix === 'bn' ? 1_000_000_000 : 1;
+  const mult =
+    suffix === 'k' ? 1000 : suffix === 'm' ? 1_000_000 : suffix === 'b' || suffix === 'bn' ? 1_000_000_000 : 1;
   return Math.round(base * mult * 1e6) / 1e6;
 }

@@ -34,30 +34,119 @@ export interface QuantityMatch {
 type Op = 'gt' | 'gte' | 'lt' | 'lte' | 'eq';
 
 const PREFIX: readonly [string, Op, boolean?][] = [
-  ['more than', 'gt'], ['greater than', 'gt'], ['bigger than', 'gt'], ['larger than', 'gt'], ['higher than', 'gt'],
-  ['over', 'gt'], ['above', 'gt'], ['exceeding', 'gt'], ['exceeds', 'gt'], ['exceeded', 'gt'], ['in excess of', 'gt'],
-  ['north of', 'gt'], ['upwards of', 'gt'], ['upward of', 'gt'], ['beyond', 'gt'], ['>', 'gt'], ['older than', 'gt', true],
-  ['at least', 'gte'], ['minimum of', 'gte'], ['a minimum of', 'gte'], ['min', 'gte'], ['min.', 'gte'], ['no less than', 'gte'],
-  ['not less than', 'gte'], ['no fewer than', 'gte'], ['not fewer than', 'gte'], ['> =', 'gte'], ['>=', 'gte'], ['= >', 'gte'],
-  ['at or above', 'gte'], ['equal to or more than', 'gte'], ['equal or greater than', 'gte'], ['a min of', 'gte'],
-  ['less than', 'lt'], ['fewer than', 'lt'], ['under', 'lt'], ['below', 'lt'], ['lower than', 'lt'], ['smaller than', 'lt'],
-  ['beneath', 'lt'], ['shy of', 'lt'], ['<', 'lt'], ['younger than', 'lt', true], ['sub', 'lt'],
-  ['at most', 'lte'], ['no more than', 'lte'], ['not more than', 'lte'], ['up to', 'lte'], ['maximum of', 'lte'],
-  ['a maximum of', 'lte'], ['max', 'lte'], ['max of', 'lte'], ['< =', 'lte'], ['<=', 'lte'], ['no greater than', 'lte'],
-  ['not over', 'lte'], ['no higher than', 'lte'], ['at or below', 'lte'], ['no older than', 'lte', true], ['no younger than', 'gte', true],
-  ['exactly', 'eq'], ['equal to', 'eq'], ['=', 'eq'], ['precisely', 'eq'], ['only', 'eq'], ['just', 'eq'],
+  ['more than', 'gt'],
+  ['greater than', 'gt'],
+  ['bigger than', 'gt'],
+  ['larger than', 'gt'],
+  ['higher than', 'gt'],
+  ['over', 'gt'],
+  ['above', 'gt'],
+  ['exceeding', 'gt'],
+  ['exceeds', 'gt'],
+  ['exceeded', 'gt'],
+  ['in excess of', 'gt'],
+  ['north of', 'gt'],
+  ['upwards of', 'gt'],
+  ['upward of', 'gt'],
+  ['beyond', 'gt'],
+  ['>', 'gt'],
+  ['older than', 'gt', true],
+  ['at least', 'gte'],
+  ['minimum of', 'gte'],
+  ['a minimum of', 'gte'],
+  ['min', 'gte'],
+  ['min.', 'gte'],
+  ['no less than', 'gte'],
+  ['not less than', 'gte'],
+  ['no fewer than', 'gte'],
+  ['not fewer than', 'gte'],
+  ['> =', 'gte'],
+  ['>=', 'gte'],
+  ['= >', 'gte'],
+  ['at or above', 'gte'],
+  ['equal to or more than', 'gte'],
+  ['equal or greater than', 'gte'],
+  ['a min of', 'gte'],
+  ['less than', 'lt'],
+  ['fewer than', 'lt'],
+  ['under', 'lt'],
+  ['below', 'lt'],
+  ['lower than', 'lt'],
+  ['smaller than', 'lt'],
+  ['beneath', 'lt'],
+  ['shy of', 'lt'],
+  ['<', 'lt'],
+  ['younger than', 'lt', true],
+  ['sub', 'lt'],
+  ['at most', 'lte'],
+  ['no more than', 'lte'],
+  ['not more than', 'lte'],
+  ['up to', 'lte'],
+  ['maximum of', 'lte'],
+  ['a maximum of', 'lte'],
+  ['max', 'lte'],
+  ['max of', 'lte'],
+  ['< =', 'lte'],
+  ['<=', 'lte'],
+  ['no greater than', 'lte'],
+  ['not over', 'lte'],
+  ['no higher than', 'lte'],
+  ['at or below', 'lte'],
+  ['no older than', 'lte', true],
+  ['no younger than', 'gte', true],
+  ['exactly', 'eq'],
+  ['equal to', 'eq'],
+  ['=', 'eq'],
+  ['precisely', 'eq'],
+  ['only', 'eq'],
+  ['just', 'eq'],
 ];
 
 const POSTFIX: readonly [string, Op, boolean?][] = [
-  ['or more', 'gte'], ['or higher', 'gte'], ['or greater', 'gte'], ['or above', 'gte'], ['and up', 'gte'], ['and above', 'gte'],
-  ['and over', 'gte'], ['or over', 'gte'], ['plus', 'gte'], ['and higher', 'gte'], ['and older', 'gte', true], ['or older', 'gte', true],
-  ['and beyond', 'gte'], ['at least', 'gte'], ['minimum', 'gte'], ['or up', 'gte'], ['and upward', 'gte'], ['and upwards', 'gte'],
-  ['or less', 'lte'], ['or fewer', 'lte'], ['or lower', 'lte'], ['or below', 'lte'], ['and under', 'lte'], ['and below', 'lte'],
-  ['or under', 'lte'], ['and younger', 'lte', true], ['or younger', 'lte', true], ['max', 'lte'], ['maximum', 'lte'], ['at most', 'lte'],
-  ['and less', 'lte'], ['or so', 'eq'],
+  ['or more', 'gte'],
+  ['or higher', 'gte'],
+  ['or greater', 'gte'],
+  ['or above', 'gte'],
+  ['and up', 'gte'],
+  ['and above', 'gte'],
+  ['and over', 'gte'],
+  ['or over', 'gte'],
+  ['plus', 'gte'],
+  ['and higher', 'gte'],
+  ['and older', 'gte', true],
+  ['or older', 'gte', true],
+  ['and beyond', 'gte'],
+  ['at least', 'gte'],
+  ['minimum', 'gte'],
+  ['or up', 'gte'],
+  ['and upward', 'gte'],
+  ['and upwards', 'gte'],
+  ['or less', 'lte'],
+  ['or fewer', 'lte'],
+  ['or lower', 'lte'],
+  ['or below', 'lte'],
+  ['and under', 'lte'],
+  ['and below', 'lte'],
+  ['or under', 'lte'],
+  ['and younger', 'lte', true],
+  ['or younger', 'lte', true],
+  ['max', 'lte'],
+  ['maximum', 'lte'],
+  ['at most', 'lte'],
+  ['and less', 'lte'],
+  ['or so', 'eq'],
 ];
 
-const FRACTIONS: Readonly<Record<string, number>> = { half: 50, third: 33.3333, quarter: 25, quartile: 25, quintile: 20, tenth: 10, decile: 10, fifth: 20 };
+const FRACTIONS: Readonly<Record<string, number>> = {
+  half: 50,
+  third: 33.3333,
+  quarter: 25,
+  quartile: 25,
+  quintile: 20,
+  tenth: 10,
+  decile: 10,
+  fifth: 20,
+};
 
 const WORDS = new Map<string, string[]>();
 
@@ -98,7 +187,11 @@ function amountAt(tokens: readonly Token[], i: number): Amount | undefined {
     return { min: t.min!, max: t.max!, unit, end, plus: t.plus };
   }
   if (t.decade) return { min: t.min!, max: t.max!, unit: 'count', end, decade: true };
-  const numeric = t.kind === 'num' || t.kind === 'money' || t.kind === 'percent' || (t.kind === 'word' && t.value !== undefined && (t.times || t.norm === 'one' || t.norm === 'single'));
+  const numeric =
+    t.kind === 'num' ||
+    t.kind === 'money' ||
+    t.kind === 'percent' ||
+    (t.kind === 'word' && t.value !== undefined && (t.times || t.norm === 'one' || t.norm === 'single'));
   if (!numeric || t.value === undefined || t.ordinal) return undefined;
   if (tokens[end]?.norm === 'times' || tokens[end]?.norm === 'time' || tokens[end]?.norm === 'x') {
     times = true;
@@ -111,10 +204,38 @@ function amountAt(tokens: readonly Token[], i: number): Amount | undefined {
   return { value: t.value, unit, end, times, plus: t.plus };
 }
 
+const QTY_STARTERS = new Set<string>([
+  ...PREFIX.map(([p]) => p.split(' ')[0]!),
+  'top',
+  'highest',
+  'upper',
+  'best',
+  'bottom',
+  'lowest',
+  'lower',
+  'worst',
+  'in',
+  'within',
+  'the',
+  'decile',
+  'deciles',
+  'between',
+  'from',
+  'multiple',
+  'several',
+  'many',
+  'repeatedly',
+]);
+
 export function tagQuantities(tokens: readonly Token[]): QuantityMatch[] {
   const out: QuantityMatch[] = [];
   let i = 0;
   while (i < tokens.length) {
+    const t = tokens[i]!;
+    if (t.kind === 'word' && t.value === undefined && !t.ordinal && !QTY_STARTERS.has(t.norm)) {
+      i++;
+      continue;
+    }
     const m = quantityAt(tokens, i);
     if (m) {
       out.push(m);
@@ -129,11 +250,19 @@ function rankAt(tokens: readonly Token[], i: number): QuantityMatch | undefined 
   if (tokens[j]?.norm === 'in' || tokens[j]?.norm === 'within') j++;
   if (tokens[j]?.norm === 'the') j++;
   const w = tokens[j]?.norm;
-  const dir = w === 'top' || w === 'highest' || w === 'upper' || w === 'best' ? 'top' : w === 'bottom' || w === 'lowest' || w === 'lower' || w === 'worst' ? 'bottom' : undefined;
+  const dir =
+    w === 'top' || w === 'highest' || w === 'upper' || w === 'best'
+      ? 'top'
+      : w === 'bottom' || w === 'lowest' || w === 'lower' || w === 'worst'
+        ? 'bottom'
+        : undefined;
   if (dir) {
     j++;
     const t = tokens[j];
-    if (t && (t.kind === 'percent' || (t.kind === 'num' && (tokens[j + 1]?.norm === 'percent' || tokens[j + 1]?.norm === '%')))) {
+    if (
+      t &&
+      (t.kind === 'percent' || (t.kind === 'num' && (tokens[j + 1]?.norm === 'percent' || tokens[j + 1]?.norm === '%')))
+    ) {
       const end = t.kind === 'percent' ? j + 1 : j + 2;
       return { start: i, end, value: { kind: 'rank', dir, percent: t.value! } };
     }
@@ -145,7 +274,11 @@ function rankAt(tokens: readonly Token[], i: number): QuantityMatch | undefined 
     }
     if (t && t.norm in FRACTIONS) {
       if (t.norm === 'decile' || t.norm === 'tenth') {
-        return { start: i, end: j + 1, value: { kind: 'rank', dir, decile: { op: 'eq', value: dir === 'top' ? 10 : 1 } } };
+        return {
+          start: i,
+          end: j + 1,
+          value: { kind: 'rank', dir, decile: { op: 'eq', value: dir === 'top' ? 10 : 1 } },
+        };
       }
       return { start: i, end: j + 1, value: { kind: 'rank', dir, percent: FRACTIONS[t.norm]! } };
     }
@@ -158,11 +291,24 @@ function rankAt(tokens: readonly Token[], i: number): QuantityMatch | undefined 
   if (d && (d.norm === 'decile' || d.norm === 'deciles')) {
     const a = amountAt(tokens, i + 1);
     if (a) {
-      if (a.min !== undefined) return { start: i, end: a.end, value: { kind: 'rank', dir: 'top', decile: { op: 'between', min: a.min, max: a.max! } } };
+      if (a.min !== undefined)
+        return {
+          start: i,
+          end: a.end,
+          value: { kind: 'rank', dir: 'top', decile: { op: 'between', min: a.min, max: a.max! } },
+        };
       const sep = ['through', 'thru', 'to', '-', 'and'].map((s) => phraseAt(tokens, a.end, s)).find((n) => n > 0);
       const b = sep ? amountAt(tokens, a.end + sep) : undefined;
       if (b && b.value !== undefined && a.value !== undefined) {
-        return { start: i, end: b.end, value: { kind: 'rank', dir: 'top', decile: { op: 'between', min: Math.min(a.value, b.value), max: Math.max(a.value, b.value) } } };
+        return {
+          start: i,
+          end: b.end,
+          value: {
+            kind: 'rank',
+            dir: 'top',
+            decile: { op: 'between', min: Math.min(a.value, b.value), max: Math.max(a.value, b.value) },
+          },
+        };
       }
       let end = a.end;
       let op: Op = 'eq';
@@ -175,7 +321,11 @@ function rankAt(tokens: readonly Token[], i: number): QuantityMatch | undefined 
         }
       }
       if (a.plus) op = 'gte';
-      return { start: i, end, value: { kind: 'rank', dir: op === 'lte' ? 'bottom' : 'top', decile: { op, value: a.value! } } };
+      return {
+        start: i,
+        end,
+        value: { kind: 'rank', dir: op === 'lte' ? 'bottom' : 'top', decile: { op, value: a.value! } },
+      };
     }
   }
   if (d && d.ordinal && d.value && (tokens[i + 1]?.norm === 'decile' || tokens[i + 1]?.norm === 'percentile')) {
@@ -191,7 +341,8 @@ function rankAt(tokens: readonly Token[], i: number): QuantityMatch | undefined 
       }
     }
     if (isDecile) return { start: i, end, value: { kind: 'rank', dir: 'top', decile: { op, value: d.value } } };
-    if (op === 'gte' || op === 'eq') return { start: i, end, value: { kind: 'rank', dir: 'top', percent: 100 - d.value } };
+    if (op === 'gte' || op === 'eq')
+      return { start: i, end, value: { kind: 'rank', dir: 'top', percent: 100 - d.value } };
     return { start: i, end, value: { kind: 'rank', dir: 'bottom', percent: d.value } };
   }
   return undefined;
@@ -201,9 +352,18 @@ export function quantityAt(tokens: readonly Token[], i: number): QuantityMatch |
   const rank = rankAt(tokens, i);
   if (rank) return rank;
   // "more than once", "at least twice", "multiple times", "more than one"
-  if (phraseAt(tokens, i, 'multiple times') || phraseAt(tokens, i, 'several times') || phraseAt(tokens, i, 'many times') || phraseAt(tokens, i, 'repeatedly')) {
+  if (
+    phraseAt(tokens, i, 'multiple times') ||
+    phraseAt(tokens, i, 'several times') ||
+    phraseAt(tokens, i, 'many times') ||
+    phraseAt(tokens, i, 'repeatedly')
+  ) {
     const n = phraseAt(tokens, i, 'repeatedly') ? 1 : 2;
-    return { start: i, end: i + n, value: { kind: 'cmp', threshold: { op: 'gte', value: 2 }, unit: 'count', times: true } };
+    return {
+      start: i,
+      end: i + n,
+      value: { kind: 'cmp', threshold: { op: 'gte', value: 2 }, unit: 'count', times: true },
+    };
   }
   // between X and Y / from X to Y
   if (tokens[i]?.norm === 'between' || tokens[i]?.norm === 'from') {
@@ -214,7 +374,16 @@ export function quantityAt(tokens: readonly Token[], i: number): QuantityMatch |
         const b = amountAt(tokens, a.end + sep);
         if (b && b.value !== undefined) {
           const unit = a.unit !== 'count' ? a.unit : b.unit;
-          return { start: i, end: b.end, value: { kind: 'cmp', threshold: { op: 'between', min: Math.min(a.value, b.value), max: Math.max(a.value, b.value) }, unit, times: a.times || b.times } };
+          return {
+            start: i,
+            end: b.end,
+            value: {
+              kind: 'cmp',
+              threshold: { op: 'between', min: Math.min(a.value, b.value), max: Math.max(a.value, b.value) },
+              unit,
+              times: a.times || b.times,
+            },
+          };
         }
       }
     }
@@ -231,10 +400,21 @@ export function quantityAt(tokens: readonly Token[], i: number): QuantityMatch |
       continue;
     }
     if (a.min !== undefined && !a.decade) {
-      return { start: i, end: a.end, value: { kind: 'cmp', threshold: { op: 'between', min: a.min, max: a.max! }, unit: a.unit, times: a.times } };
+      return {
+        start: i,
+        end: a.end,
+        value: { kind: 'cmp', threshold: { op: 'between', min: a.min, max: a.max! }, unit: a.unit, times: a.times },
+      };
     }
     if (a.value === undefined) continue;
-    if (op === 'eq' && (p === 'only' || p === 'just') && !a.times && a.unit === 'count' && !(tokens[a.end]?.norm ?? '').match(/^(orders?|purchases?|times?|transactions?|items?|visits?|emails?)$/)) continue;
+    if (
+      op === 'eq' &&
+      (p === 'only' || p === 'just') &&
+      !a.times &&
+      a.unit === 'count' &&
+      !(tokens[a.end]?.norm ?? '').match(/^(orders?|purchases?|times?|transactions?|items?|visits?|emails?)$/)
+    )
+      continue;
     let end = a.end;
     let finalOp: Op = op;
     // "at least 3 or more" is still gte
@@ -265,7 +445,16 @@ export function quantityAt(tokens: readonly Token[], i: number): QuantityMatch |
     if (sep) {
       const b = amountAt(tokens, a.end + sep);
       if (b && b.value !== undefined && b.value > a.value) {
-        return { start: i, end: b.end, value: { kind: 'cmp', threshold: { op: 'between', min: a.value, max: b.value }, unit: a.unit !== 'count' ? a.unit : b.unit, times: a.times || b.times } };
+        return {
+          start: i,
+          end: b.end,
+          value: {
+            kind: 'cmp',
+            threshold: { op: 'between', min: a.value, max: b.value },
+            unit: a.unit !== 'count' ? a.unit : b.unit,
+            times: a.times || b.times,
+          },
+        };
       }
     }
     let end = a.end;
@@ -293,7 +482,11 @@ export function quantityAt(tokens: readonly Token[], i: number): QuantityMatch |
     const t = tokens[i]!;
     if (isYearLike(t) && !op) return undefined;
     if (t.kind === 'word' && !t.times && !op) return undefined; // "one" alone is not an amount
-    const value: QuantityValue = { kind: 'cmp', threshold: { op: op ?? (a.times && t.norm !== 'once' ? 'gte' : 'eq'), value: a.value }, unit: a.unit };
+    const value: QuantityValue = {
+      kind: 'cmp',
+      threshold: { op: op ?? (a.times && t.norm !== 'once' ? 'gte' : 'eq'), value: a.value },
+      unit: a.unit,
+    };
     if (a.times) value.times = true;
     if (age) value.age = true;
     if (!op) value.bare = true;

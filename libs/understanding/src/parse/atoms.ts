@@ -121,10 +121,7 @@ export interface NodeAtom extends AtomBase {
 
 export type Atom = AttrAtom | RuleAtom | ModelAtom | BirthdayAtom | BehaviourAtom | AmbAtom | NodeAtom;
 
-export type LF =
-  | { op: 'and' | 'or'; children: LF[] }
-  | { op: 'not'; child: LF }
-  | { op: 'atom'; atom: Atom };
+export type LF = { op: 'and' | 'or'; children: LF[] } | { op: 'not'; child: LF } | { op: 'atom'; atom: Atom };
 
 export function atomLF(atom: Atom): LF {
   return atom.neg ? { op: 'not', child: { op: 'atom', atom } } : { op: 'atom', atom };

@@ -103,11 +103,25 @@ export function chunk(tokens: readonly Token[], lexicon: Lexicon, asOf: string, 
       // keep all senses of the longest phrase (catalog and grammar); a capitalised word in mid-sentence
       // that the engine only knows as a filler ("Target") is a name it does not know
       let entries = m.entries;
-      if (lexLen === 1 && isMidSentenceName(tokens, i, text) && entries.every((e) => e.source === 'grammar' && (e.sense.t === 'filler' || e.sense.t === 'purpose'))) {
+      if (
+        lexLen === 1 &&
+        isMidSentenceName(tokens, i, text) &&
+        entries.every((e) => e.source === 'grammar' && (e.sense.t === 'filler' || e.sense.t === 'purpose'))
+      ) {
         entries = [];
       }
       // lower-case two-letter codes ("co" in "co-funding") count only where a place is expected
-      const codeOnly = lexLen === 1 && entries.length > 0 && entries.every((e) => e.source === 'catalog' && e.sense.t === 'value' && e.sense.via === 'value' && e.norms.length === 1 && e.norms[0]!.length <= 2);
+      const codeOnly =
+        lexLen === 1 &&
+        entries.length > 0 &&
+        entries.every(
+          (e) =>
+            e.source === 'catalog' &&
+            e.sense.t === 'value' &&
+            e.sense.via === 'value' &&
+            e.norms.length === 1 &&
+            e.norms[0]!.length <= 2,
+        );
       if (codeOnly && !tok.upper) {
         const prev = tokens[i - 1]?.norm;
         const okPrev = i === 0 || (prev !== undefined && CODE_CONTEXT.has(prev));
@@ -120,7 +134,8 @@ export function chunk(tokens: readonly Token[], lexicon: Lexicon, asOf: string, 
         continue;
       }
       const senseList: Sense[] = [];
-      for (const e of entries) if (!senseList.some((x) => JSON.stringify(x) === JSON.stringify(e.sense))) senseList.push(e.sense);
+      for (const e of entries)
+        if (!senseList.some((x) => JSON.stringify(x) === JSON.stringify(e.sense))) senseList.push(e.sense);
       const c = make(i, m.end, { senses: senseList, entries, exact: m.exact });
       addEventCue(c, tokens, lexicon);
       out.push(c);
@@ -131,7 +146,14 @@ export function chunk(tokens: readonly Token[], lexicon: Lexicon, asOf: string, 
     addEventCue(c, tokens, lexicon);
     if (!c.senses.length) {
       if (STOPWORDS.has(tok.norm)) c.stop = true;
-      else if (tok.kind === 'num' || tok.kind === 'money' || tok.kind === 'percent' || tok.kind === 'range' || tok.kind === 'date') c.unknown = true;
+      else if (
+        tok.kind === 'num' ||
+        tok.kind === 'money' ||
+        tok.kind === 'percent' ||
+        tok.kind === 'range' ||
+        tok.kind === 'date'
+      )
+        c.unknown = true;
       else c.unknown = true;
     }
     out.push(c);
@@ -152,7 +174,26 @@ export function isMidSentenceName(tokens: readonly Token[], i: number, text: str
 }
 
 const COORD = new Set(['and', 'or', '/', '+', ',', '&', 'nor']);
-const CODE_CONTEXT = new Set(['in', 'from', 'of', 'at', 'near', 'outside', 'not', ',', '/', '+', '&', 'and', 'or', '(', 'except', 'excluding', 'state', 'states']);
+const CODE_CONTEXT = new Set([
+  'in',
+  'from',
+  'of',
+  'at',
+  'near',
+  'outside',
+  'not',
+  ',',
+  '/',
+  '+',
+  '&',
+  'and',
+  'or',
+  '(',
+  'except',
+  'excluding',
+  'state',
+  'states',
+]);
 
 /**
  * "dog or cat food" = dog food or cat food; "email + sms opted in" = email opted in and sms
@@ -166,10 +207,13 @@ function sharedHeads(out: Chunk[], tokens: readonly Token[], lexicon: Lexicon): 
     if (x.end - x.start !== 1 || x.time || x.qty) continue;
     if (!COORD.has(conj.text.toLowerCase())) continue;
     if (y.end - y.start < 2 || !y.entries.some((e) => e.source === 'catalog')) continue;
-    if (x.senses.some((s) => s.t === 'value' || s.t === 'item' || s.t === 'rule' || s.t === 'flag' || s.t === 'model')) continue;
+    if (x.senses.some((s) => s.t === 'value' || s.t === 'item' || s.t === 'rule' || s.t === 'flag' || s.t === 'model'))
+      continue;
     const rest = tokens.slice(y.start + 1, y.end);
     const probe = [tokens[x.start]!, ...rest];
-    const m = lexicon.matchAt(probe, 0).find((mm) => mm.end === probe.length && mm.entries.some((e) => e.source === 'catalog'));
+    const m = lexicon
+      .matchAt(probe, 0)
+      .find((mm) => mm.end === probe.length && mm.entries.some((e) => e.source === 'catalog'));
     if (!m) continue;
     x.senses = m.entries.filter((e) => e.source === 'catalog').map((e) => e.sense);
     x.entries = m.entries.filter((e) => e.source === 'catalog');
@@ -180,7 +224,8 @@ function sharedHeads(out: Chunk[], tokens: readonly Token[], lexicon: Lexicon): 
 }
 
 function addEventCue(c: Chunk, tokens: readonly Token[], lexicon: Lexicon): void {
-  if (c.senses.length && c.senses.every((s) => s.t === 'filler' || s.t === 'stop' || s.t === 'aux' || s.t === 'prep')) return;
+  if (c.senses.length && c.senses.every((s) => s.t === 'filler' || s.t === 'stop' || s.t === 'aux' || s.t === 'prep'))
+    return;
   for (let k = c.start; k < c.end; k++) {
     const st = tokens[k]!.stem;
     if (lexicon.eventStems.has(st) && !STOPWORDS.has(tokens[k]!.norm)) {

@@ -2,7 +2,7 @@ import type { FacetDef, ItemFilter, OrderFilter, Threshold, Window } from '@smar
 import type { Lexicon } from '../lexicon/lexicon';
 import type { Sense } from '../lexicon/senses';
 import type { QuantityValue } from '../normalize/quantity';
-import { MONTHS } from '../text/english';
+import { MONTHS, STOPWORDS } from '../text/english';
 import { addDays, addMonths, daysBetween, iso, parseIso } from '../time/dates';
 import { isBareWindow, type TimeValue } from '../time/time';
 import type { AmbAtom, Atom, AttrAtom, BehaviourAtom, LF, ModelAtom, RuleAtom, Span } from './atoms';
@@ -23,7 +23,23 @@ import { type Chunk, has, sense, senses } from './chunker';
  * - a window said once at the end of two verbs in one clause applies to both.
  */
 
-export type ConnType = 'defword' | 'postexcl' | 'start' | 'and' | 'or' | 'nor' | 'but' | 'rel' | 'with' | 'without' | 'excl' | 'comma' | 'stop' | 'def' | 'neither';
+export type ConnType =
+  | 'aside'
+  | 'defword'
+  | 'postexcl'
+  | 'start'
+  | 'and'
+  | 'or'
+  | 'nor'
+  | 'but'
+  | 'rel'
+  | 'with'
+  | 'without'
+  | 'excl'
+  | 'comma'
+  | 'stop'
+  | 'def'
+  | 'neither';
 
 interface Phrase {
   /** Amounts nothing in the phrase could take. */
@@ -68,7 +84,29 @@ export interface ParseResult {
 }
 
 /** Event words too general to name an event alone ("came", "checked", "left"). */
-const GENERIC_EVENT_WORDS = new Set(['come', 'leave', 'get', 'check', 'look', 'put', 'use', 'send', 'write', 'post', 'add', 'item', 'product', 'user', 'activ', 'sit', 'link', 'out', 'opt']);
+const GENERIC_EVENT_WORDS = new Set([
+  'come',
+  'leave',
+  'get',
+  'check',
+  'look',
+  'put',
+  'use',
+  'send',
+  'write',
+  'post',
+  'add',
+  'item',
+  'product',
+  'user',
+  'activ',
+  'sit',
+  'link',
+  'out',
+  'opt',
+]);
+
+const CUE_CACHE = new WeakMap<Lexicon, Map<string, Set<string>>>();
 
 const PLACEHOLDERS = new Set(['none', 'unknown', 'other', 'n/a']);
 
@@ -114,9 +152,18 @@ function cloneBeh(b: BehaviourAtom): BehaviourAtom {
 }
 
 /** Days from the start of a window to the as-of date (for day-count facets). */
-export function windowDays(asOf: string, w: Window): { op: 'lte' | 'gt' | 'between'; days?: number; min?: number; max?: number } | undefined {
+export function windowDays(
+  asOf: string,
+  w: Window,
+): { op: 'lte' | 'gt' | 'between'; days?: number; min?: number; max?: number } | undefined {
   const start = (n: number, unit: string): string =>
-    unit === 'day' ? addDays(asOf, -n) : unit === 'week' ? addDays(asOf, -7 * n) : unit === 'month' ? addMonths(asOf, -n) : addMonths(asOf, -12 * n);
+    unit === 'day'
+      ? addDays(asOf, -n)
+      : unit === 'week'
+        ? addDays(asOf, -7 * n)
+        : unit === 'month'
+          ? addMonths(asOf, -n)
+          : addMonths(asOf, -12 * n);
   switch (w.type) {
     case 'last':
       return { op: 'lte', days: daysBetween(start(w.n, w.unit), asOf) };
@@ -124,7 +171,12 @@ export function windowDays(asOf: string, w: Window): { op: 'lte' | 'gt' | 'betwe
       return { op: 'gt', days: daysBetween(start(w.n, w.unit), asOf) };
     case 'this': {
       const { y, m } = parseIso(asOf);
-      const from = w.unit === 'year' ? iso(y, 1, 1) : w.unit === 'month' ? iso(y, m, 1) : iso(y, Math.floor((m - 1) / 3) * 3 + 1, 1);
+      const from =
+        w.unit === 'year'
+          ? iso(y, 1, 1)
+          : w.unit === 'month'
+            ? iso(y, m, 1)
+            : iso(y, Math.floor((m - 1) / 3) * 3 + 1, 1);
       return { op: 'lte', days: daysBetween(from, asOf) };
     }
     case 'since':
@@ -132,10 +184,18 @@ export function windowDays(asOf: string, w: Window): { op: 'lte' | 'gt' | 'betwe
     case 'before':
       return { op: 'gt', days: daysBetween(w.date, asOf) - 1 };
     case 'year':
-      return { op: 'between', min: Math.max(0, daysBetween(iso(w.year, 12, 31), asOf)), max: daysBetween(iso(w.year, 1, 1), asOf) };
+      return {
+        op: 'between',
+        min: Math.max(0, daysBetween(iso(w.year, 12, 31), asOf)),
+        max: daysBetween(iso(w.year, 1, 1), asOf),
+      };
     case 'month': {
       const last = addDays(addMonths(iso(w.year, w.month, 1), 1), -1);
-      return { op: 'between', min: Math.max(0, daysBetween(last, asOf)), max: daysBetween(iso(w.year, w.month, 1), asOf) };
+      return {
+        op: 'between',
+        min: Math.max(0, daysBetween(last, asOf)),
+        max: daysBetween(iso(w.year, w.month, 1), asOf),
+      };
     }
     case 'between':
       return { op: 'between', min: Math.max(0, daysBetween(w.to, asOf)), max: daysBetween(w.from, asOf) };
@@ -145,7 +205,13 @@ export function windowDays(asOf: string, w: Window): { op: 'lte' | 'gt' | 'betwe
 /** A window as a condition on a date facet. */
 export function windowToDateAttr(asOf: string, w: Window): Pick<AttrAtom, 'op' | 'value' | 'min' | 'max'> {
   const start = (n: number, unit: string): string =>
-    unit === 'day' ? addDays(asOf, -n) : unit === 'week' ? addDays(asOf, -7 * n) : unit === 'month' ? addMonths(asOf, -n) : addMonths(asOf, -12 * n);
+    unit === 'day'
+      ? addDays(asOf, -n)
+      : unit === 'week'
+        ? addDays(asOf, -7 * n)
+        : unit === 'month'
+          ? addMonths(asOf, -n)
+          : addMonths(asOf, -12 * n);
   const { y, m } = parseIso(asOf);
   switch (w.type) {
     case 'last':
@@ -153,7 +219,15 @@ export function windowToDateAttr(asOf: string, w: Window): Pick<AttrAtom, 'op' |
     case 'older_than':
       return { op: 'lt', value: start(w.n, w.unit) };
     case 'this':
-      return { op: 'gte', value: w.unit === 'year' ? iso(y, 1, 1) : w.unit === 'month' ? iso(y, m, 1) : iso(y, Math.floor((m - 1) / 3) * 3 + 1, 1) };
+      return {
+        op: 'gte',
+        value:
+          w.unit === 'year'
+            ? iso(y, 1, 1)
+            : w.unit === 'month'
+              ? iso(y, m, 1)
+              : iso(y, Math.floor((m - 1) / 3) * 3 + 1, 1),
+      };
     case 'since':
       return { op: 'gte', value: w.date };
     case 'before':
@@ -228,7 +302,10 @@ export class Parser {
     for (const c of chunks) {
       if (this.used.has(c) || c.punct || c.stop) continue;
       if (c.unknown) continue;
-      if (c.senses.some((s) => s.t === 'value' || s.t === 'rule' || s.t === 'item' || s.t === 'event' || s.t === 'model')) unused.push(c);
+      if (
+        c.senses.some((s) => s.t === 'value' || s.t === 'rule' || s.t === 'item' || s.t === 'event' || s.t === 'model')
+      )
+        unused.push(c);
     }
     return {
       lf,
@@ -245,7 +322,10 @@ export class Parser {
   }
 
   private besideUnknown(chunks: Chunk[], idx: number): boolean {
-    const prev = chunks.slice(0, idx).reverse().find((x) => !x.stop && !has(x, 'prep') && !x.punct);
+    const prev = chunks
+      .slice(0, idx)
+      .reverse()
+      .find((x) => !x.stop && !has(x, 'prep') && !x.punct);
     const next = chunks.slice(idx + 1).find((x) => !x.stop && !has(x, 'prep') && !x.punct);
     return !!prev?.unknown || !!next?.unknown;
   }
@@ -293,7 +373,9 @@ export class Parser {
             const src = q?.comps.flatMap((c) => c.atoms).find((a): a is AttrAtom => a.k === 'attr' && !!a.fromQty);
             if (!src) continue;
             const bands = this.lex.roles.bands.get(src.facet);
-            const atom = bands ? this.bandAttr(src.facet, bands, lq.q.threshold, [span(lq.c)]) : this.thresholdAttr(src.facet, lq.q.threshold, [span(lq.c)], 0.8);
+            const atom = bands
+              ? this.bandAttr(src.facet, bands, lq.q.threshold, [span(lq.c)])
+              : this.thresholdAttr(src.facet, lq.q.threshold, [span(lq.c)], 0.8);
             atom.fromQty = true;
             p.comps.push({ lf: atomLF(atom), key: this.keyOf(atom), atoms: [atom] });
             this.used.add(lq.c);
@@ -306,13 +388,32 @@ export class Parser {
     }
   }
 
+  /** Words of a facet's synonyms that name it in passing ("signed", "came"), cached per lexicon. */
+  private cueWords(facet: string): Set<string> {
+    let cache = CUE_CACHE.get(this.lex);
+    if (!cache) {
+      cache = new Map();
+      CUE_CACHE.set(this.lex, cache);
+    }
+    let words = cache.get(facet);
+    if (!words) {
+      const f = this.facet(facet);
+      words = new Set(
+        (f?.synonyms ?? [])
+          .flatMap((s) => s.toLowerCase().split(/\s+/))
+          .filter((w) => w.length > 3 && !STOPWORDS.has(w) && !['with', 'from', 'have', 'that'].includes(w)),
+      );
+      cache.set(facet, words);
+    }
+    return words;
+  }
+
   /** The facet is named somewhere in the request ("signed up" for the sign-up channel). */
   private cuedAnywhere(facet: string): boolean {
-    const f = this.facet(facet);
-    if (!f) return false;
+    if (!this.facet(facet)) return false;
     if (this.allChunks.some((x) => senses(x, 'facet').some((s) => s.facet === facet))) return true;
-    const words = new Set((f.synonyms ?? []).flatMap((s) => s.toLowerCase().split(/\s+/)).filter((w) => w.length > 3 && !['with', 'from', 'have', 'that'].includes(w)));
-    return this.allChunks.some((x) => x.text.toLowerCase().split(/\s+/).some((w) => words.has(w)));
+    const words = this.cueWords(facet);
+    return this.allChunks.some((x) => x.tokens.some((t) => words.has(t.norm)));
   }
 
   /** A capitalised word in mid-sentence: a name (of a brand, team, place) the catalog does not know. */
@@ -332,7 +433,9 @@ export class Parser {
         (!!c.time && c.time.kind !== 'alltime') ||
         c.senses.some(
           (s) =>
-            ['value', 'rule', 'item', 'flag', 'event', 'model', 'amb', 'bnoun', 'order', 'bday', 'optin'].includes(s.t) ||
+            ['value', 'rule', 'item', 'flag', 'event', 'model', 'amb', 'bnoun', 'order', 'bday', 'optin'].includes(
+              s.t,
+            ) ||
             (s.t === 'verb' && (s.cls === 'purchase' || s.cls === 'spend' || s.cls === 'return')) ||
             (s.t === 'measure' && s.measure !== 'quantity'),
         ),
@@ -363,7 +466,11 @@ export class Parser {
         const head = s.slice(0, k);
         const tail = s.slice(k + 1);
         const isColon = s[k]!.punct === ':';
-        if (this.contentful(tail) && (isColon || !this.contentful(head)) && !head.some((c) => has(c, 'rel'))) {
+        if (
+          this.contentful(tail) &&
+          (isColon || !this.contentful(head)) &&
+          (!head.some((c) => has(c, 'rel')) || tail.some((c) => has(c, 'subj')))
+        ) {
           for (const c of [...head, s[k]!]) drop.add(c);
         }
       }
@@ -382,7 +489,9 @@ export class Parser {
     if (withContent.length) {
       for (const s of kept) {
         const content = this.contentful(s);
-        const purpose = s.some((c) => has(c, 'purpose')) && !s.some((c) => has(c, 'rel') || has(c, 'subj') || (has(c, 'verb') && sense(c, 'verb')!.cls !== 'state'));
+        const purpose =
+          s.some((c) => has(c, 'purpose')) &&
+          !s.some((c) => has(c, 'rel') || has(c, 'subj') || (has(c, 'verb') && sense(c, 'verb')!.cls !== 'state'));
         if (!content || (purpose && withContent.length > 1)) for (const c of s) drop.add(c);
       }
     }
@@ -405,24 +514,43 @@ export class Parser {
         let found = -1;
         while (j < chunks.length && j <= i + 6) {
           if (chunks[j]!.punct) break;
-          if (has(chunks[j], 'purpose') || /^(sale|promo|promos|newsletter|event|offer|offers|launch|drop|mailer|email blast|sms blast|push|review|analysis|deck|report|study|audit|test|pilot|project|program|initiative|idea|survey|invite|retro|postmortem|readout)$/.test(w(chunks[j]))) found = j;
+          if (
+            has(chunks[j], 'purpose') ||
+            /^(sale|promo|promos|newsletter|event|offer|offers|launch|drop|mailer|email blast|sms blast|push|review|analysis|deck|report|study|audit|test|pilot|project|program|initiative|idea|survey|invite|retro|postmortem|readout|opening|grand opening|pop-up|popup|party|meeting|presentation)$/.test(
+              w(chunks[j]),
+            )
+          )
+            found = j;
           j++;
         }
-        if (found > i && !chunks.slice(i + 1, found).some((x) => x.time || x.qty)) {
-          for (let k = i; k <= found; k++) this.used.add(chunks[k]!);
-          i = found;
+        if (found > i && !chunks.slice(i + 1, found).some((x) => x.qty || (x.time && x.time.kind !== 'future'))) {
+          // at the start of a sentence the aside runs to the comma: "For a store opening in Austin, ..."
+          const sentenceStart = i === 0 || !!chunks[i - 1]?.punct;
+          let end = found;
+          if (sentenceStart) {
+            let k = found + 1;
+            while (k < chunks.length && k <= found + 4 && !chunks[k]!.punct && !has(chunks[k], 'rel')) k++;
+            if (chunks[k]?.punct === ',') end = k;
+          }
+          for (let k = i; k <= end; k++) this.used.add(chunks[k]!);
+          i = end;
           continue;
         }
       }
       // "to send them ...", "so we can ...", "in order to ..." up to the end of the sentence
       const nextW = w(chunks[i + 1]);
       const afterW = w(chunks[i + 2]);
-      const strongPurpose = /^(send|target|offer|give|invite|reward|thank|re-?engage|reengage|win|promote|market|notify|remind|upsell|cross-sell|retarget|survey|nudge|entice|activate|reactivate|lure|bring|see|check|understand|know|find out|learn|measure|compare|gauge|analy[sz]e|figure|confirm|make sure|ensure|avoid|prevent|double|feature|celebrate|welcome|announce|test|try|pitch|sell|show|tell|ask|keep|honor|recognize|save|stop|drive|boost|increase|grow|get them|give them)\b/.test(nextW);
-      const weakPurpose = /^(email|text|push|mail|message|contact|reach|engage|call|ping|sms)$/.test(nextW) && /^(them|those|these|him|her|everyone|people|customers|folks|our|all|each)\b/.test(afterW);
+      const strongPurpose =
+        /^(send|target|offer|give|invite|reward|thank|re-?engage|reengage|win|promote|market|notify|remind|upsell|cross-sell|retarget|survey|nudge|entice|activate|reactivate|lure|bring|see|check|understand|know|find out|learn|measure|compare|gauge|analy[sz]e|figure|confirm|make sure|ensure|avoid|prevent|double|feature|celebrate|welcome|announce|test|try|pitch|sell|show|tell|ask|keep|honor|recognize|save|stop|drive|boost|increase|grow|get them|give them)\b/.test(
+          nextW,
+        );
+      const weakPurpose =
+        /^(email|text|push|mail|message|contact|reach|engage|call|ping|sms)$/.test(nextW) &&
+        /^(them|those|these|him|her|everyone|people|customers|folks|our|all|each)\b/.test(afterW);
       const purposeStart =
         ((w(c) === 'to' || / to$/.test(w(c)) || w(c) === 'in order to') && (strongPurpose || weakPurpose)) ||
         (w(c) === 'so' && /^(we|that|i|they)\b/.test(nextW));
-      if (purposeStart) {
+      if (purposeStart && this.contentful(out)) {
         let j = i;
         while (j < chunks.length && !(chunks[j]!.punct && /[.;!?]/.test(chunks[j]!.punct!))) {
           this.used.add(chunks[j]!);
@@ -458,21 +586,44 @@ export class Parser {
     const segs: { chunks: Chunk[]; conn: Set<ConnType>; clause: number }[] = [];
     let cur: Chunk[] = [];
     let conn = new Set<ConnType>(['start']);
-    let pendingConn = new Set<ConnType>();
+    let asideState = false;
+    const asideFlag = () => asideState;
     let clause = 0;
     const flush = () => {
       if (cur.length) {
+        if (asideFlag()) conn.add('aside');
         segs.push({ chunks: cur, conn, clause });
         cur = [];
         conn = new Set();
       }
     };
     let dashes = 0;
+    let asideOpen = false;
     for (const [ci, c] of chunks.entries()) {
       let b = this.boundary(c);
+      if (b && (c.punct === '-' || c.punct === '(' || c.punct === ')')) {
+        const opening = c.punct === '(' || (c.punct === '-' && dashes % 2 === 0);
+        if (opening) {
+          if (cur.some((x) => !x.stop && !has(x, 'filler') && !has(x, 'subj'))) flush();
+          asideOpen = true;
+        } else {
+          if (cur.length) {
+            conn.add('aside');
+            flush();
+          }
+          asideOpen = false;
+        }
+      } else if (b && /^[.;!?]$/.test(c.punct ?? '')) asideOpen = false;
+      asideState = asideOpen;
       if (b && b.length === 1 && b[0] === 'with' && /^(with|w\/)$/i.test(c.text)) {
         const nxt = chunks[ci + 1];
-        const verbBefore = cur.some((x) => (has(x, 'verb') && sense(x, 'verb')!.cls !== 'state') || has(x, 'event') || has(x, 'ecue') || has(x, 'bnoun'));
+        const verbBefore = cur.some(
+          (x) =>
+            (has(x, 'verb') && sense(x, 'verb')!.cls !== 'state') ||
+            has(x, 'event') ||
+            has(x, 'ecue') ||
+            has(x, 'bnoun'),
+        );
         if (verbBefore && nxt && (has(nxt, 'order') || has(nxt, 'item') || has(nxt, 'flag'))) b = undefined;
       }
       if (b && c.punct === '-') {
@@ -497,17 +648,21 @@ export class Parser {
           // only fillers so far: keep them with the next segment
         }
         for (const t of b) conn.add(t);
-        pendingConn = conn;
-        if (b.includes('rel') || b.includes('excl') || b.includes('with') || b.includes('without') || b.includes('stop')) clause++;
+        if (
+          b.includes('rel') ||
+          b.includes('excl') ||
+          b.includes('with') ||
+          b.includes('without') ||
+          b.includes('stop')
+        )
+          clause++;
         if (b.includes('without')) cur.push({ ...c, senses: [{ t: 'neg', word: 'without' }] });
         if (b.includes('neither')) cur.push({ ...c, senses: [{ t: 'neg', word: 'neither' }] });
         continue;
       }
       cur.push(c);
     }
-    void pendingConn;
     flush();
-    for (const s of segs) s.clause = s.clause;
     return segs;
   }
 
@@ -524,7 +679,12 @@ export class Parser {
     }
     if (c.senses.length === 0) return undefined;
     // a chunk with content senses is not a boundary
-    if (c.senses.some((s) => ['value', 'rule', 'item', 'flag', 'event', 'model', 'verb', 'order', 'amb', 'measure', 'bnoun'].includes(s.t))) return undefined;
+    if (
+      c.senses.some((s) =>
+        ['value', 'rule', 'item', 'flag', 'event', 'model', 'verb', 'order', 'amb', 'measure', 'bnoun'].includes(s.t),
+      )
+    )
+      return undefined;
     const out: ConnType[] = [];
     for (const s of c.senses) {
       if (s.t === 'conj') out.push(s.c === 'nor' ? 'nor' : s.c);
@@ -543,7 +703,18 @@ export class Parser {
   // ---------------------------------------------------------------- interpret one phrase
 
   private interpret(chunks: Chunk[], conn: Set<ConnType>, seg: number, clause: number): Phrase {
-    const phrase: Phrase = { seg, conn, clause, comps: [], elliptic: false, orphanTimes: [], hasVerb: false, chunks, looseQty: [], looseRank: [] };
+    const phrase: Phrase = {
+      seg,
+      conn,
+      clause,
+      comps: [],
+      elliptic: false,
+      orphanTimes: [],
+      hasVerb: false,
+      chunks,
+      looseQty: [],
+      looseRank: [],
+    };
     let pendingNeg = false;
     let beh: BehaviourAtom | undefined;
     let hasSubject = false;
@@ -561,7 +732,6 @@ export class Parser {
     const timesWords: { c: Chunk; idx: number }[] = [];
     const segUnknown: { c: Chunk; idx: number }[] = [];
     let weakChannel = false;
-    const segText = chunks.map((c) => c.text.toLowerCase()).join(' ');
 
     const ensureBeh = (c: Chunk): BehaviourAtom => {
       if (!beh) {
@@ -584,12 +754,11 @@ export class Parser {
       otherAtoms++;
     };
     const facetCue = (facet: string): boolean => {
-      const f = this.facet(facet);
-      if (!f) return false;
+      if (!this.facet(facet)) return false;
       if (chunks.some((x) => senses(x, 'facet').some((s) => s.facet === facet))) return true;
       // a cue word of the facet's synonyms said anywhere in the phrase ("signed up", "came from")
-      const words = new Set((f.synonyms ?? []).flatMap((s) => s.toLowerCase().split(/\s+/)).filter((w) => w.length > 3 && !['with', 'from', 'have', 'that'].includes(w)));
-      return chunks.some((x) => x.text.toLowerCase().split(/\s+/).some((w) => words.has(w)));
+      const words = this.cueWords(facet);
+      return chunks.some((x) => x.tokens.some((t) => words.has(t.norm)));
     };
 
     // subscriptions: "opted in to sms", "push turned off", "unsubscribed from email"
@@ -601,7 +770,9 @@ export class Parser {
       const found = this.optinFacet(chunks, idx);
       if (!found) continue;
       let value = o.value;
-      const negBefore = chunks.slice(Math.max(0, Math.min(idx, found.idx) - 2), Math.min(idx, found.idx)).some((x) => has(x, 'neg'));
+      const negBefore = chunks
+        .slice(Math.max(0, Math.min(idx, found.idx) - 2), Math.min(idx, found.idx))
+        .some((x) => has(x, 'neg'));
       if (negBefore || pendingNeg) value = !value;
       pendingNeg = false;
       consumed.add(c);
@@ -611,15 +782,22 @@ export class Parser {
       const bag = this.lex.booleanBags.get(found.facet)!;
       for (let k = Math.max(0, idx - 3); k < Math.min(chunks.length, idx + 4); k++) {
         const x = chunks[k]!;
-        if (!x.senses.some((s) => s.t === 'value' || s.t === 'rule' || s.t === 'item') && x.tokens.some((tk) => bag.has(tk.stem))) {
+        if (
+          !x.senses.some((s) => s.t === 'value' || s.t === 'rule' || s.t === 'item') &&
+          x.tokens.some((tk) => bag.has(tk.stem))
+        ) {
           consumed.add(x);
           this.used.add(x);
         }
       }
       const spans = [span(c), span(found.c)].sort((a, b) => a.cs - b.cs);
-      atomsAt.push({ atom: { k: 'attr', facet: found.facet, op: 'eq', value, spans, conf: 0.9 }, idx: Math.min(idx, found.idx) });
+      atomsAt.push({
+        atom: { k: 'attr', facet: found.facet, op: 'eq', value, spans, conf: 0.9 },
+        idx: Math.min(idx, found.idx),
+      });
       otherAtoms++;
-      for (let k = Math.max(0, Math.min(idx, found.idx) - 2); k < Math.min(idx, found.idx); k++) if (has(chunks[k], 'neg')) consumed.add(chunks[k]!);
+      for (let k = Math.max(0, Math.min(idx, found.idx) - 2); k < Math.min(idx, found.idx); k++)
+        if (has(chunks[k], 'neg')) consumed.add(chunks[k]!);
     }
     this.allEcues.push(...chunks.flatMap((c) => senses(c, 'ecue').map((s) => s.stem)));
 
@@ -636,10 +814,45 @@ export class Parser {
       }
       if (c.stop) continue;
       if (c.unknown) {
+        // a text facet followed by its value: "last name Smith", "city Springfield"
+        const prevF = chunks[idx - 1]
+          ? senses(chunks[idx - 1], 'facet')
+              .map((s) => this.facet(s.facet))
+              .find((f) => f && f.type === 'string')
+          : undefined;
+        if (prevF && /^[A-Za-z][\w'.-]*$/.test(c.text)) {
+          push(
+            {
+              k: 'attr',
+              facet: prevF.name,
+              op: 'eq',
+              value: c.text,
+              spans: [span(chunks[idx - 1]!), span(c)],
+              conf: 0.8,
+            },
+            idx,
+          );
+          this.used.add(c);
+          continue;
+        }
         // month names next to a birthday: "March birthdays"
         const mo = MONTHS[c.text.toLowerCase()];
-        if (mo && (chunks.some((x) => has(x, 'bday')) || chunks.some((x) => senses(x, 'facet').some((s) => s.facet === this.lex.roles.birthMonth)))) {
-          times.push({ c: { ...c, time: { kind: 'window', window: { type: 'month', year: parseIso(this.asOf).y, month: mo }, label: c.text } }, idx });
+        if (
+          mo &&
+          (chunks.some((x) => has(x, 'bday')) ||
+            chunks.some((x) => senses(x, 'facet').some((s) => s.facet === this.lex.roles.birthMonth)))
+        ) {
+          times.push({
+            c: {
+              ...c,
+              time: {
+                kind: 'window',
+                window: { type: 'month', year: parseIso(this.asOf).y, month: mo },
+                label: c.text,
+              },
+            },
+            idx,
+          });
           this.used.add(c);
           continue;
         }
@@ -648,11 +861,36 @@ export class Parser {
       }
       const S = c.senses;
       const t = (x: Sense['t']) => S.some((s) => s.t === x);
+      if (t('unsupported')) {
+        this.unknown.push(c);
+        continue;
+      }
+      const gen = sense(c, 'generation');
+      if (gen && this.lex.roles.age) {
+        const y = parseIso(this.asOf).y;
+        push(
+          {
+            k: 'attr',
+            facet: this.lex.roles.age,
+            op: 'between',
+            min: Math.max(0, y - gen.to),
+            max: y - gen.from,
+            spans: [span(c)],
+            conf: 0.8,
+          },
+          idx,
+        );
+        this.notes.push(`"${c.text}" read as born ${gen.from}-${gen.to}`);
+        this.used.add(c);
+        continue;
+      }
       if (t('inject')) this.injection = true;
 
       // catalog values and grammar order words on the same phrase ("online", "app", "in store");
       // placeholder values ("none") count only where their facet is named ("device OS recorded as none")
-      const values = senses(c, 'value').filter((v) => !PLACEHOLDERS.has(String(v.value).toLowerCase()) || facetCue(v.facet));
+      const values = senses(c, 'value').filter(
+        (v) => !PLACEHOLDERS.has(String(v.value).toLowerCase()) || facetCue(v.facet),
+      );
       const order = sense(c, 'order');
       const rule = sense(c, 'rule');
       const model = sense(c, 'model');
@@ -661,18 +899,21 @@ export class Parser {
       const verb = sense(c, 'verb');
 
       if (t('neg') && !rule && !values.length && !event && !order && !items.length) {
-        if (senses(c, 'value').length && !values.length && c.senses.every((s) => s.t === 'value' || s.t === 'neg')) {
-          // "none" alone is a negation
-        }
-        pendingNeg = !pendingNeg || true;
+        // "not", "never", "no", "nothing" ("bought nothing": no purchase at all)
+        pendingNeg = true;
         this.used.add(c);
-        if (c.text.toLowerCase() === 'nothing' || c.text.toLowerCase() === 'none') {
-          // "bought nothing": the object is anything
-        }
         continue;
       }
       if (t('modelword') && !model && !rule && !values.length && !event && !t('facet')) {
-        if (chunks.some((x) => has(x, 'model') || senses(x, 'rule').some((r) => this.lex.catalog.rules.find((d) => d.id === r.rule)?.definition.kind === 'model'))) {
+        if (
+          chunks.some(
+            (x) =>
+              has(x, 'model') ||
+              senses(x, 'rule').some(
+                (r) => this.lex.catalog.rules.find((d) => d.id === r.rule)?.definition.kind === 'model',
+              ),
+          )
+        ) {
           this.used.add(c);
         } else segUnknown.push({ c, idx });
         continue;
@@ -685,10 +926,22 @@ export class Parser {
       }
       // a rule phrase that is really "never bought" + an object: decompose
       if (rule && !model) {
-        const next = chunks.slice(idx + 1).find((x) => !x.stop && !has(x, 'stop') && !has(x, 'filler') && !has(x, 'any') && !has(x, 'prep') && !has(x, 'itemword'));
+        const next = chunks
+          .slice(idx + 1)
+          .find(
+            (x) =>
+              !x.stop &&
+              !has(x, 'stop') &&
+              !has(x, 'filler') &&
+              !has(x, 'any') &&
+              !has(x, 'prep') &&
+              !has(x, 'itemword'),
+          );
         const words = c.tokens.map((tk) => tk.norm);
         const decomposable =
-          (PURCHASE_WORDS.has(words[0]!) || NEG_WORDS.has(words[0]!)) && words.some((w) => PURCHASE_WORDS.has(w)) && (has(next, 'item') || has(next, 'flag') || has(next, 'order') || !!next?.time || !!next?.qty);
+          (PURCHASE_WORDS.has(words[0]!) || NEG_WORDS.has(words[0]!)) &&
+          words.some((w) => PURCHASE_WORDS.has(w)) &&
+          (has(next, 'item') || has(next, 'flag') || has(next, 'order') || !!next?.time || !!next?.qty);
         if (decomposable) {
           if (words.some((w) => NEG_WORDS.has(w))) pendingNeg = true;
           const b = ensureBeh(c);
@@ -737,7 +990,10 @@ export class Parser {
         continue;
       }
       if (rule) {
-        if (model && (chunks.some((x) => x.qty?.kind === 'rank' || (x.qty && !x.qty.bare)) || chunks.some((x) => has(x, 'level')))) {
+        if (
+          model &&
+          (chunks.some((x) => x.qty?.kind === 'rank' || (x.qty && !x.qty.bare)) || chunks.some((x) => has(x, 'level')))
+        ) {
           push({ k: 'model', model: model.model, spans: [span(c)], conf: 0.95 }, idx);
         } else {
           push({ k: 'rule', rule: rule.rule, spans: [span(c)], conf: c.exact ? 1 : 0.9 }, idx);
@@ -768,8 +1024,15 @@ export class Parser {
         const b = ensureBeh(c);
         const it = items[0]!;
         const prevC = chunks[idx - 1];
-        const juxtaposedDept = it.t === 'item' && it.field === 'department' && (b.item.department?.length ?? 0) > 0 && !!prevC && senses(prevC, 'item').some((s) => s.field === 'department');
-        if (!juxtaposedDept) for (const x of items) if (x.t === it.t && (x.t !== 'item' || (it.t === 'item' && x.field === it.field))) addItem(b.item, x);
+        const juxtaposedDept =
+          it.t === 'item' &&
+          it.field === 'department' &&
+          (b.item.department?.length ?? 0) > 0 &&
+          !!prevC &&
+          senses(prevC, 'item').some((s) => s.field === 'department');
+        if (!juxtaposedDept)
+          for (const x of items)
+            if (x.t === it.t && (x.t !== 'item' || (it.t === 'item' && x.field === it.field))) addItem(b.item, x);
         this.used.add(c);
         continue;
       }
@@ -781,7 +1044,17 @@ export class Parser {
           this.used.add(c);
           continue;
         }
-        const v = this.pickValue(values, c, chunks, idx, items.length > 0);
+        const nearby = new Set(
+          this.allChunks
+            .filter((x) => x !== c && x.cs !== c.cs)
+            .flatMap((x) => senses(x, 'value'))
+            .map((v) => v.facet),
+        );
+        const byNeighbour = values.filter((v) => nearby.has(v.facet));
+        const v =
+          byNeighbour.length && new Set(values.map((x) => x.facet)).size > 1
+            ? byNeighbour[0]!
+            : this.pickValue(values, c, chunks, idx, items.length > 0);
         if (v === 'item' && items.length) {
           const b = ensureBeh(c);
           addItem(b.item, items[0]!);
@@ -892,7 +1165,14 @@ export class Parser {
     const nextContent = (idx: number): { c: Chunk; idx: number } | undefined => {
       for (let j = idx + 1; j < chunks.length; j++) {
         const c = chunks[j]!;
-        if (c.stop || has(c, 'prep') || (has(c, 'filler') && !has(c, 'subj') && !has(c, 'measure')) || has(c, 'any') && !has(c, 'measure') || has(c, 'aux')) continue;
+        if (
+          c.stop ||
+          has(c, 'prep') ||
+          (has(c, 'filler') && !has(c, 'subj') && !has(c, 'measure')) ||
+          (has(c, 'any') && !has(c, 'measure')) ||
+          has(c, 'aux')
+        )
+          continue;
         return { c, idx: j };
       }
       return undefined;
@@ -900,7 +1180,15 @@ export class Parser {
     const prevContent = (idx: number): { c: Chunk; idx: number } | undefined => {
       for (let j = idx - 1; j >= 0; j--) {
         const c = chunks[j]!;
-        if (c.stop || has(c, 'prep') || has(c, 'aux') || (has(c, 'verb') && sense(c, 'verb')!.cls === 'state') || has(c, 'filler') || has(c, 'only')) continue;
+        if (
+          c.stop ||
+          has(c, 'prep') ||
+          has(c, 'aux') ||
+          (has(c, 'verb') && sense(c, 'verb')!.cls === 'state') ||
+          has(c, 'filler') ||
+          has(c, 'only')
+        )
+          continue;
         return { c, idx: j };
       }
       return undefined;
@@ -922,7 +1210,23 @@ export class Parser {
         phrase.looseRank.push({ c, q, idx });
         continue;
       }
-      if (!this.bindCmp(q, c, idx, { chunks, beh: () => beh, ensureBeh, atomsAt, facets, measures, bnouns, timesWords, push, nextContent, prevContent, hasSubject, levels })) {
+      if (
+        !this.bindCmp(q, c, idx, {
+          chunks,
+          beh: () => beh,
+          ensureBeh,
+          atomsAt,
+          facets,
+          measures,
+          bnouns,
+          timesWords,
+          push,
+          nextContent,
+          prevContent,
+          hasSubject,
+          levels,
+        })
+      ) {
         // bound later from a coordinated phrase ("in the 50-100k or 100-150k income bands"), or refused
         phrase.looseQty.push({ c, q, besideUnknown: this.besideUnknown(chunks, idx) });
       }
@@ -946,19 +1250,38 @@ export class Parser {
       }
     }
     for (const { atom } of atomsAt) {
-      if (atom.k === 'model' && !atom.level && !atom.score && !atom.decile && atom.top_percent === undefined && atom.bottom_percent === undefined) {
+      if (
+        atom.k === 'model' &&
+        !atom.level &&
+        !atom.score &&
+        !atom.decile &&
+        atom.top_percent === undefined &&
+        atom.bottom_percent === undefined
+      ) {
         atom.level = 'high';
         atom.conf = Math.min(atom.conf, 0.8);
         this.guesses++;
       }
     }
 
+    // "90d buyers": buyers with a time bought in it
+    if (!beh && buyerSubject && times.some((x) => x.c.time?.kind === 'window') && !facets.length && !bdays.length) {
+      const sc = chunks.find((x) => has(x, 'subj'))!;
+      const bb = ensureBeh(sc);
+      bb.verb = 'purchase';
+    }
     // ---- bind times
     for (const [ti, { c, idx }] of times.entries()) {
       this.used.add(c);
       const tv = c.time!;
       const prevT = times[ti - 1];
-      if (prevT && prevT.idx >= idx - 2 && tv.kind === 'window' && prevT.c.time?.kind === 'window' && (tv.window.type === 'this' || tv.window.type === 'year')) {
+      if (
+        prevT &&
+        prevT.idx >= idx - 2 &&
+        tv.kind === 'window' &&
+        prevT.c.time?.kind === 'window' &&
+        (tv.window.type === 'this' || tv.window.type === 'year')
+      ) {
         this.notes.push(`"${c.text}" read as part of "${prevT.c.text}"`);
         continue;
       }
@@ -986,27 +1309,77 @@ export class Parser {
         continue;
       }
       // a facet of dates or day counts takes the window ("signed up this year", "last purchase over 90 days ago")
-      const dateFacet = facets.find((f) => this.facet(f.facet)?.type === 'date' && !this.facet(f.facet)?.pii);
+      let dateFacet = facets.find((f) => this.facet(f.facet)?.type === 'date' && !this.facet(f.facet)?.pii);
+      if (!dateFacet && !(beh && (beh as BehaviourAtom).hasVerbWord)) {
+        for (const f of this.lex.facets.values()) {
+          if (f.type !== 'date' || f.pii) continue;
+          const cue = this.cueWords(f.name);
+          const hit = chunks.find((x) => x.tokens.some((t) => cue.has(t.norm)));
+          if (hit) {
+            dateFacet = { c: hit, idx: chunks.indexOf(hit), facet: f.name };
+            break;
+          }
+        }
+      }
       const dayFacet = facets.find((f) => this.isDayFacet(f.facet));
       if (tv.kind === 'window' && dateFacet && !(beh && beh.hasVerbWord && beh.verb)) {
-        push({ k: 'attr', facet: dateFacet.facet, ...windowToDateAttr(this.asOf, tv.window), spans: [span(dateFacet.c), span(c)], conf: 0.95 }, idx);
+        push(
+          {
+            k: 'attr',
+            facet: dateFacet.facet,
+            ...windowToDateAttr(this.asOf, tv.window),
+            spans: [span(dateFacet.c), span(c)],
+            conf: 0.95,
+          },
+          idx,
+        );
         continue;
       }
-      if ((tv.kind === 'window' || tv.kind === 'duration') && dayFacet && !(beh && beh.verb && beh.hasVerbWord && !facets.length)) {
+      if (
+        (tv.kind === 'window' || tv.kind === 'duration') &&
+        dayFacet &&
+        !(beh && beh.verb && beh.hasVerbWord && !facets.length)
+      ) {
         const a = this.dayAttr(dayFacet.facet, tv);
         if (a) {
           push({ ...a, spans: [span(dayFacet.c), span(c)] }, idx);
           continue;
         }
       }
-      if (tv.kind === 'window' && dateFacet === undefined && this.lex.roles.birthMonth && facets.some((f) => f.facet === this.lex.roles.birthMonth)) {
+      if (
+        tv.kind === 'window' &&
+        dateFacet === undefined &&
+        this.lex.roles.birthMonth &&
+        facets.some((f) => f.facet === this.lex.roles.birthMonth)
+      ) {
         if (tv.window.type === 'month') {
-          push({ k: 'attr', facet: this.lex.roles.birthMonth, op: 'eq', value: tv.window.month, spans: [span(c)], conf: 0.95 }, idx);
+          push(
+            {
+              k: 'attr',
+              facet: this.lex.roles.birthMonth,
+              op: 'eq',
+              value: tv.window.month,
+              spans: [span(c)],
+              conf: 0.95,
+            },
+            idx,
+          );
           continue;
         }
         if (tv.window.type === 'year' && this.lex.roles.age) {
           const y = parseIso(this.asOf).y - tv.window.year;
-          push({ k: 'attr', facet: this.lex.roles.age, op: 'between', min: Math.max(0, y - 1), max: y, spans: [span(c)], conf: 0.8 }, idx);
+          push(
+            {
+              k: 'attr',
+              facet: this.lex.roles.age,
+              op: 'between',
+              min: Math.max(0, y - 1),
+              max: y,
+              spans: [span(c)],
+              conf: 0.8,
+            },
+            idx,
+          );
           continue;
         }
       }
@@ -1033,7 +1406,13 @@ export class Parser {
 
     // ---- behaviour: channel words without a purchase make an event ("app users")
     const b = beh as BehaviourAtom | undefined;
-    if (b && itemEmpty(b.item) && orderEmpty(b.order) && !b.events.length && anyChunks.some((a) => /^(one|ones|it|them|any|those|some)$/i.test(a.c.text))) {
+    if (
+      b &&
+      itemEmpty(b.item) &&
+      orderEmpty(b.order) &&
+      !b.events.length &&
+      anyChunks.some((a) => /^(one|ones|it|them|any|those|some)$/i.test(a.c.text))
+    ) {
       b.inheritObject = true;
     }
     if (b && b.window && times.length && b.spans.length) {
@@ -1041,11 +1420,18 @@ export class Parser {
       if (firstVerb >= 0 && times[0]!.idx < firstVerb) b.windowLeading = true;
     }
     if (b) {
-      if (weakChannel && !b.verb && itemEmpty(b.item) && !buyerSubject && Object.keys(b.order).length === 1 && b.order.channel?.length === 1) {
+      if (
+        weakChannel &&
+        !b.verb &&
+        itemEmpty(b.item) &&
+        !buyerSubject &&
+        Object.keys(b.order).length === 1 &&
+        b.order.channel?.length === 1
+      ) {
         b.droppedChannel = b.order.channel;
         b.order = {};
       }
-      if (!b.verb && buyerSubject) b.verb = 'purchase';
+      if (!b.verb && buyerSubject && !b.ecues.length) b.verb = 'purchase';
       if (pendingNeg && !b.neg && atomsAt.length === 1) b.neg = true;
       b.spans = dedupeSpans(b.spans);
     }
@@ -1058,9 +1444,27 @@ export class Parser {
     {
       const bb = beh as BehaviourAtom | undefined;
       const ruleAt = atomsAt.find((a) => a.atom.k === 'rule');
-      const def = ruleAt ? this.lex.catalog.rules.find((r) => r.id === (ruleAt.atom as RuleAtom).rule)?.definition : undefined;
-      if (ruleAt && def?.kind === 'purchase' && !def.item && bb && !bb.neg && !itemEmpty(bb.item) && !bb.events.length && !bb.ecues.length && !bb.threshold && !bb.measure) {
-        const node = { ...JSON.parse(JSON.stringify(def)), item: bb.item, ...(bb.window ? { window: bb.window } : {}), ...(orderEmpty(bb.order) ? {} : { order: bb.order }) };
+      const def = ruleAt
+        ? this.lex.catalog.rules.find((r) => r.id === (ruleAt.atom as RuleAtom).rule)?.definition
+        : undefined;
+      if (
+        ruleAt &&
+        def?.kind === 'purchase' &&
+        !def.item &&
+        bb &&
+        !bb.neg &&
+        !itemEmpty(bb.item) &&
+        !bb.events.length &&
+        !bb.ecues.length &&
+        !bb.threshold &&
+        !bb.measure
+      ) {
+        const node = {
+          ...JSON.parse(JSON.stringify(def)),
+          item: bb.item,
+          ...(bb.window ? { window: bb.window } : {}),
+          ...(orderEmpty(bb.order) ? {} : { order: bb.order }),
+        };
         const r = ruleAt.atom as RuleAtom;
         ruleAt.atom = { k: 'node', node, label: r.rule, spans: [...r.spans, ...bb.spans], conf: 0.85, neg: r.neg };
         const at = atomsAt.findIndex((a) => a.atom === bb);
@@ -1072,7 +1476,14 @@ export class Parser {
     // ---- "frequent buyers of organic groceries", "spend a lot on baby stuff": the ambiguous term takes the items
     const ambAtom = atomsAt.find((a) => a.atom.k === 'amb')?.atom as AmbAtom | undefined;
     const bh = beh as BehaviourAtom | undefined;
-    if (ambAtom && bh && !bh.events.length && !bh.ecues.length && !bh.threshold && (!itemEmpty(bh.item) || !orderEmpty(bh.order))) {
+    if (
+      ambAtom &&
+      bh &&
+      !bh.events.length &&
+      !bh.ecues.length &&
+      !bh.threshold &&
+      (!itemEmpty(bh.item) || !orderEmpty(bh.order))
+    ) {
       ambAtom.absorb = bh;
       ambAtom.spans.push(...bh.spans);
       const at = atomsAt.findIndex((a) => a.atom === bh);
@@ -1081,12 +1492,26 @@ export class Parser {
     }
 
     // ---- unknown words: a condition we cannot read, or words around a condition we can?
-    const isCond = [...conn].some((t) => ['rel', 'with', 'without', 'excl', 'and', 'or', 'but', 'nor', 'neither'].includes(t));
+    const isCond = [...conn].some((t) =>
+      ['rel', 'with', 'without', 'excl', 'and', 'or', 'but', 'nor', 'neither'].includes(t),
+    );
     const subjIdx = chunks.map((c, i) => (has(c, 'subj') ? i : -1)).filter((i) => i >= 0);
     const unknownSet = new Set(segUnknown.map((u) => u.c));
     for (const { c, idx } of segUnknown) {
       let fatal: boolean;
-      if (!atomsAt.length) fatal = !chunks.some((x) => has(x, 'purpose')) && (isCond || ((conn.has('start') || conn.has('stop')) && subjIdx.length === 0));
+      const prevChunk = chunks[idx - 1];
+      const afterPlacePrep =
+        !!prevChunk &&
+        /^(in|from|near|around|the|of)$/i.test(prevChunk.text) &&
+        !!chunks
+          .slice(0, idx)
+          .reverse()
+          .find((x) => /^(in|from|near|around)$/i.test(x.text));
+      if (this.isName(c) || (afterPlacePrep && !c.tokens.some((tk) => /(ly|ing|ed)$/.test(tk.norm)))) fatal = true;
+      else if (!atomsAt.length)
+        fatal =
+          !chunks.some((x) => has(x, 'purpose')) &&
+          (isCond || ((conn.has('start') || conn.has('stop')) && subjIdx.length === 0));
       else if (
         isCond &&
         atomsAt.every((a) => a.idx > idx) &&
@@ -1095,13 +1520,19 @@ export class Parser {
         // "who follow us on Instagram": an unknown verb relating the people to a bare value
         fatal = true;
       } else {
-        const modifiesPeople = subjIdx.some((s) => s > idx && chunks.slice(idx + 1, s).every((x) => unknownSet.has(x) || x.stop));
+        const modifiesPeople = subjIdx.some(
+          (s) => s > idx && chunks.slice(idx + 1, s).every((x) => unknownSet.has(x) || x.stop),
+        );
         const name = this.isName(c);
         const head = !isCond && subjIdx.length === 0 && atomsAt.every((a) => a.idx > idx);
         let k = idx - 1;
         while (k >= 0 && (chunks[k]!.stop || has(chunks[k], 'filler') || has(chunks[k], 'any'))) k--;
         const prevK = chunks[k];
-        const objectOfVerb = !!prevK && ((has(prevK, 'verb') && ['purchase', 'spend', 'return'].includes(sense(prevK, 'verb')!.cls)) || has(prevK, 'ecue')) && !c.tokens.some((tk) => /(ly|ing)$/.test(tk.norm));
+        const objectOfVerb =
+          !!prevK &&
+          ((has(prevK, 'verb') && ['purchase', 'spend', 'return'].includes(sense(prevK, 'verb')!.cls)) ||
+            has(prevK, 'ecue')) &&
+          !c.tokens.some((tk) => /(ly|ing)$/.test(tk.norm));
         fatal = modifiesPeople || name || head || objectOfVerb;
       }
       if (fatal) this.unknown.push(c);
@@ -1119,8 +1550,6 @@ export class Parser {
     phrase.beh = beh as BehaviourAtom | undefined;
     phrase.elliptic = !!phrase.beh && !phrase.beh.hasVerbWord && otherAtoms === 0;
     if (!atomsAt.length && !hasSubject && (phrase.orphanTimes.length || qtys.length)) phrase.elliptic = true;
-    void segText;
-    void anyChunks;
     return phrase;
   }
 
@@ -1169,7 +1598,13 @@ export class Parser {
   }
 
   /** Chooses among several facet values for the same words ("Washington": the state or the city?). */
-  private pickValue(values: Extract<Sense, { t: 'value' }>[], c: Chunk, chunks: Chunk[], idx: number, hasItem: boolean): Extract<Sense, { t: 'value' }> | 'item' | undefined {
+  private pickValue(
+    values: Extract<Sense, { t: 'value' }>[],
+    c: Chunk,
+    chunks: Chunk[],
+    idx: number,
+    hasItem: boolean,
+  ): Extract<Sense, { t: 'value' }> | 'item' | undefined {
     const prev = chunks[idx - 1];
     const prevText = prev?.text.toLowerCase() ?? '';
     const location = /^(in|from|at|near|around|living in|lives in|based in|located in|of)$/.test(prevText);
@@ -1185,12 +1620,19 @@ export class Parser {
       if (v.via === 'value' || v.via === 'label') s += 2;
       if (v.via === 'synonym') s += 1;
       // short codes typed in capitals are codes
-      if (c.tokens.length === 1 && c.tokens[0]!.upper && c.text.length <= 3 && String(v.value).toUpperCase() === c.text.toUpperCase()) s += 3;
+      if (
+        c.tokens.length === 1 &&
+        c.tokens[0]!.upper &&
+        c.text.length <= 3 &&
+        String(v.value).toUpperCase() === c.text.toUpperCase()
+      )
+        s += 3;
       if (f?.pii) s -= 5;
       return s;
     };
     const sorted = [...values].sort((a, b) => score(b) - score(a));
-    if (sorted.length > 1 && new Set(sorted.map((v) => v.facet)).size > 1 && score(sorted[0]!) === score(sorted[1]!)) this.guesses++;
+    if (sorted.length > 1 && new Set(sorted.map((v) => v.facet)).size > 1 && score(sorted[0]!) === score(sorted[1]!))
+      this.guesses++;
     return sorted[0];
   }
 
@@ -1202,13 +1644,31 @@ export class Parser {
     if (facets.length < 2) return undefined;
     // the request names one of the facets ("the state of Washington", "Washington state")
     if (chunks.some((x) => senses(x, 'facet').some((s) => facets.includes(s.facet)))) return undefined;
+    // other values of one of the facets are said ("Washington or Oregon"): that facet
+    const others = this.allChunks
+      .filter((x) => x !== c && x.cs !== c.cs)
+      .flatMap((x) => senses(x, 'value'))
+      .filter((v) => facets.includes(v.facet));
+    const otherFacets = new Set(others.map((v) => v.facet));
+    if (otherFacets.size === 1) return undefined;
     const options = facets.slice(0, 4).map((f) => {
       const v = exact.find((x) => x.facet === f)!;
       const def = this.facet(f)!;
       const label = def.values?.find((x) => x.value === v.value)?.label ?? String(v.value);
-      return { label: `${def.label}: ${label}${label !== String(v.value) ? ` (${v.value})` : ''}`, node: { kind: 'attribute' as const, facet: f, op: 'eq' as const, value: v.value } };
+      return {
+        label: `${def.label}: ${label}${label !== String(v.value) ? ` (${v.value})` : ''}`,
+        node: { kind: 'attribute' as const, facet: f, op: 'eq' as const, value: v.value },
+      };
     });
-    return { k: 'amb', id: `value:${c.text.toLowerCase()}`, term: c.text, options, question: `Which "${c.text}" do you mean?`, spans: [span(c)], conf: 0.5 };
+    return {
+      k: 'amb',
+      id: `value:${c.text.toLowerCase()}`,
+      term: c.text,
+      options,
+      question: `Which "${c.text}" do you mean?`,
+      spans: [span(c)],
+      conf: 0.5,
+    };
   }
 
   private modelFromRule(atomsAt: { atom: Atom; idx: number }[], near: number): ModelAtom | undefined {
@@ -1257,13 +1717,30 @@ export class Parser {
     const roles = this.lex.roles;
     {
       let j = next?.idx ?? -1;
-      const skippable = (x: Chunk) => !has(x, 'measure') && !has(x, 'bnoun') && (has(x, 'order') || has(x, 'item') || has(x, 'flag') || (has(x, 'verb') && sense(x, 'verb')!.cls === 'return') || has(x, 'itemword'));
+      const skippable = (x: Chunk) =>
+        !has(x, 'measure') &&
+        !has(x, 'bnoun') &&
+        (has(x, 'order') ||
+          has(x, 'item') ||
+          has(x, 'flag') ||
+          (has(x, 'verb') && sense(x, 'verb')!.cls === 'return') ||
+          has(x, 'itemword'));
       while (j >= 0 && j < ctx.chunks.length && skippable(ctx.chunks[j]!)) j++;
       const cand = ctx.chunks[j];
       if (j !== next?.idx && cand && (has(cand, 'bnoun') || has(cand, 'measure'))) next = { c: cand, idx: j };
     }
     // a number right next to words nobody knows belongs to them ("net worth over $1M")
-    const rawPrev = ctx.chunks.slice(0, idx).reverse().find((x) => !x.stop && !has(x, 'prep') && !has(x, 'aux') && !(has(x, 'verb') && sense(x, 'verb')!.cls === 'state') && !x.punct);
+    const rawPrev = ctx.chunks
+      .slice(0, idx)
+      .reverse()
+      .find(
+        (x) =>
+          !x.stop &&
+          !has(x, 'prep') &&
+          !has(x, 'aux') &&
+          !(has(x, 'verb') && sense(x, 'verb')!.cls === 'state') &&
+          !x.punct,
+      );
     const rawNext = ctx.chunks.slice(idx + 1).find((x) => !x.stop && !has(x, 'prep') && !x.punct);
     const besideUnknown = !!rawPrev?.unknown || !!rawNext?.unknown;
 
@@ -1280,7 +1757,8 @@ export class Parser {
       // model
       const model = sense(x, 'model');
       if (model && !isNext) {
-        const m = ctx.atomsAt.find((a) => a.atom.k === 'model' && a.atom.spans.some((s) => s.cs === x.cs))?.atom as ModelAtom | undefined;
+        const m = ctx.atomsAt.find((a) => a.atom.k === 'model' && a.atom.spans.some((s) => s.cs === x.cs))?.atom as
+          ModelAtom | undefined;
         const target = m ?? (sense(x, 'rule') ? this.modelFromRule(ctx.atomsAt, cand.idx) : undefined);
         if (target) {
           this.modelScore(target, q, c);
@@ -1288,7 +1766,8 @@ export class Parser {
         }
       }
       if (model && isNext) {
-        const m = ctx.atomsAt.find((a) => a.atom.k === 'model' && a.atom.spans.some((s) => s.cs === x.cs))?.atom as ModelAtom | undefined;
+        const m = ctx.atomsAt.find((a) => a.atom.k === 'model' && a.atom.spans.some((s) => s.cs === x.cs))?.atom as
+          ModelAtom | undefined;
         if (m) {
           this.modelScore(m, q, c);
           return true;
@@ -1321,12 +1800,17 @@ export class Parser {
         }
       }
       // measure or behaviour noun ("5+ orders", "zero returned orders")
-      if (has(x, 'measure') || has(x, 'bnoun') || (has(x, 'verb') && /\b(orders?|purchases?|transactions?)\b/i.test(x.text))) {
+      if (
+        has(x, 'measure') ||
+        has(x, 'bnoun') ||
+        (has(x, 'verb') && /\b(orders?|purchases?|transactions?)\b/i.test(x.text))
+      ) {
         const b = ctx.ensureBeh(c);
         const m = sense(x, 'measure');
         if (m && m.measure === 'quantity' && isNext && q.unit !== 'money') b.measure = 'quantity';
         else if (m && m.measure !== 'quantity') b.measure = m.measure;
-        else if (sense(x, 'bnoun')?.cls === 'spend' || q.unit === 'money') b.measure = b.measure === 'avg_order_value' ? b.measure : 'spend';
+        else if (sense(x, 'bnoun')?.cls === 'spend' || q.unit === 'money')
+          b.measure = b.measure === 'avg_order_value' ? b.measure : 'spend';
         else if (!b.measure) b.measure = 'orders';
         if (m && m.measure === 'quantity' && isNext && q.unit !== 'money') {
           b.measure = 'quantity';
@@ -1339,7 +1823,12 @@ export class Parser {
       }
       // events: "opened 3+ emails", "visited the site more than 5 times"
       const bb = ctx.beh();
-      if ((has(x, 'event') || has(x, 'ecue')) && bb && (bb.verb === 'event' || (!bb.verb && (bb.ecues.length || bb.events.length))) && q.unit === 'count') {
+      if (
+        (has(x, 'event') || has(x, 'ecue')) &&
+        bb &&
+        (bb.verb === 'event' || (!bb.verb && (bb.ecues.length || bb.events.length))) &&
+        q.unit === 'count'
+      ) {
         const b = ctx.beh()!;
         b.threshold = th;
         b.spans.push(span(c));
@@ -1349,10 +1838,34 @@ export class Parser {
     // a number followed by the unit of one numeric facet ("households of 4 or more people", "5,000 points")
     if (next && !q.times && q.unit === 'count') {
       const word = next.c.text.toLowerCase();
-      const byUnit = [...this.lex.facets.values()].filter((f) => f.type === 'number' && f.unit && f.unit !== 'days' && f.unit !== 'years' && !f.pii && (f.unit === word || `${f.unit}s` === word || f.unit === `${word}s` || (f.unit === 'people' && /^(people|persons?|members)$/.test(word))));
+      const byUnit = [...this.lex.facets.values()].filter(
+        (f) =>
+          f.type === 'number' &&
+          f.unit &&
+          f.unit !== 'days' &&
+          f.unit !== 'years' &&
+          !f.pii &&
+          (f.unit === word ||
+            `${f.unit}s` === word ||
+            f.unit === `${word}s` ||
+            (f.unit === 'people' && /^(people|persons?|members)$/.test(word))),
+      );
       if (byUnit.length === 1) {
         ctx.push(this.thresholdAttr(byUnit[0]!.name, th, [span(c), span(next.c)], 0.85), idx);
         this.used.add(next.c);
+        return true;
+      }
+    }
+    // "zip code 10001": a bare number right after a text facet is its value
+    if (q.bare && th.op === 'eq' && prev && idx - prev.idx <= 1) {
+      const tf = senses(prev.c, 'facet')
+        .map((s) => this.facet(s.facet))
+        .find((f) => f && f.type === 'string');
+      if (tf) {
+        ctx.push(
+          { k: 'attr', facet: tf.name, op: 'eq', value: c.text.trim(), spans: [span(prev.c), span(c)], conf: 0.8 },
+          idx,
+        );
         return true;
       }
     }
@@ -1444,11 +1957,17 @@ export class Parser {
   }
 
   private thresholdAttr(facet: string, th: Threshold, spans: Span[], conf: number): AttrAtom {
-    if (th.op === 'between') return { k: 'attr', facet, op: 'between', min: th.min, max: th.max, spans, conf, fromQty: true };
+    if (th.op === 'between')
+      return { k: 'attr', facet, op: 'between', min: th.min, max: th.max, spans, conf, fromQty: true };
     return { k: 'attr', facet, op: th.op, value: th.value, spans, conf, fromQty: true };
   }
 
-  private bandAttr(facet: string, bands: { value: string | number | boolean; min: number; max: number }[], th: Threshold, spans: Span[]): AttrAtom {
+  private bandAttr(
+    facet: string,
+    bands: { value: string | number | boolean; min: number; max: number }[],
+    th: Threshold,
+    spans: Span[],
+  ): AttrAtom {
     const pick = bands.filter((b) => {
       switch (th.op) {
         case 'gt':
@@ -1466,7 +1985,8 @@ export class Parser {
       }
     });
     this.notes.push(`amount matched to ${facet} bands ${pick.map((p) => p.value).join(', ')}`);
-    if (pick.length === 1) return { k: 'attr', facet, op: 'eq', value: pick[0]!.value, spans, conf: 0.85, fromQty: true };
+    if (pick.length === 1)
+      return { k: 'attr', facet, op: 'eq', value: pick[0]!.value, spans, conf: 0.85, fromQty: true };
     return { k: 'attr', facet, op: 'in', values: pick.map((p) => p.value), spans, conf: 0.85, fromQty: true };
   }
 
@@ -1548,21 +2068,38 @@ export class Parser {
     if ((def.kind === 'event' || def.kind === 'purchase') && (tv.kind === 'window' || tv.kind === 'duration')) {
       const window: Window = tv.kind === 'window' ? tv.window : { type: 'last', n: tv.n, unit: tv.unit };
       const node = { ...JSON.parse(JSON.stringify(def)), window };
-      const atom: Atom = { k: 'node', node, label: `${r.rule} (${tv.label})`, spans: [...r.spans, span(c)], conf: 0.9, neg: r.neg };
+      const atom: Atom = {
+        k: 'node',
+        node,
+        label: `${r.rule} (${tv.label})`,
+        spans: [...r.spans, span(c)],
+        conf: 0.9,
+        neg: r.neg,
+      };
       const at = atomsAt.find((a) => a.atom === r);
       if (at) at.atom = atom;
       this.notes.push(`"${c.text}" replaces the window of the rule ${r.rule}`);
       return true;
     }
     if (def.kind === 'attribute' && this.isDayFacet(def.facet) && (tv.kind === 'window' || tv.kind === 'duration')) {
-      const days = tv.kind === 'duration' ? windowDays(this.asOf, { type: 'last', n: tv.n, unit: tv.unit })!.days! : windowDays(this.asOf, tv.window)?.days;
+      const days =
+        tv.kind === 'duration'
+          ? windowDays(this.asOf, { type: 'last', n: tv.n, unit: tv.unit })!.days!
+          : windowDays(this.asOf, tv.window)?.days;
       if (days === undefined) return false;
       const recentSide = def.op === 'lte' || def.op === 'lt';
       const node = recentSide
         ? { kind: 'attribute' as const, facet: def.facet, op: 'lte' as const, value: days }
         : { kind: 'attribute' as const, facet: def.facet, op: 'gt' as const, value: days };
       const at = atomsAt.find((a) => a.atom === r);
-      const atom: Atom = { k: 'node', node, label: `${r.rule} (${tv.label})`, spans: [...r.spans, span(c)], conf: 0.85, neg: r.neg };
+      const atom: Atom = {
+        k: 'node',
+        node,
+        label: `${r.rule} (${tv.label})`,
+        spans: [...r.spans, span(c)],
+        conf: 0.85,
+        neg: r.neg,
+      };
       if (at) at.atom = atom;
       this.notes.push(`"${c.text}" redefines ${r.rule} for this request`);
       return true;
@@ -1601,6 +2138,16 @@ export class Parser {
       if (cn.has('excl')) inExcl = true;
       if (cn.has('stop')) inExcl = cn.has('excl');
       if (cn.has('but') && !cn.has('excl')) inExcl = false;
+      if (
+        empty &&
+        (cn.has('comma') || cn.has('and') || cn.has('or')) &&
+        lastBehPhrase &&
+        p.chunks.some((c) => c.unknown && this.ignored.includes(c))
+      ) {
+        // "bought diapers, wipes and formula": "wipes" is an item the catalog does not know
+        for (const c of p.chunks) if (c.unknown && this.ignored.includes(c)) this.unknown.push(c);
+        this.ignored = this.ignored.filter((c) => !(c.unknown && p.chunks.includes(c)));
+      }
       if (empty) {
         // nothing in this phrase (fillers, "anyone", a dangling "not"): its connective moves on
         if (p.chunks.some((c) => has(c, 'neg')) && phrases[i + 1]) phrases[i + 1]!.conn.add('without');
@@ -1609,7 +2156,13 @@ export class Parser {
       }
       // definitions: "lapsed, by which I mean nothing for 200 days"
       if (cn.has('def') && (terms.length || groups.length > 1)) {
-        if (this.applyDefinition(groups.flat().flatMap((t) => t.alts), p)) continue;
+        if (
+          this.applyDefinition(
+            groups.flat().flatMap((t) => t.alts),
+            p,
+          )
+        )
+          continue;
         // "customers with no mobile device on file, i.e. device OS recorded as none": the restatement wins
         const last = (inExcl ? exclTerms : terms).at(-1)?.alts.at(-1);
         if (cn.has('defword') && last && p.comps.length) {
@@ -1621,7 +2174,7 @@ export class Parser {
       }
       // asides that restate what was said: "(not the app)", "- tires, parts, car care -", "(opted out)"
       if (cn.has('def') && this.repeatsOptin(p, phrases[i - 1])) continue;
-      if (cn.has('def') && lastBehPhrase?.beh && this.redundantAside(p, lastBehPhrase.beh)) {
+      if ((cn.has('def') || cn.has('aside')) && lastBehPhrase?.beh && this.redundantAside(p, lastBehPhrase.beh)) {
         this.notes.push('an aside restating the items or channel was read as a clarification');
         continue;
       }
@@ -1634,7 +2187,13 @@ export class Parser {
       if (prev && conj && !cn.has('rel') && this.coordinate(prev, p, conj)) continue;
       if (prev && !conj && p.comps.length === 0 && p.orphanTimes.length && this.coordinate(prev, p, 'and')) continue;
       // "bought X in the past 90 days but not in the last 30 days": the same behaviour in another window
-      if (inExcl && !p.comps.length && p.orphanTimes.length && lastBehPhrase?.beh && p.orphanTimes[0]!.time.kind === 'window') {
+      if (
+        inExcl &&
+        !p.comps.length &&
+        p.orphanTimes.length &&
+        lastBehPhrase?.beh &&
+        p.orphanTimes[0]!.time.kind === 'window'
+      ) {
         const base = cloneBeh(lastBehPhrase.beh);
         base.neg = false;
         base.window = p.orphanTimes[0]!.time.window;
@@ -1654,11 +2213,23 @@ export class Parser {
         !inExcl &&
         conj === 'or' &&
         terms.length >= 2 &&
-        (p.chunks.some((c) => has(c, 'subj')) || (!!prevConn?.has('rel') && p.comps.some((c) => c.atoms.some((a) => a.k === 'attr' || a.k === 'rule'))));
+        (p.chunks.some((c) => has(c, 'subj')) ||
+          (!!prevConn?.has('rel') && p.comps.some((c) => c.atoms.some((a) => a.k === 'attr' || a.k === 'rule'))));
       if (startsGroup) {
         groups.push([]);
         terms = groups[groups.length - 1]!;
         terms.push({ alts: [p], excl: false });
+      } else if (cn.has('nor') && prev) {
+        // "neither VIPs nor employees": not the one and not the other
+        const first = p.comps[0];
+        if (p.beh && !p.beh.neg && first?.atoms.includes(p.beh)) {
+          p.beh.neg = true;
+          p.comps = p.comps.map((cp) => (cp.atoms.includes(p.beh!) ? { ...cp, lf: atomLF(p.beh!) } : cp));
+        } else if (first && !first.atoms.some((a) => a.neg)) {
+          for (const a of first.atoms) a.neg = true;
+          first.lf = first.atoms.length === 1 ? atomLF(first.atoms[0]!) : { op: 'not', child: first.lf };
+        }
+        block.push({ alts: [p], excl: inExcl });
       } else if (prev && conj === 'or') {
         // "didn't open an email or click a text": the negation covers both
         if (prev.beh?.neg && p.beh && !p.beh.neg && p.hasVerb && !p.chunks.some((c) => has(c, 'neg'))) {
@@ -1666,10 +2237,6 @@ export class Parser {
           p.comps = p.comps.map((cp) => (cp.atoms.includes(p.beh!) ? { ...cp, lf: atomLF(p.beh!) } : cp));
           block.push({ alts: [p], excl: inExcl });
         } else prevTerm!.alts.push(p);
-      } else if (cn.has('nor') && prev && p.beh) {
-        p.beh.neg = true;
-        p.comps = p.comps.map((cp) => (cp.atoms.includes(p.beh!) ? { ...cp, lf: atomLF(p.beh!) } : cp));
-        block.push({ alts: [p], excl: inExcl });
       } else {
         // "women in CA and men in TX": two groups that cannot both hold are a union
         if (prev && conj === 'and' && this.conflicts(prev, p)) prevTerm!.alts.push(p);
@@ -1697,7 +2264,8 @@ export class Parser {
       if (!alts.length) return undefined;
       return alts.length === 1 ? alts[0]! : { op: 'or', children: alts };
     };
-    const andOf = (xs: LF[]): LF | undefined => (xs.length === 0 ? undefined : xs.length === 1 ? xs[0]! : { op: 'and', children: xs });
+    const andOf = (xs: LF[]): LF | undefined =>
+      xs.length === 0 ? undefined : xs.length === 1 ? xs[0]! : { op: 'and', children: xs };
     const disjuncts = groups.map((g) => andOf(g.map(termLF).filter((x): x is LF => !!x))).filter((x): x is LF => !!x);
     const main: LF[] = [];
     if (disjuncts.length === 1) main.push(disjuncts[0]!);
@@ -1711,7 +2279,9 @@ export class Parser {
   /** An aside that only repeats a subscription word ("unsubscribed from email (opted out)"). */
   private repeatsOptin(p: Phrase, prev: Phrase | undefined): boolean {
     if (!prev || !prev.chunks.some((c) => has(c, 'optin'))) return false;
-    return p.chunks.every((c) => c.punct || c.stop || has(c, 'optin') || has(c, 'filler') || has(c, 'prep') || has(c, 'neg'));
+    return p.chunks.every(
+      (c) => c.punct || c.stop || has(c, 'optin') || has(c, 'filler') || has(c, 'prep') || has(c, 'neg'),
+    );
   }
 
   /** An aside that only restates the channel or the items already said. */
@@ -1724,8 +2294,15 @@ export class Parser {
     if (b.neg && itemEmpty(b.item) && prevBeh.order.channel && (b.order.channel || b.droppedChannel)) return true;
     // "- tires, parts, car care -" after "the Automotive department"
     const depts = prevBeh.item.department ?? [];
-    if (!b.neg && depts.length && Object.keys(b.item).every((k) => k === 'category') && (b.item.category ?? []).length) {
-      const cats = new Set(this.lex.catalog.departments.filter((d) => depts.includes(d.name)).flatMap((d) => d.categories));
+    if (
+      !b.neg &&
+      depts.length &&
+      Object.keys(b.item).every((k) => k === 'category') &&
+      (b.item.category ?? []).length
+    ) {
+      const cats = new Set(
+        this.lex.catalog.departments.filter((d) => depts.includes(d.name)).flatMap((d) => d.categories),
+      );
       return (b.item.category ?? []).every((c) => cats.has(c));
     }
     return false;
@@ -1740,7 +2317,8 @@ export class Parser {
         if (a.inheritObject && prev && itemEmpty(a.item) && orderEmpty(a.order) && !a.events.length) {
           a.item = JSON.parse(JSON.stringify(prev.item)) as ItemFilter;
           if (!orderEmpty(prev.order)) a.order = { ...prev.order };
-          if (!a.verb && (a.ecues.length === 0 || a.ecues.every((e) => e === 'use')) && !orderEmpty(a.order)) a.verb = 'purchase';
+          if (!a.verb && (a.ecues.length === 0 || a.ecues.every((e) => e === 'use')) && !orderEmpty(a.order))
+            a.verb = 'purchase';
         }
         if (!itemEmpty(a.item) || !orderEmpty(a.order)) prev = a;
       }
@@ -1751,7 +2329,8 @@ export class Parser {
   private conflicts(a: Phrase, b: Phrase): boolean {
     const fixed = (p: Phrase) => {
       const m = new Map<string, string>();
-      for (const c of p.comps) for (const at of c.atoms) if (at.k === 'attr' && at.op === 'eq' && !at.neg) m.set(at.facet, String(at.value));
+      for (const c of p.comps)
+        for (const at of c.atoms) if (at.k === 'attr' && at.op === 'eq' && !at.neg) m.set(at.facet, String(at.value));
       return m;
     };
     const fa = fixed(a);
@@ -1776,12 +2355,28 @@ export class Parser {
         let made: AttrAtom | undefined;
         const f = this.facet(lastA.facet);
         if (lastA.facet === this.lex.roles.birthMonth && t0.time.window.type === 'month') {
-          made = { k: 'attr', facet: lastA.facet, op: 'eq', value: t0.time.window.month, spans: [span(t0.chunk)], conf: 0.9 };
+          made = {
+            k: 'attr',
+            facet: lastA.facet,
+            op: 'eq',
+            value: t0.time.window.month,
+            spans: [span(t0.chunk)],
+            conf: 0.9,
+          };
         } else if (f?.type === 'date') {
-          made = { k: 'attr', facet: lastA.facet, ...windowToDateAttr(this.asOf, t0.time.window), spans: [span(t0.chunk)], conf: 0.9 };
+          made = {
+            k: 'attr',
+            facet: lastA.facet,
+            ...windowToDateAttr(this.asOf, t0.time.window),
+            spans: [span(t0.chunk)],
+            conf: 0.9,
+          };
         }
         if (made) {
-          lastComp.lf = conj === 'or' || f?.type !== 'date' ? { op: 'or', children: [lastComp.lf, atomLF(made)] } : { op: 'and', children: [lastComp.lf, atomLF(made)] };
+          lastComp.lf =
+            conj === 'or' || f?.type !== 'date'
+              ? { op: 'or', children: [lastComp.lf, atomLF(made)] }
+              : { op: 'and', children: [lastComp.lf, atomLF(made)] };
           lastComp.atoms.push(made);
           b.orphanTimes = b.orphanTimes.slice(1);
           if (!b.orphanTimes.length) return true;
@@ -1801,7 +2396,13 @@ export class Parser {
           alt.window = t0.time.window;
           alt.spans.push(span(t0.chunk));
           alt.neg = false;
-          const inner: LF = { op: 'or', children: [{ op: 'atom', atom: { ...beh, neg: false } }, { op: 'atom', atom: alt }] };
+          const inner: LF = {
+            op: 'or',
+            children: [
+              { op: 'atom', atom: { ...beh, neg: false } },
+              { op: 'atom', atom: alt },
+            ],
+          };
           comp.lf = beh.neg ? { op: 'not', child: inner } : inner;
           comp.atoms.push(alt);
           b.orphanTimes = [];
@@ -1833,7 +2434,13 @@ export class Parser {
     if (conj === 'and' && a.beh && b.beh && b.comps.length === 1 && !a.beh.neg && !b.beh.neg) {
       const x = a.beh;
       const y = b.beh;
-      const orderOnly = (z: BehaviourAtom) => itemEmpty(z.item) && !orderEmpty(z.order) && !z.events.length && !z.threshold && !z.measure && (z.verb === 'purchase' || !z.verb);
+      const orderOnly = (z: BehaviourAtom) =>
+        itemEmpty(z.item) &&
+        !orderEmpty(z.order) &&
+        !z.events.length &&
+        !z.threshold &&
+        !z.measure &&
+        (z.verb === 'purchase' || !z.verb);
       const disjoint = Object.keys(x.order).every((k) => !(k in y.order));
       const sameWindow = !x.window || !y.window || JSON.stringify(x.window) === JSON.stringify(y.window);
       if (orderOnly(x) && orderOnly(y) && disjoint && sameWindow && b.clause === a.clause) {
@@ -1857,16 +2464,18 @@ export class Parser {
     if (!sameFacet && !sameKind) return false;
     if (sameFacet) {
       const f = this.facet((lastAtom as AttrAtom).facet);
-      const exclusive = f && f.type !== 'number' && f.type !== 'date' && (lastAtom as AttrAtom).op === 'eq' && (firstAtom as AttrAtom).op === 'eq';
+      const exclusive =
+        f &&
+        f.type !== 'number' &&
+        f.type !== 'date' &&
+        (lastAtom as AttrAtom).op === 'eq' &&
+        (firstAtom as AttrAtom).op === 'eq';
       if (conj === 'and' && !exclusive) return false;
     } else if (conj === 'and') return false;
     // negation said on the first carries to the second ("not in CA or TX")
     const neg = !!lastAtom.neg && !firstAtom.neg;
     if (neg) {
-      const inner = [
-        ...(last.lf.op === 'not' ? [last.lf.child] : [last.lf]),
-        ...first.atoms.map((x) => atomLF(x)),
-      ];
+      const inner = [...(last.lf.op === 'not' ? [last.lf.child] : [last.lf]), ...first.atoms.map((x) => atomLF(x))];
       last.lf = { op: 'not', child: { op: 'or', children: inner } };
     } else {
       last.lf = { op: 'or', children: [last.lf, first.lf] };
@@ -1934,17 +2543,35 @@ export class Parser {
         def.orphanTimes = [];
         let replacement: LF = atoms.length === 1 ? atoms[0]! : { op: 'and', children: atoms };
         if (ruleDef?.kind === 'attribute' && this.isDayFacet(ruleDef.facet)) {
-          const onlyNegBeh = replacement.op === 'not' && replacement.child.op === 'atom' && replacement.child.atom.k === 'beh';
-          const b = onlyNegBeh ? ((replacement as { child: { atom: BehaviourAtom } }).child.atom as BehaviourAtom) : undefined;
+          const onlyNegBeh =
+            replacement.op === 'not' && replacement.child.op === 'atom' && replacement.child.atom.k === 'beh';
+          const b = onlyNegBeh
+            ? ((replacement as { child: { atom: BehaviourAtom } }).child.atom as BehaviourAtom)
+            : undefined;
           if (b && b.window && itemEmpty(b.item) && orderEmpty(b.order) && !b.threshold && b.window.type === 'last') {
             const days = windowDays(this.asOf, b.window)!.days!;
             replacement = {
               op: 'atom',
-              atom: { k: 'attr', facet: ruleDef.facet, op: 'gt', value: days, spans: [...rule.spans, ...b.spans], conf: 0.9 },
+              atom: {
+                k: 'attr',
+                facet: ruleDef.facet,
+                op: 'gt',
+                value: days,
+                spans: [...rule.spans, ...b.spans],
+                conf: 0.9,
+              },
             };
           }
         }
         comp.lf = comp.atoms.length === 1 ? replacement : comp.lf;
+        // "Lapsed customers - and by lapsed I mean ...": the earlier mention is the same rule, redefined
+        for (const q of all) {
+          q.comps = q.comps.filter(
+            (cp) =>
+              cp === comp ||
+              !(cp.atoms.length === 1 && cp.atoms[0]!.k === 'rule' && (cp.atoms[0] as RuleAtom).rule === rule.rule),
+          );
+        }
         this.notes.push(`used the definition given in the request instead of the rule ${rule.rule}`);
         return true;
       }
@@ -1957,8 +2584,14 @@ export class Parser {
     for (const [i, p] of phrases.entries()) {
       for (const o of p.orphanTimes) {
         if (o.time.kind === 'anaphor') {
-          const source = phrases.slice(0, i + 1).reverse().find((q) => q.beh && (q.beh.window || q.beh.windowAmb))?.beh;
-          const target = phrases.slice(0, i + 1).reverse().find((q) => q.beh && !q.beh.window && !q.beh.windowAmb)?.beh;
+          const source = phrases
+            .slice(0, i + 1)
+            .reverse()
+            .find((q) => q.beh && (q.beh.window || q.beh.windowAmb))?.beh;
+          const target = phrases
+            .slice(0, i + 1)
+            .reverse()
+            .find((q) => q.beh && !q.beh.window && !q.beh.windowAmb)?.beh;
           if (source && target) {
             target.window = source.window;
             target.windowAmb = source.windowAmb;
@@ -1970,7 +2603,10 @@ export class Parser {
           continue;
         }
         // the nearest behaviour without a window: before, then after
-        const before = phrases.slice(0, i + 1).reverse().find((q) => q.beh && !q.beh.window && !q.beh.windowAmb);
+        const before = phrases
+          .slice(0, i + 1)
+          .reverse()
+          .find((q) => q.beh && !q.beh.window && !q.beh.windowAmb);
         const after = phrases.slice(i + 1).find((q) => q.beh && !q.beh.window && !q.beh.windowAmb);
         const target = (before ?? after)?.beh;
         if (target) {
@@ -2045,12 +2681,26 @@ export class Parser {
       for (let j = i - 1; j >= 0; j--) {
         const q = phrases[j]!;
         const connBetween = phrases[j + 1]!.conn;
-        if (connBetween.has('rel') || connBetween.has('excl') || connBetween.has('stop') || connBetween.has('with') || connBetween.has('without')) break;
+        if (
+          connBetween.has('rel') ||
+          connBetween.has('excl') ||
+          connBetween.has('stop') ||
+          connBetween.has('with') ||
+          connBetween.has('without')
+        )
+          break;
         if (q.clause !== p.clause) break;
         const qb = q.beh;
         if (!qb) continue;
         if (qb.window || qb.windowAmb || qb.lifetime) break;
         if (!qb.hasVerbWord && itemEmpty(qb.item) && orderEmpty(qb.order)) break;
+        // "used to buy pet food but haven't ordered any in the last 3 months": not the same window
+        if (
+          !!qb.neg !== !!b.neg &&
+          (b.inheritObject || JSON.stringify(qb.item) === JSON.stringify(b.item)) &&
+          (qb.verb ?? 'purchase') === (b.verb ?? 'purchase')
+        )
+          break;
         qb.window = b.window;
         qb.windowAmb = b.windowAmb;
         qb.windowShared = true;
@@ -2064,7 +2714,8 @@ export class Parser {
   private finalizeBeh(b: BehaviourAtom): LF {
     const events = this.lex.catalog.event_types;
     const aboutProduct = (e: string) => events.find((x) => x.name === e)?.about_product ?? false;
-    const isPurchase = b.verb === 'purchase' || b.verb === 'spend' || b.verb === 'return' || !!b.measure || !orderEmpty(b.order);
+    const isPurchase =
+      b.verb === 'purchase' || b.verb === 'spend' || b.verb === 'return' || !!b.measure || !orderEmpty(b.order);
     let eventTypes = [...b.events];
     if (!eventTypes.length && !isPurchase && b.ecues.length) {
       const res = this.resolveEvents(b);
@@ -2073,7 +2724,9 @@ export class Parser {
         this.eventAmbiguity = { term: b.ecues.join(' '), events: res.map((r) => r[0]!), beh: b };
         eventTypes = res[0]!;
       } else if (itemEmpty(b.item)) {
-        // event words that name no event type: nothing to build
+        // generic words alone ("use", "come") name nothing: no condition; other event words: nothing to build
+        if (b.ecues.every((e) => GENERIC_EVENT_WORDS.has(e)) && !b.threshold && !b.window)
+          return { op: 'and', children: [] };
         b.verb = 'event';
         b.events = [];
         return { op: 'atom', atom: b };
@@ -2097,6 +2750,17 @@ export class Parser {
   private altsLF(b: BehaviourAtom): LF {
     const alts = b.itemAlts;
     if (!alts || alts.length < 2) return { op: 'atom', atom: b };
+    // "an Apple smartphone or tablet": the brand said first covers both;
+    // "a Keurig or Ninja appliance": the kind said last covers both
+    const first = alts[0]!;
+    const last = alts[alts.length - 1]!;
+    for (const a of alts) {
+      if (first.brand && !a.brand && (a.category || a.department) && a !== first) a.brand = [...first.brand];
+      if ((last.category || last.department) && !a.category && !a.department && a.brand && a !== last) {
+        if (last.category) a.category = [...last.category];
+        if (last.department) a.department = [...last.department];
+      }
+    }
     const fields = alts.map((a) => Object.keys(a));
     const single = fields.every((f) => f.length === 1) && new Set(fields.map((f) => f[0])).size === 1;
     if (single) {

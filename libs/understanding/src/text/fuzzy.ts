@@ -35,6 +35,13 @@ export function allowedEdits(word: string): number {
   return 0;
 }
 
+/** `a` is `b` with one letter left out (not the first). */
+function isDeletion(a: string, b: string): boolean {
+  if (b.length !== a.length + 1 || a[0] !== b[0]) return false;
+  for (let i = 0; i < b.length; i++) if (b.slice(0, i) + b.slice(i + 1) === a) return true;
+  return false;
+}
+
 function isTransposition(a: string, b: string): boolean {
   if (a.length !== b.length) return false;
   const diff: number[] = [];
@@ -66,6 +73,15 @@ export class FuzzyVocabulary {
    * is none or the best is tied between different words.
    */
   correct(word: string, sameKey?: (a: string, b: string) => boolean): { word: string; distance: number } | undefined {
+    if (word.length === 4) {
+      // four-letter words: a swap of two letters first ("teir", "Ohoi"), else one missing letter ("texs", "spnt")
+      const swaps = (this.byLength.get(4) ?? []).filter((c) => isTransposition(word, c));
+      if (swaps.length === 1) return { word: swaps[0]!, distance: 1 };
+      if (swaps.length > 1) return undefined;
+      const dels = (this.byLength.get(5) ?? []).filter((c) => isDeletion(word, c));
+      if (dels.length === 1) return { word: dels[0]!, distance: 1 };
+      return undefined;
+    }
     const max = allowedEdits(word);
     if (max === 0 || /[^a-z']/.test(word)) return undefined;
     let best: string | undefined;
@@ -77,8 +93,12 @@ export class FuzzyVocabulary {
         if (cand.length < 4) continue;
         // first letter typos are rare; require the same first letter for speed and precision
         if (cand[0] !== word[0] && !(cand[1] === word[0] && cand[0] === word[1])) continue;
-        // four-letter words: only a swap of two letters ("teir", "yaer", "Ohoi")
-        if (short && (cand.length !== 4 || !isTransposition(word, cand))) continue;
+        // four-letter words: a swap of two letters ("teir", "Ohoi") or one missing letter ("texs", "spnt")
+        if (
+          short &&
+          !((cand.length === 4 && isTransposition(word, cand)) || (cand.length === 5 && isDeletion(word, cand)))
+        )
+          continue;
         const d = damerauLevenshtein(word, cand, bestD);
         if (d < bestD) {
           bestD = d;
@@ -87,7 +107,8 @@ export class FuzzyVocabulary {
         } else if (d === bestD && cand !== best) {
           if (sameKey && best && sameKey(cand, best)) {
             // same word, other inflection: keep the one ending like the typed word ("churnd" -> churned)
-            if (cand[cand.length - 1] === word[word.length - 1] && best[best.length - 1] !== word[word.length - 1]) best = cand;
+            if (cand[cand.length - 1] === word[word.length - 1] && best[best.length - 1] !== word[word.length - 1])
+              best = cand;
           } else tie = true;
         }
       }

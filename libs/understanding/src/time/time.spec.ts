@@ -52,7 +52,11 @@ describe('time windows', () => {
     ]);
     const h = one('over the holidays');
     expect(h?.kind).toBe('ambiguous');
-    expect(h && h.kind === 'ambiguous' && h.options[0]!.window).toEqual({ type: 'between', from: '2025-11-01', to: '2025-12-31' });
+    expect(h && h.kind === 'ambiguous' && h.options[0]!.window).toEqual({
+      type: 'between',
+      from: '2025-11-01',
+      to: '2025-12-31',
+    });
   });
 
   it('reads birthday horizons and durations', () => {

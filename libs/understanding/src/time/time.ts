@@ -42,22 +42,89 @@ export function isBareWindow(v: TimeValue): boolean {
 type Unit = TimeUnit | 'quarter' | 'hour';
 
 const UNIT_WORDS: Readonly<Record<string, Unit>> = {
-  d: 'day', day: 'day', days: 'day', dy: 'day', dys: 'day',
-  wk: 'week', wks: 'week', week: 'week', weeks: 'week', w: 'week',
-  mo: 'month', mos: 'month', mon: 'month', month: 'month', months: 'month', mth: 'month', mths: 'month', m: 'month',
-  yr: 'year', yrs: 'year', year: 'year', years: 'year', y: 'year', yr_: 'year',
-  q: 'quarter', qtr: 'quarter', quarter: 'quarter', quarters: 'quarter', qtrs: 'quarter',
-  hour: 'hour', hours: 'hour', hr: 'hour', hrs: 'hour', h: 'hour',
+  d: 'day',
+  day: 'day',
+  days: 'day',
+  dy: 'day',
+  dys: 'day',
+  wk: 'week',
+  wks: 'week',
+  week: 'week',
+  weeks: 'week',
+  w: 'week',
+  mo: 'month',
+  mos: 'month',
+  mon: 'month',
+  month: 'month',
+  months: 'month',
+  mth: 'month',
+  mths: 'month',
+  m: 'month',
+  yr: 'year',
+  yrs: 'year',
+  year: 'year',
+  years: 'year',
+  y: 'year',
+  yr_: 'year',
+  q: 'quarter',
+  qtr: 'quarter',
+  quarter: 'quarter',
+  quarters: 'quarter',
+  qtrs: 'quarter',
+  hour: 'hour',
+  hours: 'hour',
+  hr: 'hour',
+  hrs: 'hour',
+  h: 'hour',
   fortnight: 'week',
 };
 
 const VAGUE_COUNTS: Readonly<Record<string, number>> = { few: 3, couple: 2, several: 3, handful: 5 };
 
 const LAST_WORDS = new Set(['last', 'past', 'previous', 'prior', 'trailing', 'rolling', 'preceding', 'recent']);
-const INTRO = new Set(['in', 'within', 'over', 'during', 'for', 'from', 'throughout', 'across', 'inside', 'through', 'of']);
-const GT_WORDS = ['more than', 'over', 'at least', 'longer than', 'greater than', 'upwards of', 'in excess of', 'beyond', 'past', 'north of'];
-const LT_WORDS = ['less than', 'under', 'fewer than', 'within', 'no more than', 'at most', 'up to', 'shorter than', 'below'];
-const SEASONS: Readonly<Record<string, [number, number]>> = { spring: [3, 5], summer: [6, 8], fall: [9, 11], autumn: [9, 11], winter: [12, 2] };
+const INTRO = new Set([
+  'in',
+  'within',
+  'over',
+  'during',
+  'for',
+  'from',
+  'throughout',
+  'across',
+  'inside',
+  'through',
+  'of',
+]);
+const GT_WORDS = [
+  'more than',
+  'over',
+  'at least',
+  'longer than',
+  'greater than',
+  'upwards of',
+  'in excess of',
+  'beyond',
+  'past',
+  'north of',
+];
+const LT_WORDS = [
+  'less than',
+  'under',
+  'fewer than',
+  'within',
+  'no more than',
+  'at most',
+  'up to',
+  'shorter than',
+  'below',
+];
+const SEASONS: Readonly<Record<string, [number, number]>> = {
+  spring: [3, 5],
+  summer: [6, 8],
+  fall: [9, 11],
+  autumn: [9, 11],
+  winter: [12, 2],
+};
 
 function unitOf(tok: Token | undefined): Unit | undefined {
   if (!tok) return undefined;
@@ -96,10 +163,38 @@ export function describeWindow(w: Window): string {
   }
 }
 
-export const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+export const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** Month words that are also ordinary English words need a cue (a preposition, a year, a day). */
-const WEAK_MONTHS = new Set(['may', 'mar', 'march', 'jan', 'jun', 'dec', 'sep', 'oct', 'aug', 'nov', 'feb', 'apr', 'jul', 'sept']);
+const WEAK_MONTHS = new Set([
+  'may',
+  'mar',
+  'march',
+  'jan',
+  'jun',
+  'dec',
+  'sep',
+  'oct',
+  'aug',
+  'nov',
+  'feb',
+  'apr',
+  'jul',
+  'sept',
+]);
 
 interface DateExpr {
   /** First and last day covered (inclusive). */
@@ -112,24 +207,124 @@ interface DateExpr {
 }
 
 const PH_0: readonly string[] = ['those same', 'that same', 'the same', 'those', 'these', 'that'];
-const PH_1: readonly string[] = ['time period', 'time frame', 'timeframe', 'time', 'period', 'window', 'span', 'stretch', 'range', 'week', 'month', 'year', 'months', 'days', 'weeks'];
-const PH_2: readonly string[] = ['of all time', 'all time', 'all-time', 'ever', 'in their lifetime', 'over their lifetime', 'over their whole history', 'in their whole history', 'over the lifetime', 'lifetime', 'to date', 'all history', 'since the beginning', 'since they joined', 'since signing up', 'at any point', 'at some point', 'any time', 'anytime', 'at any time', 'ever since'];
-const PH_3: readonly string[] = ['holidays', 'holiday season', 'holiday period', 'holiday', 'christmas season', 'christmas', 'festive season', 'xmas', 'peak season', 'black friday week', 'cyber week', 'holiday rush'];
-const PH_4: readonly string[] = ['recently', 'lately', 'of late', 'not long ago', 'the other day', 'in recent weeks', 'in recent months', 'in recent times', 'as of late', 'just recently', 'very recently', 'recent'];
-const PH_5: readonly string[] = ['black friday', 'cyber monday', 'thanksgiving'];
-const PH_6: readonly string[] = ['year to date', 'ytd', 'so far this year', 'this year so far', 'so far in', 'year-to-date'];
+const PH_1: readonly string[] = [
+  'time period',
+  'time frame',
+  'timeframe',
+  'time',
+  'period',
+  'window',
+  'span',
+  'stretch',
+  'range',
+  'week',
+  'month',
+  'year',
+  'months',
+  'days',
+  'weeks',
+];
+const PH_2: readonly string[] = [
+  'of all time',
+  'all time',
+  'all-time',
+  'ever',
+  'in their lifetime',
+  'over their lifetime',
+  'over their whole history',
+  'in their whole history',
+  'over the lifetime',
+  'lifetime',
+  'to date',
+  'all history',
+  'since the beginning',
+  'since they joined',
+  'since signing up',
+  'at any point',
+  'at some point',
+  'any time',
+  'anytime',
+  'at any time',
+  'ever since',
+];
+const PH_3: readonly string[] = [
+  'holidays',
+  'holiday season',
+  'holiday period',
+  'holiday',
+  'christmas season',
+  'christmas',
+  'festive season',
+  'xmas',
+  'peak season',
+  'black friday week',
+  'cyber week',
+  'holiday rush',
+];
+const PH_4: readonly string[] = [
+  'recently',
+  'lately',
+  'of late',
+  'not long ago',
+  'the other day',
+  'in recent weeks',
+  'in recent months',
+  'in recent times',
+  'as of late',
+  'just recently',
+  'very recently',
+  'recent',
+];
+const PH_6: readonly string[] = [
+  'year to date',
+  'ytd',
+  'so far this year',
+  'this year so far',
+  'so far in',
+  'year-to-date',
+];
 const PH_7: readonly string[] = ['month to date', 'mtd', 'so far this month'];
 const PH_8: readonly string[] = ['quarter to date', 'qtd', 'so far this quarter'];
 const PH_9: readonly string[] = ['over', 'more than', 'at least', 'longer than', 'the past', 'the last'];
 const PH_10: readonly string[] = ['the past', 'the last'];
 const PH_11: readonly string[] = ['under', 'less than'];
-const PH_12: readonly string[] = ['the start of the year', 'the beginning of the year', 'the start of this year', 'the beginning of this year', 'the new year', 'new year', 'new years', 'the first of the year', 'start of year', 'beginning of year'];
-const PH_13: readonly string[] = ['the start of the month', 'the beginning of the month', 'the first of the month', 'the start of this month', 'the beginning of this month'];
+const PH_12: readonly string[] = [
+  'the start of the year',
+  'the beginning of the year',
+  'the start of this year',
+  'the beginning of this year',
+  'the new year',
+  'new year',
+  'new years',
+  'the first of the year',
+  'start of year',
+  'beginning of year',
+];
+const PH_13: readonly string[] = [
+  'the start of the month',
+  'the beginning of the month',
+  'the first of the month',
+  'the start of this month',
+  'the beginning of this month',
+];
 const PH_14: readonly string[] = ['before', 'prior to', 'earlier than', 'until', 'till', 'up until', 'up to', 'by'];
 const PH_15: readonly string[] = ['and', 'to', 'through', 'thru', 'until', 'till', '-'];
 const PH_16: readonly string[] = ['to', 'through', 'thru', '-', 'until', 'till'];
 const PH_17: readonly string[] = ['to', 'through', 'thru', '-', 'until', 'till'];
 const PH_18: readonly string[] = ['to', 'through', 'thru', 'until', 'till', '-'];
+
+const PH_BF: readonly string[] = ['black friday', 'cyber monday', 'thanksgiving'];
+/** Words a time expression can start with (besides numbers, months and seasons). */
+const TIME_STARTERS = new Set(
+  (
+    'in within over during for from throughout across inside through of the last past previous prior trailing rolling recent ' +
+    'this current since after before starting beginning between as on at to until till up by today yesterday tomorrow ' +
+    'recently lately not just very more at less under fewer longer greater upwards beyond north no shorter below ' +
+    'a an one few couple several handful half next coming upcoming following ytd mtd qtd year month quarter so ' +
+    'black cyber thanksgiving christmas xmas holidays holiday festive peak ever all lifetime any anytime those these that same ' +
+    'of every per each'
+  ).split(' '),
+);
 
 const SPLIT_CACHE = new WeakMap<readonly string[], string[][]>();
 
@@ -156,6 +351,19 @@ export class TimeTagger {
     const out: TimeMatch[] = [];
     let i = 0;
     while (i < tokens.length) {
+      const t = tokens[i]!;
+      // only some words can start a time expression
+      if (
+        t.kind === 'word' &&
+        t.value === undefined &&
+        !TIME_STARTERS.has(t.norm) &&
+        !(t.norm in MONTHS) &&
+        !(t.norm in SEASONS) &&
+        !/^q[1-4]$/.test(t.norm)
+      ) {
+        i++;
+        continue;
+      }
       const m = this.at(tokens, i);
       if (m && m.end > i) {
         out.push(m);
@@ -173,7 +381,14 @@ export class TimeTagger {
     if (!tok) return undefined;
     if (tok.norm === 'a' || tok.norm === 'an' || tok.norm === 'one') return 1;
     if (tok.norm in VAGUE_COUNTS) return VAGUE_COUNTS[tok.norm];
-    if ((tok.kind === 'num' || tok.kind === 'word') && tok.value !== undefined && !tok.ordinal && !tok.decade && tok.value > 0) return tok.value;
+    if (
+      (tok.kind === 'num' || tok.kind === 'word') &&
+      tok.value !== undefined &&
+      !tok.ordinal &&
+      !tok.decade &&
+      tok.value > 0
+    )
+      return tok.value;
     if (tok.norm === 'half') return 0.5;
     return undefined;
   }
@@ -196,7 +411,11 @@ export class TimeTagger {
   }
 
   /** Reads "N unit(s)" or "a unit" or "unit" at i; returns n, unit and the next index. */
-  private amount(tokens: readonly Token[], i: number, needCount: boolean): { n: number; unit: Unit; end: number } | undefined {
+  private amount(
+    tokens: readonly Token[],
+    i: number,
+    needCount: boolean,
+  ): { n: number; unit: Unit; end: number } | undefined {
     let j = i;
     let n = this.count(tokens[j]);
     if (n !== undefined) {
@@ -226,7 +445,8 @@ export class TimeTagger {
     const w = this.n(tokens, i);
     const w1 = this.n(tokens, i + 1);
     const mk = (end: number, value: TimeValue): TimeMatch => ({ start: i, end, value });
-    const win = (end: number, window: Window, label?: string): TimeMatch => mk(end, { kind: 'window', window, label: label ?? describeWindow(window) });
+    const win = (end: number, window: Window, label?: string): TimeMatch =>
+      mk(end, { kind: 'window', window, label: label ?? describeWindow(window) });
 
     // "in that time", "during the same period", "in those same 60 days"
     {
@@ -245,38 +465,67 @@ export class TimeTagger {
     }
     // all time
     const allLen = this.phraseAt(tokens, i, PH_2);
-    if (allLen && !(w === 'to' && this.n(tokens, i - 1) === 'year')) return mk(i + allLen, { kind: 'alltime', label: 'over all history' });
+    if (allLen && !(w === 'to' && this.n(tokens, i - 1) === 'year'))
+      return mk(i + allLen, { kind: 'alltime', label: 'over all history' });
 
     // ambiguous: recently, lately, over the holidays
     let k = i;
-    if (INTRO.has(w) && (this.n(tokens, k + 1) === 'the' || this.n(tokens, k + 1) === 'this' || this.n(tokens, k + 1) === 'last')) k += 2;
+    if (
+      INTRO.has(w) &&
+      (this.n(tokens, k + 1) === 'the' || this.n(tokens, k + 1) === 'this' || this.n(tokens, k + 1) === 'last')
+    )
+      k += 2;
     else if (INTRO.has(w)) k += 1;
     const holiday = this.phraseAt(tokens, k, PH_3);
     if (holiday && k > i) return mk(k + holiday, this.holidays());
-    if (holiday && (w === 'holidays' || w === 'holiday' || w === 'christmas' || w === 'xmas') && this.n(tokens, i + holiday) !== 'sale') return mk(i + holiday, this.holidays());
+    if (
+      holiday &&
+      (w === 'holidays' || w === 'holiday' || w === 'christmas' || w === 'xmas') &&
+      this.n(tokens, i + holiday) !== 'sale'
+    )
+      return mk(i + holiday, this.holidays());
     const recent = this.phraseAt(tokens, i, PH_4);
     if (recent) {
       const veryRecent = w === 'very' || w === 'just';
       return mk(i + recent, this.recently(veryRecent));
     }
 
-    // black friday / cyber monday (most recent)
-    const bf = this.phraseAt(tokens, k, PH_5);
-    if (bf) {
-      let y = this.D.y;
-      const date = (yy: number) => {
-        const tg = nthWeekday(yy, 11, 4, 4);
-        const name = `${this.n(tokens, k)} ${this.n(tokens, k + 1)}`;
-        return name === 'black friday' ? addDays(tg, 1) : name === 'cyber monday' ? addDays(tg, 4) : tg;
-      };
-      if (date(y) > this.asOf) y--;
-      const d = date(y);
-      return win(k + bf, { type: 'between', from: d, to: d });
+    // black friday / cyber monday (most recent), "since Black Friday", "over the Black Friday weekend"
+    {
+      let s0 = k;
+      let rel: 'since' | 'before' | undefined;
+      if (w === 'since' || w === 'after') {
+        rel = 'since';
+        s0 = i + 1;
+        if (this.n(tokens, s0) === 'last' || this.n(tokens, s0) === 'the') s0++;
+      } else if (w === 'before') {
+        rel = 'before';
+        s0 = i + 1;
+      }
+      const name = this.phraseAt(tokens, s0, PH_BF);
+      if (name) {
+        const key = `${this.n(tokens, s0)} ${this.n(tokens, s0 + 1)}`;
+        const date = (yy: number) => {
+          const tg = nthWeekday(yy, 11, 4, 4);
+          return key === 'black friday' ? addDays(tg, 1) : key === 'cyber monday' ? addDays(tg, 4) : tg;
+        };
+        let y = this.D.y;
+        if (date(y) > this.asOf) y--;
+        const d = date(y);
+        let end = s0 + name;
+        if (rel === 'since') return win(end, { type: 'since', date: d });
+        if (rel === 'before') return win(end, { type: 'before', date: d });
+        if (this.n(tokens, end) === 'weekend') {
+          end++;
+          return win(end, { type: 'between', from: d, to: addDays(d, 3) });
+        }
+        return win(end, { type: 'between', from: d, to: d });
+      }
     }
-
     // "year to date", "ytd", "so far this year", "month to date", "quarter to date"
     const todate = this.phraseAt(tokens, i, PH_6);
-    if (todate && !(w === 'so' && this.n(tokens, i + 2) === 'in')) return win(i + todate, { type: 'this', unit: 'year' }, 'year to date');
+    if (todate && !(w === 'so' && this.n(tokens, i + 2) === 'in'))
+      return win(i + todate, { type: 'this', unit: 'year' }, 'year to date');
     const mtd = this.phraseAt(tokens, i, PH_7);
     if (mtd) return win(i + mtd, { type: 'this', unit: 'month' }, 'month to date');
     const qtd = this.phraseAt(tokens, i, PH_8);
@@ -334,7 +583,11 @@ export class TimeTagger {
       const a = this.amount(tokens, s, true);
       if (a && !(this.n(tokens, a.end) === 'ago')) {
         const wu = toWindowUnit(a.n, a.unit);
-        return win(a.end, { type: 'last', n: wu.n, unit: wu.unit }, op === 'gt' ? `in over ${plural(wu.n, wu.unit)}` : undefined);
+        return win(
+          a.end,
+          { type: 'last', n: wu.n, unit: wu.unit },
+          op === 'gt' ? `in over ${plural(wu.n, wu.unit)}` : undefined,
+        );
       }
     }
 
@@ -371,21 +624,33 @@ export class TimeTagger {
         } else {
           const l2 = this.phraseAt(tokens, s2, LT_WORDS);
           if (l2) {
-            dop = this.n(tokens, s2) === 'at' || this.n(tokens, s2) === 'no' || this.n(tokens, s2) === 'up' ? 'lte' : 'lt';
+            dop =
+              this.n(tokens, s2) === 'at' || this.n(tokens, s2) === 'no' || this.n(tokens, s2) === 'up' ? 'lte' : 'lt';
             s2 += l2;
           }
         }
         if (this.n(tokens, s2) === 'the' && LAST_WORDS.has(this.n(tokens, s2 + 1))) return undefined;
-        const d = this.amount(tokens, s2, true) ?? (this.n(tokens, s2) === 'a' ? this.amount(tokens, s2 + 1, false) : undefined);
+        const d =
+          this.amount(tokens, s2, true) ??
+          (this.n(tokens, s2) === 'a' ? this.amount(tokens, s2 + 1, false) : undefined);
         if (d) {
           const wu = toWindowUnit(d.n, d.unit);
-          return mk(d.end, { kind: 'duration', op: dop, n: wu.n, unit: wu.unit, label: `for ${plural(wu.n, wu.unit)}` });
+          return mk(d.end, {
+            kind: 'duration',
+            op: dop,
+            n: wu.n,
+            unit: wu.unit,
+            label: `for ${plural(wu.n, wu.unit)}`,
+          });
         }
       }
     }
 
     // "this week / month / quarter / year", "current month"
-    if ((w === 'this' || w === 'current' || (w === 'the' && w1 === 'current')) && !(w === 'this' && LAST_WORDS.has(w1))) {
+    if (
+      (w === 'this' || w === 'current' || (w === 'the' && w1 === 'current')) &&
+      !(w === 'this' && LAST_WORDS.has(w1))
+    ) {
       const uIdx = w === 'the' ? i + 2 : i + 1;
       const u = unitOf(tokens[uIdx]);
       const isCalendar = this.n(tokens, uIdx) === 'calendar';
@@ -410,14 +675,31 @@ export class TimeTagger {
           if (a.unit === 'month' && a.n === 1 && this.count(tokens[s + 1]) === undefined) {
             return mk(a.end, { kind: 'future', when: 'next_month', label: 'next month' });
           }
-          const days = a.unit === 'day' ? a.n : a.unit === 'week' ? a.n * 7 : a.unit === 'month' ? a.n * 30 : a.unit === 'year' ? a.n * 365 : Math.ceil(a.n / 24);
+          const days =
+            a.unit === 'day'
+              ? a.n
+              : a.unit === 'week'
+                ? a.n * 7
+                : a.unit === 'month'
+                  ? a.n * 30
+                  : a.unit === 'year'
+                    ? a.n * 365
+                    : Math.ceil(a.n / 24);
           return mk(a.end, { kind: 'future', when: 'next_days', days, label: `in the next ${plural(days, 'day')}` });
         }
       }
     }
 
     // since / after / starting / from <date>
-    if (w === 'since' || w === 'after' || (w === 'starting' && w1 !== 'with') || w === 'beginning' || (w === 'as' && w1 === 'of') || (w === 'from' && !this.looksLikeRange(tokens, i + 1)) || (w === 'on' && (w1 === 'or' && this.n(tokens, i + 2) === 'after'))) {
+    if (
+      w === 'since' ||
+      w === 'after' ||
+      (w === 'starting' && w1 !== 'with') ||
+      w === 'beginning' ||
+      (w === 'as' && w1 === 'of') ||
+      (w === 'from' && !this.looksLikeRange(tokens, i + 1)) ||
+      (w === 'on' && w1 === 'or' && this.n(tokens, i + 2) === 'after')
+    ) {
       let s = i + 1;
       if (w === 'as') s = i + 2;
       if (w === 'on') s = i + 3;
@@ -428,7 +710,15 @@ export class TimeTagger {
         // "since last month" -> from the first day of last month; "since last year" -> Jan 1 last year
         const u = unitOf(tokens[s + 1])!;
         const start =
-          u === 'month' ? addMonths(iso(this.D.y, this.D.m, 1), -1) : u === 'year' ? iso(this.D.y - 1, 1, 1) : u === 'week' ? addDays(startOfWeek(this.asOf), -7) : u === 'quarter' ? addMonths(this.quarterStart(), -3) : addDays(this.asOf, -1);
+          u === 'month'
+            ? addMonths(iso(this.D.y, this.D.m, 1), -1)
+            : u === 'year'
+              ? iso(this.D.y - 1, 1, 1)
+              : u === 'week'
+                ? addDays(startOfWeek(this.asOf), -7)
+                : u === 'quarter'
+                  ? addMonths(this.quarterStart(), -3)
+                  : addDays(this.asOf, -1);
         return win(s + 2, { type: 'since', date: start });
       }
       const sinceAmount = this.amount(tokens, s, true);
@@ -443,12 +733,19 @@ export class TimeTagger {
       const d = this.date(tokens, s);
       if (d) {
         if (w === 'after' && d.granularity !== 'day') return win(d.end, { type: 'since', date: addDays(d.to, 1) });
-        if (w === 'from' && this.n(tokens, d.end) !== 'on' && this.n(tokens, d.end) !== 'onward' && this.n(tokens, d.end) !== 'onwards' && d.granularity !== 'day') {
+        if (
+          w === 'from' &&
+          this.n(tokens, d.end) !== 'on' &&
+          this.n(tokens, d.end) !== 'onward' &&
+          this.n(tokens, d.end) !== 'onwards' &&
+          d.granularity !== 'day'
+        ) {
           // "from March" alone reads as "in March"
           return win(d.end, this.spanWindow(d));
         }
         let end = d.end;
-        if (this.n(tokens, end) === 'on' || this.n(tokens, end) === 'onward' || this.n(tokens, end) === 'onwards') end++;
+        if (this.n(tokens, end) === 'on' || this.n(tokens, end) === 'onward' || this.n(tokens, end) === 'onwards')
+          end++;
         return win(end, { type: 'since', date: d.from });
       }
     }
@@ -525,8 +822,13 @@ export class TimeTagger {
       const season = this.n(tokens, s);
       if (season in SEASONS && prefix) {
         const yearTok = tokens[s + 1];
-        if (yearTok && this.isYear(yearTok)) return win(s + 2, this.season(season, 'year', yearTok.value!), `${season} ${yearTok.value}`);
-        return win(s + 1, this.season(season, prefix === 'this' ? 'this' : 'last'), `${prefix === 'this' ? 'this' : 'last'} ${season}`);
+        if (yearTok && this.isYear(yearTok))
+          return win(s + 2, this.season(season, 'year', yearTok.value!), `${season} ${yearTok.value}`);
+        return win(
+          s + 1,
+          this.season(season, prefix === 'this' ? 'this' : 'last'),
+          `${prefix === 'this' ? 'this' : 'last'} ${season}`,
+        );
       }
       if (prefix === 'last' && this.n(tokens, s) in MONTHS && !tokens[s + 1]?.value) {
         // "last March": the most recent March before the current month
@@ -559,7 +861,12 @@ export class TimeTagger {
           if (prefix === undefined && d.granularity === 'year') {
             const y = parseIso(d.from).y;
             const prev = tokens[i - 1]?.norm ?? '';
-            if (y > this.D.y || y < this.D.y - 10 || /^(\$|over|under|than|of|about|least|most|around|>|<|=)$/.test(prev)) return undefined;
+            if (
+              y > this.D.y ||
+              y < this.D.y - 10 ||
+              /^(\$|over|under|than|of|about|least|most|around|>|<|=)$/.test(prev)
+            )
+              return undefined;
           }
           return win(d.end, this.spanWindow(d));
         }
@@ -570,9 +877,14 @@ export class TimeTagger {
       const a = this.amount(tokens, i, true);
       const prev = tokens[i - 1]?.norm ?? '';
       const nextW = this.n(tokens, a?.end ?? 0);
-      if (a && !['ago', 'back', 'old', 'olds', 'of', 'before', 'after', 'earlier', 'later', 'prior'].includes(nextW) && !['for', 'every', 'per', 'each', 'than', 'about'].includes(prev)) {
+      if (
+        a &&
+        !['ago', 'back', 'old', 'olds', 'of', 'before', 'after', 'earlier', 'later', 'prior'].includes(nextW) &&
+        !['for', 'every', 'per', 'each', 'than', 'about'].includes(prev)
+      ) {
         const wu = toWindowUnit(a.n, a.unit);
-        if (Number.isInteger(wu.n)) return win(a.end, { type: 'last', n: wu.n, unit: wu.unit }, `~in the last ${plural(wu.n, wu.unit)}`);
+        if (Number.isInteger(wu.n))
+          return win(a.end, { type: 'last', n: wu.n, unit: wu.unit }, `~in the last ${plural(wu.n, wu.unit)}`);
       }
     }
     return undefined;
@@ -585,7 +897,16 @@ export class TimeTagger {
   }
 
   private isYear(tok: Token | undefined): boolean {
-    return !!tok && tok.kind === 'num' && tok.value !== undefined && Number.isInteger(tok.value) && tok.value >= 1990 && tok.value <= 2100 && /^\d{4}$/.test(tok.raw) && !tok.plus;
+    return (
+      !!tok &&
+      tok.kind === 'num' &&
+      tok.value !== undefined &&
+      Number.isInteger(tok.value) &&
+      tok.value >= 1990 &&
+      tok.value <= 2100 &&
+      /^\d{4}$/.test(tok.raw) &&
+      !tok.plus
+    );
   }
 
   private quarterStart(): string {
@@ -659,12 +980,24 @@ export class TimeTagger {
         yearGiven = true;
         j++;
       } else if (iso(y, (quarter - 1) * 3 + 1, 1) > this.asOf) y--;
-      return { from: iso(y, (quarter - 1) * 3 + 1, 1), to: monthEnd(y, quarter * 3), end: j, granularity: 'range', yearGiven };
+      return {
+        from: iso(y, (quarter - 1) * 3 + 1, 1),
+        to: monthEnd(y, quarter * 3),
+        end: j,
+        granularity: 'range',
+        yearGiven,
+      };
     }
     // month names: "March", "March 2026", "March 15", "March 15th, 2025", "15 March"
     let monthIdx = i;
     let day: number | undefined;
-    if ((t.kind === 'num' || t.ordinal) && t.value && t.value >= 1 && t.value <= 31 && this.n(tokens, i + 1) in MONTHS) {
+    if (
+      (t.kind === 'num' || t.ordinal) &&
+      t.value &&
+      t.value >= 1 &&
+      t.value <= 31 &&
+      this.n(tokens, i + 1) in MONTHS
+    ) {
       day = t.value;
       monthIdx = i + 1;
     } else if (t.ordinal && t.value && this.n(tokens, i + 1) === 'of' && this.n(tokens, i + 2) in MONTHS) {
@@ -677,7 +1010,15 @@ export class TimeTagger {
       let j = monthIdx + 1;
       if (day === undefined) {
         const nt = tokens[j];
-        if (nt && (nt.kind === 'num' || nt.ordinal) && nt.value && nt.value >= 1 && nt.value <= 31 && !this.isYear(nt) && !nt.plus) {
+        if (
+          nt &&
+          (nt.kind === 'num' || nt.ordinal) &&
+          nt.value &&
+          nt.value >= 1 &&
+          nt.value <= 31 &&
+          !this.isYear(nt) &&
+          !nt.plus
+        ) {
           day = nt.value;
           j++;
         }
@@ -703,7 +1044,10 @@ export class TimeTagger {
     }
     // chrono fallback for other explicit dates ("the 4th of July")
     if (!strict && t.ordinal && (this.n(tokens, i + 1) === 'of' || this.n(tokens, i + 1) in MONTHS)) {
-      const text = tokens.slice(i, i + 5).map((x) => x.raw).join(' ');
+      const text = tokens
+        .slice(i, i + 5)
+        .map((x) => x.raw)
+        .join(' ');
       const ref = { instant: new Date(Date.UTC(this.D.y, this.D.m - 1, this.D.d, 12)), timezone: 0 };
       const res = chrono.parse(text, ref, { forwardDate: false });
       const r = res[0];
@@ -721,7 +1065,13 @@ export class TimeTagger {
           used++;
         }
         const dd = iso(y, m, d);
-        return { from: dd, to: dd, end: i + Math.max(1, used), granularity: 'day', yearGiven: r.start.isCertain('year') };
+        return {
+          from: dd,
+          to: dd,
+          end: i + Math.max(1, used),
+          granularity: 'day',
+          yearGiven: r.start.isCertain('year'),
+        };
       }
     }
     return undefined;
@@ -761,7 +1111,10 @@ export class TimeTagger {
       label: 'over the holidays',
       options: [
         { label: `November-December ${y}`, window: { type: 'between', from: iso(y, 11, 1), to: iso(y, 12, 31) } },
-        { label: `Black Friday to Christmas ${y}`, window: { type: 'between', from: addDays(thanksgiving, 1), to: iso(y, 12, 25) } },
+        {
+          label: `Black Friday to Christmas ${y}`,
+          window: { type: 'between', from: addDays(thanksgiving, 1), to: iso(y, 12, 25) },
+        },
         { label: `December ${y}`, window: { type: 'month', year: y, month: 12 } },
       ],
     };

@@ -17,7 +17,23 @@ export function isContent(c: Chunk): boolean {
   if (c.unknown) return true;
   if (c.time || c.qty) return true;
   return c.senses.some((s) =>
-    ['value', 'facet', 'rule', 'item', 'flag', 'event', 'model', 'amb', 'verb', 'bnoun', 'measure', 'order', 'ecue', 'bday', 'level'].includes(s.t),
+    [
+      'value',
+      'facet',
+      'rule',
+      'item',
+      'flag',
+      'event',
+      'model',
+      'amb',
+      'verb',
+      'bnoun',
+      'measure',
+      'order',
+      'ecue',
+      'bday',
+      'level',
+    ].includes(s.t),
   );
 }
 
@@ -34,7 +50,11 @@ export function coverage(chunks: readonly Chunk[], unexplained: ReadonlySet<Chun
 }
 
 /** Groups unexplained chunks into phrases, extending over adjacent words of the same stretch. */
-export function missingPhrases(chunks: readonly Chunk[], unknown: readonly Chunk[], text: string): { phrase: string; chunks: Chunk[] }[] {
+export function missingPhrases(
+  chunks: readonly Chunk[],
+  unknown: readonly Chunk[],
+  text: string,
+): { phrase: string; chunks: Chunk[] }[] {
   const set = new Set(unknown);
   const out: { phrase: string; chunks: Chunk[] }[] = [];
   let cur: Chunk[] = [];
@@ -42,7 +62,11 @@ export function missingPhrases(chunks: readonly Chunk[], unknown: readonly Chunk
     if (!cur.length) return;
     // trim stopwords at the edges
     while (cur.length && (cur[0]!.stop || has(cur[0], 'prep') || has(cur[0], 'filler'))) cur.shift();
-    while (cur.length && (cur[cur.length - 1]!.stop || has(cur[cur.length - 1], 'prep') || has(cur[cur.length - 1], 'filler'))) cur.pop();
+    while (
+      cur.length &&
+      (cur[cur.length - 1]!.stop || has(cur[cur.length - 1], 'prep') || has(cur[cur.length - 1], 'filler'))
+    )
+      cur.pop();
     if (cur.length && cur.some((c) => set.has(c))) {
       out.push({ phrase: text.slice(cur[0]!.cs, cur[cur.length - 1]!.ce), chunks: cur });
     }
@@ -50,7 +74,8 @@ export function missingPhrases(chunks: readonly Chunk[], unknown: readonly Chunk
   };
   for (let i = 0; i < chunks.length; i++) {
     const c = chunks[i]!;
-    const isBoundary = !!c.punct || c.senses.some((s) => ['conj', 'but', 'rel', 'excl', 'with', 'without'].includes(s.t));
+    const isBoundary =
+      !!c.punct || c.senses.some((s) => ['conj', 'but', 'rel', 'excl', 'with', 'without'].includes(s.t));
     if (isBoundary) {
       flush();
       continue;
@@ -80,13 +105,28 @@ interface Named {
   words: Set<string>;
 }
 
+const NAMES = new WeakMap<Catalog, Map<boolean, Named[]>>();
+
 function catalogNames(catalog: Catalog, pii: boolean): Named[] {
+  let byPii = NAMES.get(catalog);
+  if (!byPii) {
+    byPii = new Map();
+    NAMES.set(catalog, byPii);
+  }
+  const hit = byPii.get(pii);
+  if (hit) return hit;
   const out: Named[] = [];
+  byPii.set(pii, out);
   const words = (...texts: (string | undefined)[]) =>
     new Set(
       texts
         .filter((t): t is string => !!t)
-        .flatMap((t) => t.toLowerCase().replace(/_/g, ' ').split(/[^a-z0-9]+/))
+        .flatMap((t) =>
+          t
+            .toLowerCase()
+            .replace(/_/g, ' ')
+            .split(/[^a-z0-9]+/),
+        )
         .filter((w) => w.length > 2 && !STOPWORDS.has(w))
         .map(stem),
     );
@@ -94,8 +134,10 @@ function catalogNames(catalog: Catalog, pii: boolean): Named[] {
     if (f.pii && !pii) continue;
     out.push({ label: f.label, words: words(f.name, f.label, f.description, ...(f.synonyms ?? [])) });
   }
-  for (const m of catalog.models) out.push({ label: `${m.label} (model)`, words: words(m.name, m.label, m.description, ...m.synonyms) });
-  for (const e of catalog.event_types) out.push({ label: `${e.label} (event)`, words: words(e.name, e.label, ...e.synonyms) });
+  for (const m of catalog.models)
+    out.push({ label: `${m.label} (model)`, words: words(m.name, m.label, m.description, ...m.synonyms) });
+  for (const e of catalog.event_types)
+    out.push({ label: `${e.label} (event)`, words: words(e.name, e.label, ...e.synonyms) });
   return out;
 }
 
