@@ -2,8 +2,8 @@ import { Module, ValidationPipe, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { ThrottlerModule } from '@nestjs/throttler';
-import type { AppConfig } from '@smartseg/common';
-import { SmartsegExceptionFilter, validationExceptionFactory } from '@smartseg/common';
+import type { AppConfig } from '@smartseg/common/server';
+import { SmartsegExceptionFilter, validationExceptionFactory } from '@smartseg/common/server';
 import { AdminController } from './admin/admin.controller';
 import { AudienceController } from './audience/audience.controller';
 import { AccessEnforcer, AccessGuard } from './auth/access.guard';
@@ -16,6 +16,7 @@ import { DemoSeed } from './demo-seed';
 import { FeedbackController } from './feedback/feedback.controller';
 import { HealthController, RedisHealth, WarehouseHealth } from './health/health.controller';
 import { SegmentsController } from './segments/segments.controller';
+import { WebModule } from './web/web.module';
 
 /** The HTTP API: controllers; guards in order AccessGuard, throttler, AccessEnforcer; one error filter; validation. */
 @Module({})
@@ -27,6 +28,7 @@ export class AppModule {
         CoreModule.forRoot(config, { ...options, role: 'api' }),
         TerminusModule.forRoot({ logger: false }),
         ThrottlerModule.forRoot(throttlerModuleOptions(config, throttlerStorage(config))),
+        WebModule,
       ],
       controllers: [
         ConversationsController,
