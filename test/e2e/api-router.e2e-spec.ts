@@ -1,3 +1,7 @@
+import { loadAppConfig } from '@smartseg/common/server';
+import { resolveModelRouterSettings, type RouterMetricObjects } from '@smartseg/model-router';
+import { modelRouterOptions } from '../../apps/api/src/engine/routed-understander';
+import { UnderstandingEngines } from '../../apps/api/src/engine/segment-engine.adapters';
 import { startFakeProviders, type FakeProviders } from '../support/fake-providers';
 import { bootTestApp, parseSse, seedTenant, stateOf, tinyCounts, type TestApp } from './api-test-app';
 
@@ -65,13 +69,54 @@ describe('API conversations through the model router (fake OpenAI-compatible pro
     expect(metricSum(metrics.body, 'llm_call_latency_seconds_count', { provider: 'openai' })).toBeGreaterThan(0);
   });
 
-  it('keeps the SSE steps unchanged and reports who answered in the answer event', async () => {
+  it('keeps the SSE steps, with the router steps between understand and verify, and reports who answered', async () => {
     f.openai.setDefault({ kind: 'json', value: { segment: CALIFORNIA } });
     const res = await converse('people in caifornia', 'text/event-stream');
     expect(res.statusCode).toBe(201);
     const events = parseSse(res.body);
-    expect(events.map((e) => e.event)).toEqual(['conversation', 'understand', 'verify', 'count', 'answer', 'done']);
-    expect(events[4]!.data).toMatchObject({ status: 'segment', answered_by: 'openai:gpt-4.1-mini' });
+    const names = events.map((e) => e.event);
+    const routed = names.filter((n) => n === 'router').length;
+    expect(routed).toBeGreaterThan(0);
+    expect(names).toEqual([
+      'conversation',
+      'understand',
+      ...Array<string>(routed).fill('router'),
+      'verify',
+      'count',
+      'answer',
+      'done',
+    ]);
+    expect(events.find((e) => e.event === 'answer')!.data).toMatchObject({
+      status: 'segment',
+      answered_by: 'openai:gpt-4.1-mini',
+    });
+  });
+
+  it('streams the escalated router steps as `router` events, without the key or the prompt', async () => {
+    f.openai.setDefault({ kind: 'json', value: { segment: CALIFORNIA } });
+    const text = 'shoppers living in caifornia';
+    const res = await converse(text, 'text/event-stream');
+    expect(res.statusCode).toBe(201);
+    const events = parseSse(res.body);
+    const steps = events.filter((e) => e.event === 'router').map((e) => e.data as Record<string, unknown>);
+    const types = steps.map((s) => s.type);
+    expect(types).toEqual(expect.arrayContaining(['local', 'decide', 'call', 'verify', 'answer']));
+    expect(steps.find((s) => s.type === 'decide')).toMatchObject({ escalate: true });
+    expect(steps.find((s) => s.type === 'call')).toMatchObject({ provider: 'openai', model: 'gpt-4.1-mini', ok: true });
+    expect(steps.find((s) => s.type === 'verify')).toMatchObject({ ok: true });
+    expect(steps[steps.length - 1]).toMatchObject({ type: 'answer', answered_by: 'openai:gpt-4.1-mini' });
+    // the router events sit between understand and verify
+    const names = events.map((e) => e.event);
+    expect(names.indexOf('understand')).toBeLessThan(names.indexOf('router'));
+    expect(names.lastIndexOf('router')).toBeLessThan(names.indexOf('verify'));
+    // no event carries the provider key; no router event carries the prompt (request text, system prompt)
+    expect(res.body).not.toContain('test-key-not-secret');
+    for (const e of events) expect(JSON.stringify(e.data)).not.toContain('test-key-not-secret');
+    for (const s of steps) {
+      const json = JSON.stringify(s);
+      expect(json).not.toContain('caifornia');
+      expect(json).not.toMatch(/apiKey|authorization|prompt|messages/i);
+    }
   });
 
   it('still answers locally when the provider fails with 500s', async () => {
@@ -84,6 +129,17 @@ describe('API conversations through the model router (fake OpenAI-compatible pro
     expect(body.count).toBe(tinyCounts(N, (i) => stateOf(i) === 'TX'));
     expect(body.notes).toEqual(expect.arrayContaining([expect.stringMatching(/unavailable/)]));
     expect(f.openai.requests.length).toBeGreaterThanOrEqual(1);
+  }, 30_000);
+
+  it('streams the fallback step over SSE when the provider fails, without the key', async () => {
+    f.openai.setDefault({ kind: 'status', status: 500, message: 'down' });
+    const res = await converse('buyers in texaas', 'text/event-stream');
+    expect(res.statusCode).toBe(201);
+    const events = parseSse(res.body);
+    const types = events.filter((e) => e.event === 'router').map((e) => (e.data as { type: string }).type);
+    expect(types).toEqual(expect.arrayContaining(['decide', 'fallback', 'answer']));
+    expect(events.find((e) => e.event === 'answer')!.data).toMatchObject({ answered_by: 'local', status: 'segment' });
+    expect(res.body).not.toContain('test-key-not-secret');
   }, 30_000);
 });
 
@@ -118,5 +174,52 @@ describe('API conversations with no provider configured', () => {
     const metrics = await t.app.inject({ method: 'GET', url: '/metrics' });
     expect(metricSum(metrics.body, 'llm_tokens_total', { tenant_id: 'solo' })).toBe(0);
     expect(await misses()).toBe(missesBefore);
+  });
+
+  it('streams no router events when no model is configured (the sequence is the local one)', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/v1/conversations',
+      headers: { 'x-api-key': key, accept: 'text/event-stream' },
+      payload: { text: 'people in texaas' },
+    });
+    expect(res.statusCode).toBe(201);
+    expect(parseSse(res.body).map((e) => e.event)).toEqual([
+      'conversation',
+      'understand',
+      'verify',
+      'count',
+      'answer',
+      'done',
+    ]);
+  });
+});
+
+describe('the router answer cache from the app config', () => {
+  const metrics = {} as RouterMetricObjects;
+  const base = {
+    SMARTSEG_HOME: '/tmp/smartseg-cache-options',
+    ADMIN_API_KEY: 'admin-key-0123456789abcdef',
+    API_KEY_PEPPER: 'test-pepper-0123456789',
+  };
+  const cacheOf = (env: Record<string, string>) =>
+    resolveModelRouterSettings(
+      modelRouterOptions(loadAppConfig({ ...base, ...env }), metrics, new UnderstandingEngines()).settings!,
+    ).cache;
+
+  it('selects the Redis layer (the queue URL) when REDIS_URL is set', () => {
+    const c = cacheOf({ OPENAI_API_KEY: 'k-123456', REDIS_URL: 'redis://cache.internal:6379/2' });
+    expect(c).toMatchObject({ enabled: true, redisUrl: 'redis://cache.internal:6379/2' });
+  });
+
+  it('keeps the in-process LRU only without REDIS_URL', () => {
+    const c = cacheOf({ OPENAI_API_KEY: 'k-123456' });
+    expect(c.enabled).toBe(true);
+    expect(c.redisUrl).toBeUndefined();
+  });
+
+  it('stays off with no provider key, REDIS_URL or not', () => {
+    expect(cacheOf({ REDIS_URL: 'redis://cache.internal:6379/2' }).enabled).toBe(false);
+    expect(cacheOf({}).enabled).toBe(false);
   });
 });

@@ -7,12 +7,19 @@ import { SkillRegistry } from '@smartseg/skill-registry';
 import { toHttpError } from '@smartseg/common/server';
 import { TenantContext } from '@smartseg/common/server';
 import { AudienceFacade } from '../audience/audience.facade';
-import { AudiencePort, SegmentExplainer, SegmentVerifier, Understander } from '../engine/engine.ports';
+import {
+  AudiencePort,
+  SegmentExplainer,
+  SegmentVerifier,
+  Understander,
+  type UnderstandStep,
+} from '../engine/engine.ports';
 import { METRIC } from '../metrics/metrics.module';
 import { TenantWarehouses } from '../warehouse/tenant-warehouses.service';
 import { ConversationRepository } from './conversation.repository';
 
-export type TurnStep = 'understand' | 'verify' | 'count' | 'answer';
+/** `router`: one model-router step, only when the router escalated (between understand and verify). */
+export type TurnStep = 'understand' | 'router' | 'verify' | 'count' | 'answer';
 export type StepSink = (step: TurnStep, data: Record<string, unknown>) => void;
 
 export interface TurnAnswer {
@@ -112,14 +119,18 @@ export class ConversationService {
       proposed = current;
       emit('understand', { skill, matched: route.matched, status: 'segment', segment: current });
     } else {
+      // The router's steps (only reported when it escalates) follow the understand event.
+      const routerSteps: UnderstandStep[] = [];
       const understood = await this.understander.understand(text, {
         tenantId,
         catalog,
         asOf: catalog.as_of,
         permissions,
         ...(skill !== 'create_segment' && current ? { current } : {}),
+        onStep: (s) => routerSteps.push(s),
       });
       emit('understand', { skill, matched: route.matched, ...understood });
+      for (const s of routerSteps) emit('router', s);
       provenance = {
         ...(understood.answered_by ? { answered_by: understood.answered_by } : {}),
         ...(understood.notes?.length ? { notes: understood.notes } : {}),

@@ -19,7 +19,8 @@ export function wantsEventStream(req: FastifyRequest): boolean {
 /**
  * Conversations: each turn runs understand -> verify -> count -> answer. With
  * `Accept: text/event-stream` every step is a server-sent event as it finishes (event names:
- * conversation, understand, verify, count, answer, then done; or error); otherwise one JSON answer.
+ * conversation, understand, [router ... when the model router escalates], verify, count, answer,
+ * then done; or error); otherwise one JSON answer.
  */
 @ApiTags('conversations')
 @ApiSecurity('api-key')
