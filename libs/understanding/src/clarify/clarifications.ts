@@ -61,6 +61,13 @@ export const DEFAULT_CLARIFICATIONS: readonly Clarification[] = [
       'high rollers',
       'biggest spenders',
       'largest spenders',
+      'high ltv',
+      'high-ltv',
+      'high ltv customers',
+      'high lifetime value',
+      'high lifetime spend',
+      'top ltv',
+      'high-value shoppers',
     ],
     question: 'Which customers count as big spenders?',
     options: [
@@ -302,6 +309,51 @@ export const DEFAULT_CLARIFICATIONS: readonly Clarification[] = [
           facet: '@facet:state',
           op: 'in',
           values: ['@value:california', '@value:oregon', '@value:washington'],
+        },
+      },
+    ],
+  },
+  {
+    id: 'pacific_northwest',
+    phrases: ['pacific northwest', 'the pacific northwest', 'pnw', 'the northwest', 'northwest'],
+    question: 'Which states count as the Pacific Northwest?',
+    options: [
+      {
+        label: 'Oregon and Washington',
+        node: { kind: 'attribute', facet: '@facet:state', op: 'in', values: ['@value:oregon', '@value:washington'] },
+      },
+      {
+        label: 'Oregon, Washington and Idaho',
+        node: {
+          kind: 'attribute',
+          facet: '@facet:state',
+          op: 'in',
+          values: ['@value:oregon', '@value:washington', '@value:idaho'],
+        },
+      },
+    ],
+  },
+  {
+    id: 'tri_state',
+    phrases: ['tri-state area', 'tri state area', 'tristate area', 'the tri-state area', 'the tri state'],
+    question: 'Which tri-state area?',
+    options: [
+      {
+        label: 'New York, New Jersey and Connecticut',
+        node: {
+          kind: 'attribute',
+          facet: '@facet:state',
+          op: 'in',
+          values: ['@value:new york', '@value:new jersey', '@value:connecticut'],
+        },
+      },
+      {
+        label: 'New York, New Jersey and Pennsylvania',
+        node: {
+          kind: 'attribute',
+          facet: '@facet:state',
+          op: 'in',
+          values: ['@value:new york', '@value:new jersey', '@value:pennsylvania'],
         },
       },
     ],

@@ -1104,3 +1104,66 @@ describe('UnderstandingEngine: speed', () => {
     expect(p95).toBeLessThan(20);
   });
 });
+
+/** Phrasings from vendor docs and blogs (evals/fresh), read by general rules rather than by example. */
+describe('UnderstandingEngine: fresh marketer phrasing', () => {
+  const last = (n: number, unit: 'day' | 'week' | 'month' | 'year') => ({ type: 'last' as const, n, unit });
+  it.each<[string, SegmentNode]>([
+    [
+      'Customers whose total transactions exceed 10',
+      { kind: 'purchase', measure: 'orders', threshold: { op: 'gt', value: 10 } },
+    ],
+    [
+      'Win-back: purchased 2+ times but not in the last 120 days',
+      {
+        kind: 'and',
+        children: [
+          { kind: 'purchase', measure: 'orders', threshold: { op: 'gte', value: 2 } },
+          { kind: 'not', child: { kind: 'purchase', window: last(120, 'day') } },
+        ],
+      },
+    ],
+    [
+      'Exclude employees from customers who spent over $200 this month',
+      {
+        kind: 'and',
+        children: [
+          {
+            kind: 'purchase',
+            measure: 'spend',
+            threshold: { op: 'gt', value: 200 },
+            window: { type: 'this', unit: 'month' },
+          },
+          { kind: 'attribute', facet: 'is_employee', op: 'eq', value: false },
+        ],
+      },
+    ],
+    [
+      'Email openers from the last 90 days who live in Illinois',
+      {
+        kind: 'and',
+        children: [
+          { kind: 'event', event_type: ['email_open'], window: last(90, 'day') },
+          { kind: 'attribute', facet: 'state', op: 'eq', value: 'IL' },
+        ],
+      },
+    ],
+    [
+      'Customers who clicked a text message in the past 14 days',
+      { kind: 'event', event_type: ['sms_click'], window: last(14, 'day') },
+    ],
+    ['Recipients who got an SMS in the last week', { kind: 'event', event_type: ['sms_sent'], window: last(1, 'week') }],
+    [
+      "Customers who've ordered more than $300 worth of electronics",
+      { kind: 'purchase', item: { department: ['Electronics'] }, measure: 'spend', threshold: { op: 'gt', value: 300 } },
+    ],
+    ['members since 2024', { kind: 'attribute', facet: 'signup_date', op: 'gte', value: '2024-01-01' }],
+    ['abandoned checkout in the last week', { kind: 'event', event_type: ['cart_abandon'], window: last(1, 'week') }],
+  ])('%s', (text, expected) => {
+    expect(where(text)).toEqual(expected);
+  });
+
+  it.each(['customers located in the Pacific Northwest', 'high-LTV customers'])('%s: asks which', (text) => {
+    expect(understand(text).status).toBe('clarify');
+  });
+});

@@ -168,6 +168,16 @@ const SHORTHAND: Readonly<Record<string, string>> = {
   nbr: 'number',
   mgmt: 'management',
   pst: 'past',
+  // agent nouns of engagement verbs: "email openers" -> opened, "clickers" -> clicked
+  openers: 'opened',
+  opener: 'opened',
+  clickers: 'clicked',
+  clicker: 'clicked',
+  purchasers: 'purchasers',
+  txns: 'transactions',
+  txn: 'transaction',
+  texts: 'text',
+  got: 'received',
 };
 
 const CONTRACTIONS: Readonly<Record<string, [string, string]>> = {
@@ -496,6 +506,37 @@ export function normalize(text: string, vocab?: Vocabulary): NormalizeResult {
   tokens = tokens.filter(
     (tk, i) => !(tk.raw === '-' && tokens[i - 1] && tokens[i - 1]!.end === tk.start && tokens[i + 1]?.kind === 'word'),
   );
+  tokens = exclusionFirst(tokens);
+  // "abandoned checkout", "checkout abandoners": in commerce an abandoned checkout is an abandoned cart
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.norm !== 'checkout' && t.norm !== 'checkouts') continue;
+    const near = tokens.slice(Math.max(0, i - 3), i + 3);
+    if (!near.some((x) => x.norm.startsWith('abandon'))) continue;
+    t.norm = t.norm === 'checkout' ? 'cart' : 'carts';
+    t.stem = stem(t.norm);
+  }
+  // "members since 2024", "customers since March": since when they joined
+  for (let i = 1; i < tokens.length; i++) {
+    if (tokens[i]!.norm !== 'since') continue;
+    if (!/^(members?|customers?|subscribers?|clients?)$/.test(tokens[i - 1]!.norm)) continue;
+    const at = tokens[i]!;
+    tokens.splice(i, 0, { ...makeWord('joined', at.start, 'joined'), end: at.start });
+    i++;
+  }
+  // "$300 worth of electronics" -> "$300 of electronics"
+  tokens = tokens.filter(
+    (tk, i) =>
+      !(
+        tk.norm === 'worth' &&
+        tokens[i + 1]?.norm === 'of' &&
+        i > 0 &&
+        /\d|^(dollars?|bucks?|usd|k)$/.test(tokens[i - 1]!.norm)
+      ),
+  );
+  tokens = tokens.filter(
+    (tk, i) => !(tk.raw === '-' && tokens[i - 1] && tokens[i - 1]!.end === tk.start && tokens[i + 1]?.kind === 'word'),
+  );
   // "never completed a single purchase", "didn't use a single coupon": "single" means any
   for (let i = 1; i < tokens.length; i++) {
     const t = tokens[i]!;
@@ -530,4 +571,28 @@ export function normalize(text: string, vocab?: Vocabulary): NormalizeResult {
   tokens = foldNumbers(tokens, clean);
   const corrections = vocab ? correctTypos(tokens, vocab) : [];
   return { text: clean, tokens, corrections };
+}
+
+const EXCLUDE_VERBS = new Set(['exclude', 'remove', 'suppress', 'omit', 'drop']);
+const AUDIENCE_HEADS = new Set([
+  'customers', 'customer', 'people', 'shoppers', 'users', 'buyers', 'members', 'subscribers', 'contacts',
+  'profiles', 'everyone', 'anyone', 'those', 'all', 'our', 'the', 'my', 'this', 'that', 'audience', 'segment', 'list',
+]);
+
+/**
+ * "Exclude employees from customers who spent over $200": the audience comes after "from"; the
+ * tokens are reordered to "customers who spent over $200 excluding employees" (positions kept).
+ */
+function exclusionFirst(tokens: Token[]): Token[] {
+  let k = 0;
+  while (k < tokens.length && /^(please|pls|and|then|also|now|,|:)$/.test(tokens[k]!.norm)) k++;
+  const verb = tokens[k];
+  if (!verb || verb.kind !== 'word' || !EXCLUDE_VERBS.has(verb.norm)) return tokens;
+  for (let j = k + 2; j + 1 < tokens.length; j++) {
+    if (tokens[j]!.norm !== 'from') continue;
+    if (!AUDIENCE_HEADS.has(tokens[j + 1]!.norm)) continue;
+    const excl: Token = { ...verb, norm: 'excluding', stem: stem('excluding') };
+    return [...tokens.slice(0, k), ...tokens.slice(j + 1), excl, ...tokens.slice(k + 1, j)];
+  }
+  return tokens;
 }

@@ -2196,6 +2196,11 @@ export class Parser {
       ) {
         const base = cloneBeh(lastBehPhrase.beh);
         base.neg = false;
+        // "bought 2+ times but not in the last 120 days": the count belongs to the first window only
+        if (!base.measure || base.measure === 'orders') {
+          delete base.threshold;
+          delete base.measure;
+        }
         base.window = p.orphanTimes[0]!.time.window;
         base.spans.push(span(p.orphanTimes[0]!.chunk));
         p.orphanTimes = [];
