@@ -14,9 +14,6 @@ export { checkInput } from './engine/guards';
 export {
   verify,
   explain,
-  localVerify,
-  localExplain,
-  VERIFIER_SOURCE,
   type VerifyContext,
   type VerifyResult,
   type VerifyProblem,
