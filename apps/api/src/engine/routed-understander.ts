@@ -61,7 +61,7 @@ export function modelRouterOptions(
       cache: answerCacheSettings(config),
     },
     metrics,
-    // The local engine as LocalUnderstander ran it (understandAsync), from the same LRU.
+    // The local engine (understandAsync), one per tenant catalog from the LRU.
     localEngine: (tenantId, catalog) => {
       const engine = engines.get(tenantId, catalog);
       return { understand: (text, ctx) => engine.understandAsync(text, ctx) };

@@ -14,9 +14,6 @@ import {
   type WhyResult,
   SegmentExplainer,
   SegmentVerifier,
-  Understander,
-  type UnderstandOptions,
-  type UnderstandResult,
   type VerifyContext,
   type VerifyResult,
 } from './engine.ports';
@@ -39,7 +36,7 @@ const MAX_ENGINES = 64;
 
 /**
  * libs/understanding's engines, one per tenant catalog version (an engine's lexicon is built
- * once per catalog), kept in a small LRU. Shared by LocalUnderstander and the model router.
+ * once per catalog), kept in a small LRU, used by the model router's local tier.
  */
 export class UnderstandingEngines {
   private readonly engines = new Map<string, UnderstandingEngine>();
@@ -56,49 +53,6 @@ export class UnderstandingEngines {
     this.engines.set(key, engine);
     if (this.engines.size > MAX_ENGINES) this.engines.delete(this.engines.keys().next().value!);
     return engine;
-  }
-}
-
-/** libs/understanding's local engine alone (no model router). */
-export class LocalUnderstander extends Understander {
-  private readonly engines = new UnderstandingEngines();
-
-  private engineFor(tenantId: string, catalog: Catalog): UnderstandingEngine {
-    return this.engines.get(tenantId, catalog);
-  }
-
-  async understand(text: string, options: UnderstandOptions): Promise<UnderstandResult> {
-    const engine = this.engineFor(options.tenantId, options.catalog);
-    const r = await engine.understandAsync(text, {
-      asOf: options.asOf,
-      permissions: options.permissions,
-      ...(options.current ? { current: options.current } : {}),
-    });
-    switch (r.status) {
-      case 'segment':
-        return {
-          status: 'segment',
-          segment: r.segment,
-          explanation: r.explanation.text,
-          spans: r.spans,
-          confidence: r.confidence,
-        };
-      case 'clarify':
-        return {
-          status: 'clarify',
-          question: r.question,
-          options: r.options.map((o) => ({ label: o.label, segment: o.segment })),
-        };
-      case 'refuse':
-        return {
-          status: 'refuse',
-          reason: r.reason,
-          nearest: r.nearest,
-          ...(r.missing.length ? { missing: r.missing } : {}),
-        };
-      default:
-        return { status: 'refuse', reason: r.message };
-    }
   }
 }
 
