@@ -11,7 +11,8 @@ import { renderReport } from './eval-report';
 import { loadCases, runCase, type EvalSubject } from './eval-runner';
 
 interface Args {
-  split: 'dev' | 'test' | 'all';
+  /** dev, test, all (= dev + test), or the name of any other <name>.jsonl in the cases folder. */
+  split: string;
   gate: boolean;
   tenant: string;
   casesDir: string;
@@ -37,7 +38,7 @@ function parseArgs(argv: string[]): Args {
     };
     if (a === '--split') {
       const v = next();
-      if (v !== 'dev' && v !== 'test' && v !== 'all') throw new Error('--split must be dev, test or all');
+      if (!/^[a-z0-9_-]+$/i.test(v)) throw new Error('--split must be dev, test, all or the name of a cases file');
       args.split = v;
     } else if (a === '--gate') args.gate = true;
     else if (a === '--tenant') args.tenant = next();
@@ -89,7 +90,13 @@ async function main(): Promise<number> {
     enforce?: boolean;
   } & Record<string, Gates | boolean | string>;
   const gates = gateFile as Record<string, Gates>;
-  const splits = args.split === 'all' ? (['dev', 'test'] as const) : ([args.split] as const);
+  const splits = args.split === 'all' ? ['dev', 'test'] : [args.split];
+  for (const split of splits) {
+    if (!fs.existsSync(path.join(args.casesDir, `${split}.jsonl`))) {
+      process.stderr.write(`BAD_INPUT: no cases file ${split}.jsonl in ${args.casesDir}\n`);
+      return 2;
+    }
+  }
   let failed = false;
   fs.mkdirSync(args.reportDir, { recursive: true });
   for (const split of splits) {

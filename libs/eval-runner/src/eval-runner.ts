@@ -75,9 +75,10 @@ export async function runCase(c: EvalCase, split: string, subject: EvalSubject):
     result.operatorTotal = total;
     result.valueTotal = total;
   }
-  if (c.expect === 'segment' && c.gold_sql) {
+  if (c.expect === 'segment' && (c.gold_sql || c.gold_segment)) {
     try {
-      const gold = await subject.goldIds(c.gold_sql);
+      // gold SQL is independent of the compiler; a case with only a gold segment is counted through it
+      const gold = c.gold_sql ? await subject.goldIds(c.gold_sql) : await subject.segmentIds(c.gold_segment!);
       result.goldCount = gold.length;
       if (answer.status === 'segment' && answer.segment) {
         const pred = await subject.segmentIds(answer.segment);

@@ -92,4 +92,81 @@ describe('editor', () => {
     const a = seg('VIPs in Ohio');
     expect(editSegment(a, 'remove the birthday part', { ...CTX, current: a }, testEngine())).toBeUndefined();
   });
+
+  describe('follow-ups people write that the first editor missed', () => {
+    const turn = (first: string, next: string) => {
+      const current = seg(first);
+      const r = testEngine().understand(next, { ...CTX, current });
+      if (r.status !== 'segment') throw new Error(`expected a segment for ${next}, got ${r.status}`);
+      return r.segment.where;
+    };
+    const leaves = (n: unknown): Record<string, unknown>[] => {
+      const x = n as { kind: string; children?: unknown[]; child?: unknown };
+      if (x.kind === 'and' || x.kind === 'or') return x.children!.flatMap(leaves);
+      if (x.kind === 'not') return leaves(x.child);
+      return [x as Record<string, unknown>];
+    };
+
+    it('drops the time window: "forget the time limit", "remove the window", "any time"', () => {
+      for (const next of ['forget the time limit', 'remove the window', 'any time', 'all time instead']) {
+        const w = turn('customers who bought toys in the last 90 days', next);
+        expect(w).toEqual({ kind: 'purchase', item: { department: ['Toys'] } });
+      }
+    });
+
+    it('drops a facet said as "no age limit"', () => {
+      const w = turn('gold members over 50', 'no age limit');
+      expect(leaves(w).map((l) => l['facet'])).toEqual(['loyalty_tier']);
+    });
+
+    it('replaces a count threshold instead of stacking a second one', () => {
+      const w = turn('customers with 3+ orders', 'at least 5 orders');
+      expect(w).toEqual({ kind: 'purchase', measure: 'orders', threshold: { op: 'gte', value: 5 } });
+    });
+
+    it('joins a level said with "too" to the one there', () => {
+      const w = turn('customers with high churn risk', 'medium too');
+      expect(w).toEqual({
+        kind: 'or',
+        children: [
+          { kind: 'rule', rule: 'likely_to_churn' },
+          { kind: 'model', model: 'churn_risk', level: 'medium' },
+        ],
+      });
+    });
+
+    it('narrows the purchase there: "only in the app", "and spent over 100 on them"', () => {
+      const app = leaves(turn('women who bought baby products in the last 90 days', 'only in the app'));
+      expect(app.filter((l) => l['kind'] === 'purchase')).toEqual([
+        {
+          kind: 'purchase',
+          item: { department: ['Baby'] },
+          order: { channel: ['app'] },
+          window: { type: 'last', n: 90, unit: 'day' },
+        },
+      ]);
+      const spend = leaves(turn('women who bought baby products in the last 90 days', 'and spent over 100 on them'));
+      expect(spend.filter((l) => l['kind'] === 'purchase')).toEqual([
+        {
+          kind: 'purchase',
+          item: { department: ['Baby'] },
+          measure: 'spend',
+          threshold: { op: 'gt', value: 100 },
+          window: { type: 'last', n: 90, unit: 'day' },
+        },
+      ]);
+    });
+
+    it('switches the one subscription there: "switch to SMS"', () => {
+      const w = turn('email subscribers in NY', 'switch to SMS');
+      expect(leaves(w).map((l) => l['facet'])).toContain('sms_opt_in');
+      expect(leaves(w).map((l) => l['facet'])).not.toContain('email_opt_in');
+    });
+
+    it('reads chatty lead-ins: "what if we exclude anyone who returned something"', () => {
+      const w = turn('women who bought baby products', 'what if we exclude anyone who returned something');
+      expect(JSON.stringify(w)).toContain('"kind":"not"');
+      expect(JSON.stringify(w)).toContain('returned');
+    });
+  });
 });

@@ -30,6 +30,10 @@ const MARKERS: readonly Marker[] = [
     mode: 'remove',
   },
   { re: /^(?:and\s+)?without the\b/i, mode: 'remove' },
+  {
+    re: /^(?:no|with no|without any|without a)\s+(?:\w+[\s-]){0,2}(?:limit|filter|restriction|requirement|condition|criteria|window|cap|constraint)s?\b/i,
+    mode: 'remove',
+  },
   { re: /^(?:now\s+)?(?:the\s+)?opposite\b/i, mode: 'negate' },
   {
     re: /^(?:and\s+|but\s+|also\s+|now\s+)?(?:exclude|excluding|except|minus|but not|not|leave out|filter out|without)\b/i,
@@ -52,7 +56,13 @@ const MARKERS: readonly Marker[] = [
 ];
 
 const LEAD_NOISE =
-  /^(?:(?:ok(?:ay)?|oops|hmm+|um+|uh+|actually|wait|so|well|right|now|yes|great|cool|thanks|nice|sorry|then|hey|perfect)\b[\s,.!-]*)+/i;
+  /^(?:(?:ok(?:ay)?|oops|hmm+|um+|uh+|actually|wait|so|well|right|now|yes|great|cool|thanks|thank you|nice|sorry|then|hey|perfect|looks good|good|alright|all right|also,)\b[\s,.!-]*|(?:what if|how about if|and if|can|could|would|will) (?:we|you|i)\b\s*(?:please\s+)?|let'?s\s+|let us\s+|i(?:'d| would)? (?:like|want|need) (?:to|you to)\s+|we (?:should|need to|want to)\s+|go ahead and\s+|please\s+)+/i;
+
+/** "forget the time limit", "remove the window", "any time", "all time", "ever": the windows go. */
+const WINDOW_WORDS =
+  /^(?:the\s+)?(?:time|date|day)s?(?:[\s-]*(?:limit|window|frame|range|period|filter|restriction|constraint|cutoff|part|condition|bit))*$|^(?:the\s+)?(?:window|timeframe|time ?frame|date range|lookback|look-back|lookback window|recency window|period)s?$/i;
+const NO_WINDOW =
+  /^(?:(?:at\s+)?any ?time|all[\s-]time|ever|over all (?:of )?(?:their |the )?history|(?:in |across |over )?(?:their |the )?(?:whole |entire |full )?(?:history|lifetime))\s*(?:instead)?[.!?]*$/i;
 
 /** Turns that read like a follow-up rather than a full new request. */
 export function looksLikeEdit(text: string, engine: UnderstandingEngine, ctx: UnderstandContext): boolean {
@@ -243,6 +253,23 @@ export function editSegment(
   const conj = conjuncts(current, catalog);
   const changes: Change[] = [];
 
+  const noWindow = NO_WINDOW.test(cleaned) || NO_WINDOW.test(t);
+  if ((mode === 'remove' && WINDOW_WORDS.test(cleaned)) || noWindow) {
+    let changed = false;
+    const edited = conj.map((c, i) =>
+      mapLeaves(c.node, (leaf) => {
+        if ((leaf.kind === 'purchase' || leaf.kind === 'event') && leaf.window) {
+          const { window: _w, ...after } = leaf;
+          changed = true;
+          changes.push({ op: 'replace', path: path(i, conj.length), before: leaf, after });
+          return after;
+        }
+        return leaf;
+      }),
+    );
+    if (changed) return finish(engine, rebuild(edited, current, text), text, ctx, changes, 0.85);
+    if (mode === 'remove') return undefined;
+  }
   if (mode === 'remove') {
     const a = engine.analyze(cleaned || t, ctx.asOf);
     const { strong, weak } = references(a.chunks, engine);
@@ -300,11 +327,23 @@ export function editSegment(
     probeChunks.some((c) => c.qty?.kind === 'rank') &&
     !probeChunks.some((c) => c.senses.some((s) => s.t === 'model' || s.t === 'rule'));
   // "sms instead of email" for a subscription: the boolean facet the new word names
-  if (oldPart) {
-    const oldRefs0 = references(engine.analyze(stripMarkers(oldPart, 'replace'), ctx.asOf).chunks, engine);
-    const target = conj.findIndex(
-      (c) => c.node.kind === 'attribute' && [...oldRefs0.strong, ...oldRefs0.weak].some((k) => c.keys.has(k)),
+  // ("switch to SMS" when there is one subscription to switch)
+  const booleans = conj
+    .map((c, i) => ({ c, i }))
+    .filter(
+      (x) =>
+        x.c.node.kind === 'attribute' &&
+        catalog.facets.find((f) => f.name === (x.c.node as { facet: string }).facet)?.type === 'boolean',
     );
+  if (oldPart || (mode === 'replace' && booleans.length === 1)) {
+    const oldRefs0 = oldPart
+      ? references(engine.analyze(stripMarkers(oldPart, 'replace'), ctx.asOf).chunks, engine)
+      : { strong: new Set<string>(), weak: new Set<string>() };
+    const target = oldPart
+      ? conj.findIndex(
+          (c) => c.node.kind === 'attribute' && [...oldRefs0.strong, ...oldRefs0.weak].some((k) => c.keys.has(k)),
+        )
+      : booleans[0]!.i;
     const tn = target >= 0 ? conj[target]!.node : undefined;
     if (tn && tn.kind === 'attribute' && catalog.facets.find((f) => f.name === tn.facet)?.type === 'boolean') {
       const stems = engine.analyze(cleaned, ctx.asOf).tokens.map((t) => t.stem);
@@ -321,9 +360,19 @@ export function editSegment(
     }
   }
   // what the turn says, as segment nodes
-  const frag = rankOnly
+  let frag = rankOnly
     ? { node: { kind: 'and', children: [] } as SegmentNode, analysis: engine.analyze(cleaned || t, ctx.asOf) }
     : build(engine, cleaned || t, ctx);
+  // "only in the app", "via pickup": a bare place or way of buying is about the purchase there
+  if (
+    !rankOnly &&
+    /^(?:in|on|via|through|for|with|using|paying|paid|at|by|from|online|offline)\b/i.test(cleaned) &&
+    conj.some((c) => c.node.kind === 'purchase')
+  ) {
+    const asPurchase = build(engine, `who bought ${cleaned}`, ctx);
+    const n = asPurchase && !asPurchase.ambiguity ? asPurchase.node : undefined;
+    if (n && n.kind === 'purchase' && n.order && !n.item) frag = asPurchase;
+  }
   if (!frag) return undefined;
   if (frag.ambiguity) {
     // "only the big spenders": each reading added to the current segment
@@ -410,6 +459,12 @@ export function editSegment(
             else if (rank.dir === 'top') after.top_percent = rank.percent;
             else after.bottom_percent = rank.percent;
           } else if (level && level.t === 'level') after.level = level.level;
+          // "medium too": the level said joins the one there
+          if (mode === 'extend') {
+            const joined: SegmentNode = { kind: 'or', children: [leaf, after] };
+            changes.push({ op: 'replace', path: path(i, list.length), before: leaf, after: joined });
+            return joined;
+          }
           changes.push({ op: 'replace', path: path(i, list.length), before: leaf, after });
           return after;
         }),
@@ -424,6 +479,18 @@ export function editSegment(
   // replace, extend, add
   for (const p of parts) {
     let idx = -1;
+    const narrowed = mode === 'add' || mode === 'extend' ? narrowPurchase(list, p, cleaned) : -1;
+    if (narrowed >= 0 && p.kind === 'purchase') {
+      const old = list[narrowed] as Extract<SegmentNode, { kind: 'purchase' }>;
+      const after: SegmentNode =
+        p.order && !p.threshold
+          ? { ...old, order: { ...old.order, ...p.order } }
+          : { ...old, ...p, item: old.item, ...((p.window ?? old.window) ? { window: p.window ?? old.window } : {}) };
+      if (p.threshold && old.order) after.order = { ...old.order, ...p.order };
+      changes.push({ op: 'replace', path: path(narrowed, list.length), before: old, after });
+      list[narrowed] = after;
+      continue;
+    }
     if (oldRefs) {
       idx = conj.findIndex((c) => [...oldRefs.strong].some((k) => c.keys.has(k)));
       if (idx < 0) idx = conj.findIndex((c) => [...oldRefs.weak].some((k) => c.keys.has(k)));
@@ -469,7 +536,7 @@ function stripMarkers(s: string, mode: Mode): string {
   let out = s.trim().replace(LEAD_NOISE, '');
   out = out
     .replace(
-      /^(?:please\s+)?(?:drop|remove|forget(?: about)?|delete|get rid of|lose|take out|take off|ditch|scrap|clear|ignore|skip|no need for|don'?t need|do not need|without)\s+(?:the\s+)?/i,
+      /^(?:please\s+)?(?:drop|remove|forget(?: about)?|delete|get rid of|lose|take out|take off|ditch|scrap|clear|ignore|skip|no need for|don'?t need|do not need|without|no|with no|without any)\s+(?:the\s+|any\s+|a\s+)?/i,
       '',
     )
     .replace(/\b(?:part|filter|condition|criteri(?:on|a)|requirement|bit|piece|rule|restriction|limit)s?\b/gi, '')
@@ -564,10 +631,39 @@ function slotMatch(n: SegmentNode, p: SegmentNode, catalog: Catalog): boolean {
   return false;
 }
 
-/** With "only", a narrower place or item replaces the broader one ("only San Diego and San Jose"). */
+/**
+ * With "only", a narrower place or item replaces the broader one ("only San Diego and San Jose");
+ * a new threshold on the same count or sum replaces the old one ("at least 5 orders" after "3+ orders").
+ */
 function replaceOnAdd(n: SegmentNode, p: SegmentNode): boolean {
   if (n.kind === 'attribute' && p.kind === 'attribute') return n.facet !== p.facet || n.op === 'eq' || n.op === 'in';
+  if (n.kind === 'purchase' && p.kind === 'purchase' && n.threshold && p.threshold) {
+    const same = (x: unknown, y: unknown) => JSON.stringify(x ?? {}) === JSON.stringify(y ?? {});
+    return (
+      (n.measure ?? 'orders') === (p.measure ?? 'orders') && (!p.item || same(n.item, p.item)) && same(n.order, p.order)
+    );
+  }
+  if (n.kind === 'event' && p.kind === 'event' && n.threshold && p.threshold)
+    return n.event_type.join() === p.event_type.join();
   return false;
+}
+
+/**
+ * "only in the app", "just pickup orders": order filters alone narrow the one purchase already
+ * there; "and spent over $100 on them": a sum on the items of that purchase, in its window.
+ */
+function narrowPurchase(list: SegmentNode[], p: SegmentNode, text: string): number {
+  if (p.kind !== 'purchase' || p.item) return -1;
+  const positives = list
+    .map((n, i) => ({ n, i }))
+    .filter((x) => x.n.kind === 'purchase' && (x.n.measure ?? 'orders') === 'orders' && !x.n.threshold);
+  if (positives.length !== 1) return -1;
+  const onlyOrder = !!p.order && !p.threshold && !p.window && (p.measure ?? 'orders') === 'orders';
+  const onThem =
+    /\bon (?:them|those|these|it|that|this|those items|these items|those products|that category)\b/i.test(text) &&
+    (p.measure === 'spend' || p.measure === 'quantity') &&
+    !!(positives[0]!.n as { item?: ItemFilter }).item;
+  return onlyOrder || onThem ? positives[0]!.i : -1;
 }
 
 /** "add gold too", "also NJ", "and Adidas", "also include churned": one more value, item or rule. */
