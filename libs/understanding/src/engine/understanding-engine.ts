@@ -49,6 +49,12 @@ export interface Analysis {
  * honest refusal, in milliseconds, without a language model or the network. One instance
  * per catalog; the lexicon is built once per catalog version and shared.
  */
+/** Sentences about the campaign rather than the customers ("We'll follow up with...", "This feeds our SMS"). */
+const CONTEXT_OPENER =
+  /^(?:we|we're|we'll|we've|we'd|our|i|i'm|i'll|i've|i'd|this|that|it|it's|they|they'll|she|he|note|fyi|ps|p\.s\.|thanks|thank you|so|because|goal|the goal|context|background)\b/i;
+const CONTEXT_TALK =
+  /\b(?:will|'ll|going to|later|for now|go(?:es)? out|goes live|feeds?|going forward|tomorrow|next week|this week's|campaign|newsletter|mailer|creative|journey|flow|push(?:ing)? (?:a|the|our)|launch(?:ing)?|promo(?:tion)?s?)\b/i;
+
 export class UnderstandingEngine {
   readonly lexicon: Lexicon;
   private readonly clarifications: readonly Clarification[];
@@ -164,8 +170,72 @@ export class UnderstandingEngine {
     return new SegmentBuilder({ lexicon: this.lexicon, text, clarifications: this.resolved, eventChoices });
   }
 
-  /** A new request (not an edit). */
+  /**
+   * A new request (not an edit). A brief that wraps the audience in context ("We're opening a
+   * pop-up in Austin next month - can you find everyone who lives in Austin, TX?") is read again
+   * without the sentences that name no customers, when the whole of it cannot be read.
+   */
   create(text: string, ctx: UnderstandContext): UnderstandingResult {
+    const whole = this.createOnce(text, ctx);
+    if (whole.status !== 'refuse' || whole.missing.some((m) => m === 'instructions to the system')) return whole;
+    const focused = this.focus(text, ctx.asOf);
+    if (!focused) return whole;
+    const again = this.createOnce(focused.text, ctx);
+    if (again.status === 'refuse') return whole;
+    const note = `left out as context: ${focused.dropped.map((d) => `"${d}"`).join(', ')}`;
+    if (again.status === 'segment')
+      return {
+        ...again,
+        confidence: Math.max(0.05, Math.round((again.confidence - 0.1) * 100) / 100),
+        notes: [...(again.notes ?? []), note],
+      };
+    if (again.status === 'clarify') return { ...again, notes: [...(again.notes ?? []), note] };
+    return again;
+  }
+
+  /**
+   * The request with its context blanked out (same length, so spans keep their offsets): sentences
+   * and clause pieces that state no condition, and pieces with words the catalog lacks that do not
+   * name the customers ("Birthday points go out Friday!"), and a leading label ("Reactivation
+   * ladder, step 1:"). Undefined when nothing would be left out or nothing would be left.
+   */
+  private focus(text: string, asOf: string): { text: string; dropped: string[] } | undefined {
+    const pieces: { start: number; end: number }[] = [];
+    const boundary = /[.!?;]+(?=\s|$)|\s[\u2014\u2013]\s|\s--?\s|\u2014|:\s|\s=\s/g;
+    let from = 0;
+    for (let m = boundary.exec(text); m; m = boundary.exec(text)) {
+      pieces.push({ start: from, end: m.index });
+      from = m.index + m[0].length;
+    }
+    pieces.push({ start: from, end: text.length });
+    const real = pieces.filter((p) => text.slice(p.start, p.end).trim().length > 0);
+    if (real.length < 2) return undefined;
+    const REQUEST =
+      /\b(?:pull|find|get|give|show|target|grab|build|create|list|select|include|audience|segment|anyone|everyone|anybody|everybody|those|people|customers|shoppers|buyers|users|members|subscribers)\b/i;
+    const keep: boolean[] = real.map((p) => {
+      const piece = text.slice(p.start, p.end);
+      const a = this.analyze(piece, asOf);
+      if (!a.parse.lf) return false;
+      const unknown = a.parse.unknown.filter(
+        (c) => !(c.tokens.length === 1 && FILLER_WORDS.has(c.tokens[0]!.norm) && !/^[A-Z][a-z]/.test(c.text)),
+      );
+      if (!unknown.length) return true;
+      if (a.chunks.some((c) => has(c, 'subj')) || REQUEST.test(piece)) return true;
+      // a condition the tenant may lack ("Credit score above 700.") stays; talk about the campaign goes
+      return !(CONTEXT_OPENER.test(piece.trim()) || CONTEXT_TALK.test(piece));
+    });
+    if (keep.every(Boolean) || !keep.some(Boolean)) return undefined;
+    let out = text;
+    const dropped: string[] = [];
+    real.forEach((p, i) => {
+      if (keep[i]) return;
+      dropped.push(text.slice(p.start, p.end).trim());
+      out = out.slice(0, p.start) + ' '.repeat(p.end - p.start) + out.slice(p.end);
+    });
+    return { text: out, dropped };
+  }
+
+  private createOnce(text: string, ctx: UnderstandContext): UnderstandingResult {
     const a = this.analyze(text, ctx.asOf);
     const p = a.parse;
     if (p.injection) {

@@ -4,7 +4,7 @@ import type { Sense } from '../lexicon/senses';
 import type { QuantityValue } from '../normalize/quantity';
 import { MONTHS, STOPWORDS } from '../text/english';
 import { addDays, addMonths, daysBetween, iso, parseIso } from '../time/dates';
-import { isBareWindow, type TimeValue } from '../time/time';
+import { holidaySeason, isBareWindow, type TimeValue } from '../time/time';
 import type { AmbAtom, Atom, AttrAtom, BehaviourAtom, LF, ModelAtom, RuleAtom, Span } from './atoms';
 import { atomLF } from './atoms';
 import { type Chunk, has, sense, senses } from './chunker';
@@ -1265,7 +1265,13 @@ export class Parser {
     }
 
     // "90d buyers": buyers with a time bought in it
-    if (!beh && buyerSubject && times.some((x) => x.c.time?.kind === 'window') && !facets.length && !bdays.length) {
+    if (
+      !beh &&
+      buyerSubject &&
+      times.some((x) => x.c.time?.kind === 'window' || x.c.time?.kind === 'ambiguous') &&
+      !facets.some((f) => !has(f.c, 'prep')) &&
+      !bdays.length
+    ) {
       const sc = chunks.find((x) => has(x, 'subj'))!;
       const bb = ensureBeh(sc);
       bb.verb = 'purchase';
@@ -1296,6 +1302,16 @@ export class Parser {
         }
         // a future time that is not a birthday ("send it next week") says nothing about the customers
         this.ignored.push(c);
+        continue;
+      }
+      // "recently lapsed VIPs", "newly churned": the rule's own definition already says when
+      if (
+        tv.kind === 'ambiguous' &&
+        tv.id === 'recently' &&
+        !(beh && (beh as BehaviourAtom).hasVerbWord) &&
+        atomsAt.some((a) => a.atom.k === 'rule' && a.idx > idx && a.idx <= idx + 2)
+      ) {
+        this.notes.push(`"${c.text}" read as part of the business rule after it`);
         continue;
       }
       if (tv.kind === 'anaphor') {
@@ -1384,7 +1400,10 @@ export class Parser {
         }
       }
       const b = beh as BehaviourAtom | undefined;
-      if (b && (b.hasVerbWord || !itemEmpty(b.item) || !orderEmpty(b.order))) {
+      if (
+        b &&
+        (b.hasVerbWord || !itemEmpty(b.item) || !orderEmpty(b.order) || (buyerSubject && b.verb === 'purchase'))
+      ) {
         if (this.applyTime(b, tv, c)) continue;
       }
       // a rule with a window of its own definition: "engaged with email in the last 30 days", "inactive for 6 months"
@@ -2047,6 +2066,18 @@ export class Parser {
       b.spans.push(span(c));
       return true;
     }
+    // "holiday shoppers from last December": a concrete window settles the vague one said beside it
+    if (b.windowAmb?.id === 'holidays' && !b.window && tv.kind === 'window' && tv.window.type === 'year') {
+      // "holiday shoppers in 2025": the holidays of that year
+      const season = holidaySeason(tv.window.year, this.asOf);
+      if (season.kind === 'ambiguous') b.windowAmb = { id: season.id, term: season.term, options: season.options };
+      b.spans.push(span(c));
+      return true;
+    }
+    if (b.windowAmb && !b.window && tv.kind === 'window') {
+      this.notes.push(`"${c.text}" read as the time meant by "${b.windowAmb.term}"`);
+      delete b.windowAmb;
+    }
     if (b.window || b.windowAmb) return false;
     if (tv.kind === 'window') b.window = tv.window;
     else if (tv.kind === 'ambiguous') b.windowAmb = { id: tv.id, term: tv.term, options: tv.options };
@@ -2388,7 +2419,7 @@ export class Parser {
         }
       }
       const beh = a.beh;
-      if (beh && !beh.window && !beh.windowAmb) {
+      if (beh && !beh.window && (!beh.windowAmb || t0.time.kind === 'window')) {
         for (const o of b.orphanTimes) this.applyTime(beh, o.time, o.chunk);
         b.orphanTimes = [];
         return true;

@@ -468,6 +468,59 @@ export class TimeTagger {
     if (allLen && !(w === 'to' && this.n(tokens, i - 1) === 'year'))
       return mk(i + allLen, { kind: 'alltime', label: 'over all history' });
 
+    // a holiday of a named year: "the 2025 holiday season", "holidays 2025", "Black Friday week 2025",
+    // "Black Friday 2025", "Cyber Monday of 2025"
+    {
+      let s = i;
+      if (INTRO.has(w)) s++;
+      if (this.n(tokens, s) === 'the') s++;
+      const yearAt = (x: number): number | undefined => {
+        const t = tokens[x];
+        return t &&
+          t.kind === 'num' &&
+          t.value !== undefined &&
+          Number.isInteger(t.value) &&
+          t.value >= 1990 &&
+          t.value <= 2100
+          ? t.value
+          : undefined;
+      };
+      const yearAfter = (x: number): { y: number; end: number } | undefined => {
+        let e = x;
+        if (this.n(tokens, e) === 'of' || this.n(tokens, e) === 'in') e++;
+        const y = yearAt(e);
+        return y !== undefined ? { y, end: e + 1 } : undefined;
+      };
+      const yBefore = yearAt(s);
+      const at0 = yBefore !== undefined ? s + 1 : s;
+      const bfWeek =
+        this.n(tokens, at0) === 'black' &&
+        this.n(tokens, at0 + 1) === 'friday' &&
+        /^(week|weekend)$/.test(this.n(tokens, at0 + 2));
+      const bf = !bfWeek ? this.phraseAt(tokens, at0, PH_BF) : 0;
+      const hol = !bfWeek && !bf ? this.phraseAt(tokens, at0, PH_3) : 0;
+      const len = bfWeek ? 3 : bf || hol;
+      if (len) {
+        const after = yBefore === undefined ? yearAfter(at0 + len) : undefined;
+        const y = yBefore ?? after?.y;
+        const end = after?.end ?? at0 + len;
+        if (y !== undefined) {
+          const tg = nthWeekday(y, 11, 4, 4);
+          if (bfWeek) {
+            const weekend = this.n(tokens, at0 + 2) === 'weekend';
+            // Black Friday week: Thanksgiving week's Monday to Cyber Monday; the weekend: Friday to Monday
+            return win(end, { type: 'between', from: weekend ? addDays(tg, 1) : addDays(tg, -3), to: addDays(tg, 4) });
+          }
+          if (bf) {
+            const key = `${this.n(tokens, at0)} ${this.n(tokens, at0 + 1)}`;
+            const d = key === 'black friday' ? addDays(tg, 1) : key === 'cyber monday' ? addDays(tg, 4) : tg;
+            return win(end, { type: 'between', from: d, to: d });
+          }
+          return mk(end, this.holidays(y));
+        }
+      }
+    }
+
     // ambiguous: recently, lately, over the holidays
     let k = i;
     if (
@@ -1099,10 +1152,14 @@ export class TimeTagger {
     return { type: 'between', from: s.from, to: s.to };
   }
 
-  private holidays(): TimeValue {
-    // the most recent completed holiday season
-    let y = this.D.y;
-    if (iso(y, 12, 31) > this.asOf) y--;
+  holidaySeason(year: number): TimeValue {
+    return this.holidays(year);
+  }
+
+  private holidays(year?: number): TimeValue {
+    // the holiday season of the year said, or the most recent completed one
+    let y = year ?? this.D.y;
+    if (year === undefined && iso(y, 12, 31) > this.asOf) y--;
     const thanksgiving = nthWeekday(y, 11, 4, 4);
     return {
       kind: 'ambiguous',
@@ -1132,6 +1189,11 @@ export class TimeTagger {
         ];
     return { kind: 'ambiguous', id: 'recently', term: 'recently', label: 'recently', options: opts };
   }
+}
+
+/** The readings of "the holidays" of one year (Nov-Dec, Black Friday to Christmas, December). */
+export function holidaySeason(year: number, asOf: string): TimeValue {
+  return new TimeTagger(asOf).holidaySeason(year);
 }
 
 export function tagTime(tokens: readonly Token[], asOf: string): TimeMatch[] {
