@@ -178,6 +178,14 @@ const SHORTHAND: Readonly<Record<string, string>> = {
   txn: 'transaction',
   texts: 'text',
   got: 'received',
+  atleast: 'at least',
+  atmost: 'at most',
+  morethan: 'more than',
+  lessthan: 'less than',
+  les: 'less',
+  pts: 'points',
+  pt: 'points',
+  lifetimes: 'lifetime',
 };
 
 const CONTRACTIONS: Readonly<Record<string, [string, string]>> = {

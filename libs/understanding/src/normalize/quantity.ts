@@ -303,9 +303,15 @@ function rankAt(tokens: readonly Token[], i: number): QuantityMatch | undefined 
           end: a.end,
           value: { kind: 'rank', dir: 'top', decile: { op: 'between', min: a.min, max: a.max! } },
         };
-      const sep = ['through', 'thru', 'to', '-', 'and'].map((s) => phraseAt(tokens, a.end, s)).find((n) => n > 0);
+      const sep = ['through', 'thru', 'to', '-', 'and', 'or'].map((s) => phraseAt(tokens, a.end, s)).find((n) => n > 0);
       const b = sep ? amountAt(tokens, a.end + sep) : undefined;
-      if (b && b.value !== undefined && a.value !== undefined) {
+      // "decile 9 or 10": two neighbouring deciles are a range; "decile 2 or 9" is not
+      const orFar =
+        tokens[a.end]?.norm === 'or' &&
+        b?.value !== undefined &&
+        a.value !== undefined &&
+        Math.abs(b.value - a.value) !== 1;
+      if (b && b.value !== undefined && a.value !== undefined && !orFar) {
         return {
           start: i,
           end: b.end,

@@ -87,8 +87,16 @@ export function chunk(tokens: readonly Token[], lexicon: Lexicon, asOf: string, 
     const q = qtys.get(i);
     const tLen = t ? t.end - i : 0;
     const qLen = q ? q.end - i : 0;
+    // a catalog phrase that starts inside the time and runs past it ("for 30-day purchase propensity")
+    // takes its words: the time gives way
+    let overrun = false;
+    if (tLen > 1)
+      for (let k = i + 1; k < t!.end && !overrun; k++)
+        overrun = lexicon
+          .matchAt(tokens, k)
+          .some((m) => m.end > t!.end && m.entries.some((e) => e.source !== 'grammar'));
     // time and quantities win ties against the lexicon, except a longer catalog phrase
-    if (tLen && tLen >= lexLen && tLen >= qLen) {
+    if (tLen && !overrun && tLen >= lexLen && tLen >= qLen) {
       out.push(make(i, t!.end, { time: t!.value }));
       i = t!.end;
       continue;

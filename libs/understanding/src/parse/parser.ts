@@ -1186,7 +1186,8 @@ export class Parser {
           has(c, 'aux') ||
           (has(c, 'verb') && sense(c, 'verb')!.cls === 'state') ||
           has(c, 'filler') ||
-          has(c, 'only')
+          has(c, 'only') ||
+          (has(c, 'modelword') && !has(c, 'model'))
         )
           continue;
         return { c, idx: j };
@@ -1743,7 +1744,8 @@ export class Parser {
           has(x, 'item') ||
           has(x, 'flag') ||
           (has(x, 'verb') && sense(x, 'verb')!.cls === 'return') ||
-          has(x, 'itemword'));
+          has(x, 'itemword') ||
+          x.time?.kind === 'alltime');
       while (j >= 0 && j < ctx.chunks.length && skippable(ctx.chunks[j]!)) j++;
       const cand = ctx.chunks[j];
       if (j !== next?.idx && cand && (has(cand, 'bnoun') || has(cand, 'measure'))) next = { c: cand, idx: j };
