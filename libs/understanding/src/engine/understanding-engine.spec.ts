@@ -1152,10 +1152,18 @@ describe('UnderstandingEngine: fresh marketer phrasing', () => {
       'Customers who clicked a text message in the past 14 days',
       { kind: 'event', event_type: ['sms_click'], window: last(14, 'day') },
     ],
-    ['Recipients who got an SMS in the last week', { kind: 'event', event_type: ['sms_sent'], window: last(1, 'week') }],
+    [
+      'Recipients who got an SMS in the last week',
+      { kind: 'event', event_type: ['sms_sent'], window: last(1, 'week') },
+    ],
     [
       "Customers who've ordered more than $300 worth of electronics",
-      { kind: 'purchase', item: { department: ['Electronics'] }, measure: 'spend', threshold: { op: 'gt', value: 300 } },
+      {
+        kind: 'purchase',
+        item: { department: ['Electronics'] },
+        measure: 'spend',
+        threshold: { op: 'gt', value: 300 },
+      },
     ],
     ['members since 2024', { kind: 'attribute', facet: 'signup_date', op: 'gte', value: '2024-01-01' }],
     ['abandoned checkout in the last week', { kind: 'event', event_type: ['cart_abandon'], window: last(1, 'week') }],
@@ -1165,5 +1173,116 @@ describe('UnderstandingEngine: fresh marketer phrasing', () => {
 
   it.each(['customers located in the Pacific Northwest', 'high-LTV customers'])('%s: asks which', (text) => {
     expect(understand(text).status).toBe('clarify');
+  });
+});
+
+describe('UnderstandingEngine: phrasings of vendor docs and briefs', () => {
+  const CASES: [string, SegmentNode][] = [
+    [
+      "We're opening a pop-up in Austin next month — can you find everyone who lives in Austin, TX?",
+      {
+        kind: 'and',
+        children: [
+          { kind: 'attribute', facet: 'city', op: 'eq', value: 'Austin' },
+          { kind: 'attribute', facet: 'state', op: 'eq', value: 'TX' },
+        ],
+      },
+    ],
+    [
+      'Serial returners: customers with 3 or more returned orders in the last 12 months. We want to suppress them from free-returns messaging going forward.',
+      {
+        kind: 'purchase',
+        order: { status: 'returned' },
+        window: { type: 'last', n: 12, unit: 'month' },
+        threshold: { op: 'gte', value: 3 },
+        measure: 'orders',
+      },
+    ],
+    [
+      'customers who bought at some point but nothing in the last 8 months',
+      {
+        kind: 'and',
+        children: [
+          { kind: 'purchase' },
+          { kind: 'not', child: { kind: 'purchase', window: { type: 'last', n: 8, unit: 'month' } } },
+        ],
+      },
+    ],
+    [
+      'purchased in the last 6 months and never used a coupon',
+      {
+        kind: 'and',
+        children: [
+          { kind: 'purchase', window: { type: 'last', n: 6, unit: 'month' } },
+          { kind: 'not', child: { kind: 'purchase', order: { coupon_used: true } } },
+        ],
+      },
+    ],
+    [
+      'Purchased Printers & Ink in calendar 2025',
+      { kind: 'purchase', item: { category: ['Printers & Ink'] }, window: { type: 'year', year: 2025 } },
+    ],
+    ['Customers who shopped in twenty twenty-five', { kind: 'purchase', window: { type: 'year', year: 2025 } }],
+    [
+      'Anyone who bought from Garden during BFCM 2025',
+      {
+        kind: 'purchase',
+        item: { department: ['Garden'] },
+        window: { type: 'between', from: '2025-11-28', to: '2025-12-01' },
+      },
+    ],
+    ['Holiday shoppers from last December', { kind: 'purchase', window: { type: 'month', year: 2025, month: 12 } }],
+    [
+      'Customers with lifetime spend between one thousand and twenty-five hundred dollars',
+      { kind: 'purchase', measure: 'spend', threshold: { op: 'between', min: 1000, max: 2500 } },
+    ],
+    [
+      'Email engagement score of at least zero point five',
+      { kind: 'model', model: 'email_engagement', score: { op: 'gte', value: 0.5 } },
+    ],
+    [
+      'predicted CLV decile 9 or 10',
+      { kind: 'model', model: 'predicted_clv_12m', decile: { op: 'between', min: 9, max: 10 } },
+    ],
+    [
+      'Customers in deciles 4 through 7 for 30-day purchase propensity',
+      { kind: 'model', model: 'purchase_propensity_30d', decile: { op: 'between', min: 4, max: 7 } },
+    ],
+    [
+      'predicted 12 month CLV of atleast $1,000',
+      { kind: 'model', model: 'predicted_clv_12m', score: { op: 'gte', value: 1000 } },
+    ],
+    ['Dog owners', { kind: 'purchase', item: { category: ['Dog Food'] } }],
+    ['Loyalty members', { kind: 'rule', rule: 'loyalty_member' }],
+    [
+      'Recently lapsed VIPs',
+      {
+        kind: 'and',
+        children: [
+          { kind: 'rule', rule: 'lapsed_customer' },
+          { kind: 'rule', rule: 'vip' },
+        ],
+      },
+    ],
+  ];
+  it.each(CASES)('%s', (text, expected) => {
+    expect(where(text)).toEqual(expected);
+  });
+
+  it('keeps a condition the tenant lacks even when it is a sentence of its own', () => {
+    const r = understand('Customers in Texas. Follows us on Instagram.');
+    expect(r.status).toBe('refuse');
+  });
+
+  it('says which sentences it left out as context', () => {
+    const r = understand('Could you grab loyalty members with a birthday this month? Birthday points go out Friday!');
+    expect(r.status).toBe('segment');
+    expect(r.status === 'segment' && r.notes?.join(' ')).toContain('left out as context');
+  });
+
+  it('asks which holiday season is meant for a named year', () => {
+    const r = understand('Customers who purchased during the 2025 holiday season');
+    expect(r.status).toBe('clarify');
+    expect(r.status === 'clarify' && r.options.map((o) => o.label)).toContain('November-December 2025');
   });
 });

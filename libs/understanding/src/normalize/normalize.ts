@@ -410,6 +410,8 @@ export function foldNumbers(tokens: Token[], text: string): Token[] {
           tok.value = 1; // keep as a word: "one-time buyers", "at least one"
         } else {
           const merged = mergeTokens(t, i, read.used, { kind: 'num', value: read.value }, text);
+          // "twenty twenty-five": a year reads as its digits
+          if (/^twenty /.test(merged.norm) && read.value >= 2010 && read.value <= 2099) merged.norm = String(read.value);
           merged.stem = merged.norm;
         }
       } else if (tok.norm === 'single' || tok.norm === 'solo') {
@@ -532,6 +534,23 @@ export function normalize(text: string, vocab?: Vocabulary): NormalizeResult {
     tokens.splice(i, 0, { ...makeWord('joined', at.start, 'joined'), end: at.start });
     i++;
   }
+  // "in calendar 2025", "calendar year 2025", "during calendar year 2025": the year
+  tokens = tokens.filter(
+    (tk, i) =>
+      !(
+        tk.norm === 'year' &&
+        tokens[i - 1]?.norm === 'calendar' &&
+        /^(19|20)\d\d$/.test(tokens[i + 1]?.norm ?? '')
+      ),
+  );
+  tokens = tokens.filter(
+    (tk, i) =>
+      !(
+        tk.norm === 'calendar' &&
+        (/^(19|20)\d\d$/.test(tokens[i + 1]?.norm ?? '') ||
+          (tokens[i + 1]?.norm === 'year' && /^(19|20)\d\d$/.test(tokens[i + 2]?.norm ?? '')))
+      ),
+  );
   // "$300 worth of electronics" -> "$300 of electronics"
   tokens = tokens.filter(
     (tk, i) =>

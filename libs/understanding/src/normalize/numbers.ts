@@ -110,8 +110,21 @@ export function readNumberWords(words: readonly string[], i: number): { value: n
     j++;
     used++;
   }
+  // "twenty twenty-five", "twenty twenty": a year said the way people say years
+  if (words[j] === 'twenty' && (words[j + 1]! in TENS || (words[j + 1]! in UNITS && UNITS[words[j + 1]!]! >= 10))) {
+    const rest = readNumberWords(words, j + 1);
+    if (rest && rest.value >= 10 && rest.value <= 99) return { value: 2000 + rest.value, used: 1 + rest.used };
+  }
   while (j < words.length) {
     const w = words[j]!;
+    // "zero point five", "two point five"
+    if (w === 'point' && (last === 'unit' || last === 'teen' || last === 'tens' || current === 0) && used > 0) {
+      let digits = '';
+      let k = j + 1;
+      while (k < words.length && words[k]! in UNITS && UNITS[words[k]!]! < 10) digits += String(UNITS[words[k++]!]);
+      if (digits) return { value: total + current + Number(`0.${digits}`), used: used + 1 + digits.length };
+      break;
+    }
     if (w in UNITS) {
       const v = UNITS[w]!;
       const kind = v >= 10 ? 'teen' : 'unit';
@@ -138,7 +151,9 @@ export function readNumberWords(words: readonly string[], i: number): { value: n
       w === 'and' &&
       last === 'scale' &&
       j + 1 < words.length &&
-      (words[j + 1]! in UNITS || words[j + 1]! in TENS)
+      (words[j + 1]! in UNITS || words[j + 1]! in TENS) &&
+      // "between one thousand and twenty-five hundred": a second number, not "two hundred and fifty"
+      !words.slice(j + 1, j + 4).some((x) => x in SCALES)
     ) {
       // "two hundred and fifty"
     } else break;

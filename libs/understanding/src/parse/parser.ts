@@ -2218,6 +2218,31 @@ export class Parser {
         cn.has('or') || cn.has('nor') ? 'or' : cn.has('and') ? 'and' : cn.has('comma') ? listConj(i + 1) : undefined;
       // elliptic phrase: continues the last behaviour ("or electronics", "in the last 30 days")
       if (prev && conj && !cn.has('rel') && this.coordinate(prev, p, conj)) continue;
+      // "bought at some point but nothing in the last 8 months": the same behaviour, not in that window
+      if (
+        !inExcl &&
+        (cn.has('but') || cn.has('and') || cn.has('comma')) &&
+        !p.comps.length &&
+        p.orphanTimes.length &&
+        p.orphanTimes[0]!.time.kind === 'window' &&
+        lastBehPhrase?.beh &&
+        !lastBehPhrase.beh.neg &&
+        p.chunks.some((c) => has(c, 'neg'))
+      ) {
+        const base = cloneBeh(lastBehPhrase.beh);
+        if (!base.measure || base.measure === 'orders') {
+          delete base.threshold;
+          delete base.measure;
+        }
+        const t0 = p.orphanTimes[0]!;
+        if (t0.time.kind === 'window') base.window = t0.time.window;
+        delete base.windowAmb;
+        base.spans.push(span(t0.chunk));
+        base.neg = true;
+        p.orphanTimes = [];
+        p.beh = base;
+        p.comps = [{ lf: atomLF(base), key: 'beh', atoms: [base] }];
+      }
       if (prev && !conj && p.comps.length === 0 && p.orphanTimes.length && this.coordinate(prev, p, 'and')) continue;
       // "bought X in the past 90 days but not in the last 30 days": the same behaviour in another window
       if (
@@ -2464,6 +2489,11 @@ export class Parser {
       if (nb.window && !ab.window && !ab.windowAmb) ab.window = nb.window;
       this.applyEllipsis(clone, nb, 'replace');
       clone.neg = !!nb.neg;
+      // "bought in the last 6 months and never used a coupon": never is all of history
+      if (nb.neg && !nb.window && !nb.windowAmb && b.chunks.some((c) => c.tokens.some((t) => t.norm === 'never'))) {
+        delete clone.window;
+        delete clone.windowAmb;
+      }
       a.comps.push({ lf: atomLF(clone), key: 'beh', atoms: [clone] });
       a.beh = clone;
       return true;
@@ -2732,6 +2762,8 @@ export class Parser {
         if (!qb) continue;
         if (qb.window || qb.windowAmb || qb.lifetime) break;
         if (!qb.hasVerbWord && itemEmpty(qb.item) && orderEmpty(qb.order)) break;
+        // "never bought pets, but viewed pet products in the last 30 days": never is all of history
+        if (qb.neg && q.chunks.some((c) => c.tokens.some((t) => t.norm === 'never'))) break;
         // "used to buy pet food but haven't ordered any in the last 3 months": not the same window
         if (
           !!qb.neg !== !!b.neg &&

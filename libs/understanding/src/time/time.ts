@@ -321,7 +321,7 @@ const TIME_STARTERS = new Set(
     'this current since after before starting beginning between as on at to until till up by today yesterday tomorrow ' +
     'recently lately not just very more at less under fewer longer greater upwards beyond north no shorter below ' +
     'a an one few couple several handful half next coming upcoming following ytd mtd qtd year month quarter so ' +
-    'black cyber thanksgiving christmas xmas holidays holiday festive peak ever all lifetime any anytime those these that same ' +
+    'black cyber bfcm thanksgiving christmas xmas holidays holiday festive peak ever all lifetime any anytime those these that same ' +
     'of every per each'
   ).split(' '),
 );
@@ -493,6 +493,25 @@ export class TimeTagger {
       };
       const yBefore = yearAt(s);
       const at0 = yBefore !== undefined ? s + 1 : s;
+      // "BFCM", "Black Friday-Cyber Monday", "Black Friday through Cyber Monday": Friday to Monday
+      const bfcm =
+        this.n(tokens, at0) === 'bfcm'
+          ? 1
+          : this.phraseAt(tokens, at0, [
+              'black friday cyber monday',
+              'black friday to cyber monday',
+              'black friday through cyber monday',
+              'black friday and cyber monday',
+              'black friday - cyber monday',
+              'black friday/cyber monday',
+            ]);
+      if (bfcm) {
+        const after = yBefore === undefined ? yearAfter(at0 + bfcm) : undefined;
+        let y = yBefore ?? after?.y ?? this.D.y;
+        if (yBefore === undefined && after === undefined && addDays(nthWeekday(y, 11, 4, 4), 4) > this.asOf) y--;
+        const tg = nthWeekday(y, 11, 4, 4);
+        return win(after?.end ?? at0 + bfcm, { type: 'between', from: addDays(tg, 1), to: addDays(tg, 4) });
+      }
       const bfWeek =
         this.n(tokens, at0) === 'black' &&
         this.n(tokens, at0 + 1) === 'friday' &&
@@ -957,7 +976,7 @@ export class TimeTagger {
       Number.isInteger(tok.value) &&
       tok.value >= 1990 &&
       tok.value <= 2100 &&
-      /^\d{4}$/.test(tok.raw) &&
+      (/^\d{4}$/.test(tok.raw) || /^\d{4}$/.test(tok.norm)) &&
       !tok.plus
     );
   }
