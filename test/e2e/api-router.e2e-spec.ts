@@ -218,8 +218,11 @@ describe('the router answer cache from the app config', () => {
     expect(c.redisUrl).toBeUndefined();
   });
 
-  it('stays off with no provider key, REDIS_URL or not', () => {
-    expect(cacheOf({ REDIS_URL: 'redis://cache.internal:6379/2' }).enabled).toBe(false);
-    expect(cacheOf({}).enabled).toBe(false);
+  it('stays on without a platform key (a tenant may bring its own; a request with no key never touches it)', () => {
+    expect(cacheOf({ REDIS_URL: 'redis://cache.internal:6379/2' })).toMatchObject({
+      enabled: true,
+      redisUrl: 'redis://cache.internal:6379/2',
+    });
+    expect(cacheOf({}).enabled).toBe(true);
   });
 });

@@ -13,3 +13,5 @@ export * from './resilience/resilience';
 export * from './router/escalation';
 export * from './router/model-router';
 export * from './model-router.module';
+export * from './cost/database-spend-store';
+export * from './cost/llm-spend.entity';

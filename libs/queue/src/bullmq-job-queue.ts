@@ -1,6 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import { Logger } from '@nestjs/common';
-import { Job, Queue, Worker, type ConnectionOptions } from 'bullmq';
-import { JobRunner } from './job-runner';
+import { Job, Queue, UnrecoverableError, Worker, type ConnectionOptions } from 'bullmq';
+import { isFinalJobError, JobRunner } from './job-runner';
 import {
   assertJobPayload,
   JobQueue,
@@ -35,12 +36,29 @@ function statusOf(state: string): JobStatus {
   return 'queued';
 }
 
+/** How a BullMQ worker consumes (apps/worker); defaults are BullMQ's. */
+export interface BullMqWorkerOptions {
+  concurrency?: number;
+  /** A running job's lock, in ms: after it expires (the worker died) another worker takes the job over. */
+  lockDurationMs?: number;
+  /** How often this worker looks for stalled jobs, in ms. */
+  stalledIntervalMs?: number;
+  /** Times a stalled job is put back to run before it is failed. */
+  maxStalledCount?: number;
+}
+
+/** This process's worker name, stored on every job it runs: `<pid>@<random instance id>`. */
+export function workerName(pid = process.pid): string {
+  return `${pid}@${randomBytes(4).toString('hex')}`;
+}
+
 /** BullMQ on Redis. The API enqueues; apps/worker (role 'worker') consumes. */
 export class BullMqJobQueue extends JobQueue {
   readonly kind = 'bullmq' as const;
   private readonly logger = new Logger('BullMqJobQueue');
   private readonly queue: Queue;
   private worker?: Worker;
+  private name?: string;
 
   constructor(
     private readonly connection: ConnectionOptions,
@@ -50,15 +68,38 @@ export class BullMqJobQueue extends JobQueue {
     this.queue = new Queue(BULLMQ_QUEUE_NAME, { connection });
   }
 
+  /** The consuming worker's name (undefined in a process that only enqueues). */
+  get workerName(): string | undefined {
+    return this.name;
+  }
+
   /** Starts consuming (apps/worker). */
-  startWorker(concurrency = 2): void {
+  startWorker(options: BullMqWorkerOptions = {}): void {
     if (this.worker) return;
+    this.name = workerName();
     this.worker = new Worker(
       BULLMQ_QUEUE_NAME,
-      async (job) => this.runner.run(job.name as JobName, job.id ?? '', job.data as JobPayloads[JobName]),
-      { connection: this.connection, concurrency },
+      async (job) => {
+        try {
+          return await this.runner.run(job.name as JobName, job.id ?? '', job.data as JobPayloads[JobName]);
+        } catch (e) {
+          // Wrong input or tenant: retrying cannot help, so the job fails now.
+          if (isFinalJobError(e)) throw new UnrecoverableError((e as Error).message);
+          throw e;
+        }
+      },
+      {
+        connection: this.connection,
+        name: this.name,
+        concurrency: options.concurrency ?? 2,
+        ...(options.lockDurationMs !== undefined ? { lockDuration: options.lockDurationMs } : {}),
+        ...(options.stalledIntervalMs !== undefined ? { stalledInterval: options.stalledIntervalMs } : {}),
+        ...(options.maxStalledCount !== undefined ? { maxStalledCount: options.maxStalledCount } : {}),
+      },
     );
     this.worker.on('failed', (job, err) => this.logger.warn(`${job?.name} ${job?.id} failed: ${err.message}`));
+    this.worker.on('stalled', (id) => this.logger.warn(`job ${id} stalled (its worker stopped); it runs again`));
+    this.worker.on('error', (err) => this.logger.error(`worker: ${err.message}`));
   }
 
   async enqueue<N extends JobName>(
@@ -78,18 +119,22 @@ export class BullMqJobQueue extends JobQueue {
   }
 
   async get(tenantId: string, id: string): Promise<JobInfo | undefined> {
+    // The state first, then the job: a job seen 'completed' carries its result (read the other
+    // way round, a job finishing in between would show 'completed' without one).
+    const state = await this.queue.getJobState(id);
     const job = await Job.fromId(this.queue, id);
     if (!job || (job.data as { tenantId?: string }).tenantId !== tenantId) return undefined;
     const info: JobInfo = {
       id,
       name: job.name as JobName,
       tenantId,
-      status: statusOf(await job.getState()),
+      status: statusOf(state),
       createdAt: new Date(job.timestamp).toISOString(),
     };
     if (job.returnvalue !== undefined && job.returnvalue !== null) info.result = job.returnvalue;
     if (job.failedReason) info.error = job.failedReason;
     if (job.finishedOn) info.finishedAt = new Date(job.finishedOn).toISOString();
+    if (job.processedBy) info.worker = job.processedBy;
     return info;
   }
 

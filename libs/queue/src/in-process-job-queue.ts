@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
-import { JobRunner } from './job-runner';
+import { isFinalJobError, JobRunner } from './job-runner';
 import {
   assertJobPayload,
   JobQueue,
@@ -51,7 +51,9 @@ export class InProcessJobQueue extends JobQueue implements OnApplicationShutdown
         } catch (e) {
           info.status = 'failed';
           info.error = e instanceof Error ? e.message : String(e);
-          if (attempt === attempts) this.logger.warn(`${name} ${id} failed: ${info.error}`);
+          const final = isFinalJobError(e);
+          if (attempt === attempts || final) this.logger.warn(`${name} ${id} failed: ${info.error}`);
+          if (final) break;
         }
       }
       info.finishedAt = new Date().toISOString();

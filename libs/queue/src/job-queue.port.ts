@@ -19,10 +19,15 @@ export interface JobPayloads {
   'eval.run': JobBase & { evalSet: string };
   /** Consolidate conversation memory (recipes, corrections) for the tenant. */
   'memory.consolidate': JobBase & { conversationId?: string };
+  /**
+   * Tests only: sleeps `ms` in steps, then counts the tenant's customers. Its handler is registered
+   * only by a worker started with SMARTSEG_TEST_JOBS=true (see apps/worker); anywhere else it fails.
+   */
+  'test.slow': JobBase & { ms: number };
 }
 
 export type JobName = keyof JobPayloads;
-export const JOB_NAMES: readonly JobName[] = ['export.ids', 'eval.run', 'memory.consolidate'];
+export const JOB_NAMES: readonly JobName[] = ['export.ids', 'eval.run', 'memory.consolidate', 'test.slow'];
 
 export type JobStatus = 'queued' | 'running' | 'completed' | 'failed';
 
@@ -35,6 +40,8 @@ export interface JobInfo {
   error?: string;
   createdAt: string;
   finishedAt?: string;
+  /** The worker process that ran it (BullMQ: the worker's name, `<pid>@<instance>`); absent in-process. */
+  worker?: string;
 }
 
 export interface EnqueueOptions {

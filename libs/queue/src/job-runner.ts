@@ -1,7 +1,15 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { TenantContext } from '@smartseg/common/server';
+import { SmartsegError, TenantContext } from '@smartseg/common/server';
 import { JobHandlers } from './job-handlers';
 import { assertJobPayload, type JobName, type JobPayloads } from './job-queue.port';
+
+/**
+ * True when running the job again cannot help: the caller's input or the tenant is wrong
+ * (a SmartsegError with a client code: NOT_FOUND, FORBIDDEN, BAD_INPUT...). Such jobs fail at once.
+ */
+export function isFinalJobError(e: unknown): boolean {
+  return e instanceof SmartsegError && e.isClientError;
+}
 
 /** Runs one job's handler inside a tenant context built from the job's own payload. */
 @Injectable()
@@ -17,6 +25,7 @@ export class JobRunner {
     assertJobPayload(name, data);
     const handler = this.handlers.get(name);
     if (!handler) throw new Error(`No handler registered for job '${name}' in this process`);
+    await this.handlers.checkTenant(data.tenantId);
     const started = Date.now();
     try {
       return await this.tenant.run(

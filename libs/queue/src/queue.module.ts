@@ -1,5 +1,6 @@
 import { Module, type DynamicModule, type OnApplicationShutdown, Inject } from '@nestjs/common';
-import { BullMqJobQueue, redisConnection } from './bullmq-job-queue';
+import { AppConfig } from '@smartseg/common/server';
+import { BullMqJobQueue, redisConnection, type BullMqWorkerOptions } from './bullmq-job-queue';
 import { InProcessJobQueue } from './in-process-job-queue';
 import { JobHandlers } from './job-handlers';
 import { JobQueue } from './job-queue.port';
@@ -10,6 +11,7 @@ export interface QueueModuleOptions {
   redisUrl?: string;
   /** 'worker' consumes BullMQ jobs; 'api' only enqueues. In-process queues always run their jobs. */
   role: 'api' | 'worker';
+  /** Default: QUEUE_CONCURRENCY from AppConfig when it is in the container, else 2. */
   concurrency?: number;
 }
 
@@ -22,7 +24,24 @@ class QueueShutdown implements OnApplicationShutdown {
   }
 }
 
-/** The queue port and its adapter. Needs TenantContext (libs/common tenancy) in the container. */
+/** The BullMQ worker settings from the validated configuration (QUEUE_*), when there is one. */
+export function workerOptions(options: QueueModuleOptions, config?: AppConfig): BullMqWorkerOptions {
+  return {
+    concurrency: options.concurrency ?? config?.QUEUE_CONCURRENCY ?? 2,
+    ...(config
+      ? {
+          lockDurationMs: config.QUEUE_LOCK_DURATION_MS,
+          stalledIntervalMs: config.QUEUE_STALLED_INTERVAL_MS,
+          maxStalledCount: config.QUEUE_MAX_STALLED_COUNT,
+        }
+      : {}),
+  };
+}
+
+/**
+ * The queue port and its adapter. Needs TenantContext (libs/common tenancy) in the container;
+ * reads the worker settings from AppConfig when it is there too.
+ */
 @Module({})
 export class QueueModule {
   static forRoot(options: QueueModuleOptions): DynamicModule {
@@ -35,11 +54,11 @@ export class QueueModule {
         JobRunner,
         {
           provide: JobQueue,
-          inject: [JobRunner],
-          useFactory: (runner: JobRunner): JobQueue => {
+          inject: [JobRunner, { token: AppConfig, optional: true }],
+          useFactory: (runner: JobRunner, config?: AppConfig): JobQueue => {
             if (!options.redisUrl) return new InProcessJobQueue(runner);
             const q = new BullMqJobQueue(redisConnection(options.redisUrl), runner);
-            if (options.role === 'worker') q.startWorker(options.concurrency);
+            if (options.role === 'worker') q.startWorker(workerOptions(options, config));
             return q;
           },
         },

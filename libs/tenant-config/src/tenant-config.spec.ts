@@ -104,3 +104,24 @@ describe('tenant-config', () => {
     expect(safeEqual('abc', 'abcd')).toBe(false);
   });
 });
+
+describe('redactSecrets', () => {
+  it('replaces provider keys and warehouse URLs, keeps the rest', () => {
+    const { redactSecrets } =
+      jest.requireActual<typeof import('./services/tenant.service')>('./services/tenant.service');
+    const out = redactSecrets({
+      settings: {
+        warehouse: { kind: 'postgres', url: 'postgres://u:secret@h/db', schema: 's' },
+        model: { providers: { openai: { apiKey: 'sk-123', baseUrl: 'http://x' } }, enabled: true },
+      },
+    });
+    expect(JSON.stringify(out)).not.toContain('secret@');
+    expect(JSON.stringify(out)).not.toContain('sk-123');
+    expect(out).toEqual({
+      settings: {
+        warehouse: { kind: 'postgres', url: '[redacted]', schema: 's' },
+        model: { providers: { openai: { apiKey: '[redacted]', baseUrl: 'http://x' } }, enabled: true },
+      },
+    });
+  });
+});

@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Put } from '@nestjs/common';
 import { ApiErrors } from '../dto/error-body.dto';
 import { ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ModelRouter } from '@smartseg/model-router';
 import { SkillRegistry } from '@smartseg/skill-registry';
 import {
   ApiKeyService,
@@ -12,6 +13,8 @@ import {
 import { ROLES } from '@smartseg/common/server';
 import { Access } from '../auth/access.decorator';
 import { ConfigureTenantDto, CreateKeyDto, CreatePromptDto, CreateTenantDto, RateLimitDto } from '../dto/admin.dto';
+import { maskTenantSettings as maskWarehouseSettings, maskWarehouseInAudit } from '../warehouse/warehouse-settings';
+import { checkTenantModelSettings, maskAuditDetails, maskTenantSettings } from './tenant-model-settings';
 
 const ADMIN = 'admin';
 
@@ -20,7 +23,8 @@ function tenantView(t: TenantEntity) {
     id: t.id,
     name: t.name,
     status: t.status,
-    settings: t.settings,
+    // model provider keys and warehouse passwords are never shown back
+    settings: maskWarehouseSettings(maskTenantSettings(t.settings)),
     created_at: t.createdAt,
     updated_at: t.updatedAt,
   };
@@ -45,18 +49,22 @@ export class AdminController {
     private readonly prompts: PromptVersionService,
     private readonly audit: AuditService,
     private readonly skills: SkillRegistry,
+    private readonly router: ModelRouter,
   ) {}
 
   @Post('tenants')
   @Access('admin')
   @ApiOperation({ summary: 'Create a tenant' })
   async createTenant(@Body() body: CreateTenantDto) {
-    return tenantView(
-      await this.tenants.create(
-        { id: body.id, name: body.name, ...(body.settings ? { settings: { ...body.settings } } : {}) },
-        ADMIN,
-      ),
+    const model = checkTenantModelSettings(this.router, body.id, body.settings?.model);
+    const settings = body.settings ? { ...body.settings, ...(model ? { model } : {}) } : undefined;
+    if (settings && !model) delete settings.model;
+    const created = await this.tenants.create(
+      { id: body.id, name: body.name, ...(settings ? { settings } : {}) },
+      ADMIN,
     );
+    this.router.invalidateTenant(body.id);
+    return tenantView(created);
   }
 
   @Get('tenants')
@@ -80,16 +88,21 @@ export class AdminController {
       'Configure a tenant (name, settings: rate limits, warehouse, restricted facets, model); a setting set to null is removed',
   })
   async configureTenant(@Param('tenantId') tenantId: string, @Body() body: ConfigureTenantDto) {
-    return tenantView(
-      await this.tenants.configure(
-        tenantId,
-        {
-          ...(body.name !== undefined ? { name: body.name } : {}),
-          ...(body.settings ? { settings: { ...body.settings } } : {}),
-        },
-        ADMIN,
-      ),
+    const settings: Record<string, unknown> | undefined = body.settings ? { ...body.settings } : undefined;
+    if (settings && settings.model !== undefined) {
+      const previous = (await this.tenants.get(tenantId)).settings.model;
+      settings.model = checkTenantModelSettings(this.router, tenantId, settings.model, previous);
+    }
+    const saved = await this.tenants.configure(
+      tenantId,
+      {
+        ...(body.name !== undefined ? { name: body.name } : {}),
+        ...(settings ? { settings } : {}),
+      },
+      ADMIN,
     );
+    this.router.invalidateTenant(tenantId);
+    return tenantView(saved);
   }
 
   @Put('tenants/:tenantId/rate-limits')
@@ -118,8 +131,8 @@ export class AdminController {
   @Get('tenants/:tenantId/audit')
   @Access('admin')
   @ApiOperation({ summary: "A tenant's audit trail" })
-  auditTrail(@Param('tenantId') tenantId: string) {
-    return this.audit.list(tenantId, { limit: 500 });
+  async auditTrail(@Param('tenantId') tenantId: string) {
+    return (await this.audit.list(tenantId, { limit: 500 })).map((e) => maskWarehouseInAudit(maskAuditDetails(e)));
   }
 
   @Post('tenants/:tenantId/keys')

@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { LlmSpendEntity } from '@smartseg/model-router';
 import type { Segment } from '@smartseg/segment-engine';
 import { jsonText, TENANT_CONFIG_ENTITIES } from '@smartseg/tenant-config';
 
@@ -191,6 +192,8 @@ export const API_ENTITIES = [
   ConversationTurnEntity,
   FeedbackEntity,
   TenantCatalogEntity,
+  // model spend per tenant / provider and month (libs/model-router's DatabaseSpendStore)
+  LlmSpendEntity,
 ];
 
 /** Every entity of the product's database (tenant-config's and the API's). */

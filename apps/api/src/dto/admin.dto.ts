@@ -13,9 +13,16 @@ import {
   Matches,
   Max,
   Min,
+  NotContains,
+  Validate,
+  ValidateIf,
   ValidateNested,
+  ValidatorConstraint,
+  type ValidationArguments,
+  type ValidatorConstraintInterface,
 } from 'class-validator';
 import { ROLES, type Role } from '@smartseg/common/server';
+import type { TenantWarehouseSettings } from '@smartseg/tenant-config';
 
 export class RateLimitDto {
   @ApiPropertyOptional({ description: 'Requests per window for each key', minimum: 1 })
@@ -33,6 +40,54 @@ export class RateLimitDto {
   perTenant?: number;
 }
 
+export const WAREHOUSE_KINDS = ['duckdb', 'postgres'] as const;
+
+/** A warehouse field that belongs to one kind only (`path` to duckdb; `url`, `schema` to postgres). */
+@ValidatorConstraint({ name: 'warehouseKind' })
+class OnlyForWarehouseKind implements ValidatorConstraintInterface {
+  validate(_value: unknown, args: ValidationArguments): boolean {
+    return (args.object as { kind?: unknown }).kind === args.constraints[0];
+  }
+  defaultMessage(args: ValidationArguments): string {
+    return `${args.property} applies to a ${String(args.constraints[0])} warehouse only`;
+  }
+}
+
+/**
+ * Where a tenant's customer data lives. Messages name the field and never echo the url (a secret:
+ * responses show it masked).
+ */
+export class WarehouseSettingsDto {
+  @ApiProperty({ enum: WAREHOUSE_KINDS })
+  @IsIn(WAREHOUSE_KINDS, { message: "kind must be 'duckdb' or 'postgres'" })
+  kind!: (typeof WAREHOUSE_KINDS)[number];
+
+  @ApiPropertyOptional({ description: "kind 'duckdb': the file (default $SMARTSEG_HOME/warehouses/<tenant>.duckdb)" })
+  @ValidateIf((o: WarehouseSettingsDto) => o.path !== undefined)
+  @IsString({ message: 'path must be a file path' })
+  @Length(1, 4096, { message: 'path must be 1-4096 characters' })
+  @Validate(OnlyForWarehouseKind, ['duckdb'])
+  path?: string;
+
+  @ApiPropertyOptional({
+    description: "kind 'postgres' (required): postgres[ql]://user:password@host:port/database (a secret: shown masked)",
+  })
+  @ValidateIf((o: WarehouseSettingsDto) => o.kind === 'postgres' || o.url !== undefined)
+  @IsString({ message: 'url must be a postgres:// or postgresql:// URL' })
+  @Matches(/^postgres(ql)?:\/\/[^\s]+$/, { message: 'url must be a postgres:// or postgresql:// URL' })
+  @Length(1, 2048, { message: 'url must be at most 2048 characters' })
+  @NotContains('***', { message: 'url must be the whole url, not the masked one shown back' })
+  @Validate(OnlyForWarehouseKind, ['postgres'])
+  url?: string;
+
+  @ApiPropertyOptional({ description: "kind 'postgres': the schema of the tables (default: public)" })
+  @ValidateIf((o: WarehouseSettingsDto) => o.schema !== undefined)
+  @IsString({ message: 'schema must be a plain SQL identifier (letters, digits, _)' })
+  @Matches(/^[A-Za-z_][A-Za-z0-9_]{0,62}$/, { message: 'schema must be a plain SQL identifier (letters, digits, _)' })
+  @Validate(OnlyForWarehouseKind, ['postgres'])
+  schema?: string;
+}
+
 export class TenantSettingsDto {
   @ApiPropertyOptional({ type: RateLimitDto })
   @IsOptional()
@@ -40,10 +95,15 @@ export class TenantSettingsDto {
   @Type(() => RateLimitDto)
   rateLimit?: RateLimitDto;
 
-  @ApiPropertyOptional({ description: "Warehouse: {kind:'duckdb', path?}", type: 'object', additionalProperties: true })
+  @ApiPropertyOptional({
+    type: WarehouseSettingsDto,
+    description: "Warehouse: {kind:'duckdb', path?} (the default) or {kind:'postgres', url, schema?}",
+  })
   @IsOptional()
-  @IsObject()
-  warehouse?: { kind: 'duckdb'; path?: string };
+  @IsObject({ message: 'warehouse must be an object' })
+  @ValidateNested()
+  @Type(() => WarehouseSettingsDto)
+  warehouse?: TenantWarehouseSettings;
 
   @ApiPropertyOptional({ type: [String], description: 'Facets this tenant may never use' })
   @IsOptional()
@@ -53,7 +113,18 @@ export class TenantSettingsDto {
   @ApiPropertyOptional({
     type: 'object',
     additionalProperties: true,
-    description: 'Model settings (tier, provider, budget)',
+    description:
+      "The tenant's model-router settings, replaced as a whole (null removes them), checked by the router " +
+      '(a bad field is a 400 BAD_INPUT naming it, e.g. settings.model.tiers.standard[0].model): enabled, ' +
+      'confidenceThreshold, maxImprovements, budgetUsdPerMonth (USD per month), maxTokens, temperature, ' +
+      'tiers {tier: [{provider, model, maxTokens?, temperature?}]}, tasks {task: tier}, ' +
+      'providers {id: {apiKey?, baseUrl?}}, prices {model: {input, output, cached?}} (USD per million tokens). ' +
+      'Keys are shown masked; a masked key sent back keeps the stored key.',
+    example: {
+      budgetUsdPerMonth: 20,
+      tiers: { standard: [{ provider: 'openai', model: 'gpt-4.1-mini', maxTokens: 800 }] },
+      providers: { openai: { apiKey: 'sk-…', baseUrl: 'https://api.openai.com/v1' } },
+    },
   })
   @IsOptional()
   @IsObject()

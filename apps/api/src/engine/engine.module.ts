@@ -1,11 +1,13 @@
 import { Global, Module } from '@nestjs/common';
 import { getToken } from '@willsoto/nestjs-prometheus';
 import type { Counter, Histogram } from 'prom-client';
+import { DataSource } from 'typeorm';
 import { AppConfig } from '@smartseg/common/server';
-import { ModelRouter, ModelRouterModule } from '@smartseg/model-router';
+import { DatabaseSpendStore, ModelRouter, ModelRouterModule } from '@smartseg/model-router';
+import { TenantService } from '@smartseg/tenant-config';
 import { METRIC } from '../metrics/metrics.module';
 import { AudiencePort, SegmentCompiler, SegmentExplainer, SegmentVerifier, Understander } from './engine.ports';
-import { modelRouterOptions, modelsConfigured, RoutedUnderstander } from './routed-understander';
+import { modelRouterOptions, RoutedUnderstander } from './routed-understander';
 import {
   SegmentEngineCompiler,
   SegmentEngineExplainer,
@@ -18,7 +20,9 @@ import {
  * The engine rooms behind ports. Each provider is the one line to change when a room's export
  * changes: libs/segment-engine (verifySegment, explainSegment, compileSegment),
  * libs/understanding (UnderstandingEngine) behind libs/model-router (ModelRouter),
- * libs/warehouse (AudienceService).
+ * libs/warehouse (AudienceService). The router reads each tenant's stored `settings.model`
+ * (TenantService; the admin controller invalidates its copy on update) and keeps monthly spend in
+ * the state database (`llm_spend`), so budgets hold across replicas and restarts.
  */
 @Global()
 @Module({
@@ -31,6 +35,8 @@ import {
         getToken(METRIC.llmLatency),
         getToken(METRIC.cacheHits),
         getToken(METRIC.cacheMisses),
+        DataSource,
+        TenantService,
       ],
       useFactory: (
         config: AppConfig,
@@ -39,9 +45,14 @@ import {
         latency: Histogram<string>,
         cacheHits: Counter<string>,
         cacheMisses: Counter<string>,
+        dataSource: DataSource,
+        tenants: TenantService,
       ) =>
         // one engine LRU per app: the router's local step (one UnderstandingEngine per tenant catalog)
-        modelRouterOptions(config, { tokens, cost, latency, cacheHits, cacheMisses }, new UnderstandingEngines()),
+        modelRouterOptions(config, { tokens, cost, latency, cacheHits, cacheMisses }, new UnderstandingEngines(), {
+          tenantSettings: async (tenantId) => (await tenants.find(tenantId))?.settings.model,
+          spendStore: DatabaseSpendStore.fromDataSource(dataSource),
+        }),
     }),
   ],
   providers: [
@@ -50,8 +61,8 @@ import {
     { provide: SegmentCompiler, useClass: SegmentEngineCompiler },
     {
       provide: Understander,
-      inject: [ModelRouter, AppConfig],
-      useFactory: (router: ModelRouter, config: AppConfig) => new RoutedUnderstander(router, modelsConfigured(config)),
+      inject: [ModelRouter],
+      useFactory: (router: ModelRouter) => new RoutedUnderstander(router),
     },
     { provide: AudiencePort, inject: [SegmentCompiler], useFactory: (c: SegmentCompiler) => new WarehouseAudience(c) },
   ],

@@ -6,6 +6,7 @@ import type {
   RoutedAnswer,
   RouterMetricObjects,
   RouterStep,
+  SpendStore,
 } from '@smartseg/model-router';
 import type { UnderstandingEngines } from './segment-engine.adapters';
 import { Understander, type UnderstandOptions, type UnderstandResult, type UnderstandStep } from './engine.ports';
@@ -25,33 +26,45 @@ export function providerSettings(config: AppConfig): ProviderSettings[] {
   ];
 }
 
-/** True when at least one provider has a key (otherwise every answer is the local engine's). */
+/** True when at least one platform provider has a key (a tenant may still bring its own). */
 export function modelsConfigured(config: AppConfig): boolean {
   return providerSettings(config).some((p) => p.apiKey !== undefined);
 }
 
 /**
- * The router's answer-cache settings: off with no provider key (no request can reach a model, so
- * nothing is cached or counted); otherwise the in-process LRU, plus Redis when the app has
- * REDIS_URL (the queue's Redis), shared by replicas.
+ * The router's answer-cache settings: the in-process LRU, plus Redis when the app has REDIS_URL
+ * (the queue's Redis), shared by replicas. On even without a platform key: a tenant may bring its
+ * own; a request whose tier has no key never touches the cache (nothing is cached or counted).
  */
 export function answerCacheSettings(config: AppConfig): { enabled: boolean; redisUrl?: string } {
   return {
-    enabled: modelsConfigured(config),
+    enabled: true,
     ...(config.REDIS_URL ? { redisUrl: config.REDIS_URL } : {}),
   };
 }
 
+/** Where the router reads per-tenant state: stored model settings and the persistent spend store. */
+export interface TenantModelSources {
+  /** The tenant's stored `settings.model` (tenant-config); undefined when it has none. */
+  tenantSettings?: (tenantId: string) => Promise<unknown>;
+  /** Monthly spend shared by processes and restarts (the state database). */
+  spendStore?: SpendStore;
+}
+
 /**
  * The router's options from the app config: providers, threshold, budget, the API's prom
- * metrics, the answer cache (answerCacheSettings) and the shared per-tenant engine cache.
+ * metrics, the answer cache (answerCacheSettings), the shared per-tenant engine cache, and the
+ * per-tenant sources (stored settings, database spend store).
  */
 export function modelRouterOptions(
   config: AppConfig,
   metrics: RouterMetricObjects,
   engines: UnderstandingEngines,
+  sources: TenantModelSources = {},
 ): ModelRouterOptions {
   return {
+    ...(sources.tenantSettings ? { tenantSettings: sources.tenantSettings } : {}),
+    ...(sources.spendStore ? { spendStore: sources.spendStore } : {}),
     settings: {
       providers: providerSettings(config),
       defaults: {
@@ -71,20 +84,20 @@ export function modelRouterOptions(
 
 /**
  * The Understander port over libs/model-router: the local engine answers first; a low-confidence
- * segment or a refusal for lack of understanding goes to a model when one is configured; every
- * segment is verified. `answer` never throws for a model failure (it falls back to the local answer).
+ * segment or a refusal for lack of understanding goes to a model when the tenant may use one (its
+ * own key or the platform's, models enabled); every segment is verified. `answer` never throws for
+ * a model failure (it falls back to the local answer).
  */
 export class RoutedUnderstander extends Understander {
-  constructor(
-    private readonly router: ModelRouter,
-    /** Whether any provider key is set; without one the router's "no model configured" notice is left out. */
-    private readonly withModels: boolean,
-  ) {
+  constructor(private readonly router: ModelRouter) {
     super();
   }
 
   async understand(text: string, options: UnderstandOptions): Promise<UnderstandResult> {
     const sink = options.onStep;
+    // Without any model for this tenant the router's "no model" notices and steps are left out.
+    const withModels = await this.router.modelsAvailable(options.tenantId);
+    const secrets = sink && withModels ? await this.router.tenantSecrets(options.tenantId) : [];
     const a = await this.router.answer(
       text,
       {
@@ -94,15 +107,10 @@ export class RoutedUnderstander extends Understander {
         permissions: options.permissions,
         ...(options.current ? { current: options.current } : {}),
       },
-      sink && this.withModels ? escalationSteps(sink, secretsOf(this.router)) : undefined,
+      sink && withModels ? escalationSteps(sink, secrets) : undefined,
     );
-    return toUnderstandResult(a, this.withModels);
+    return toUnderstandResult(a, withModels);
   }
-}
-
-/** Provider keys known to the router, redacted from any step text (belt and braces: steps carry none). */
-function secretsOf(router: ModelRouter): string[] {
-  return router.settings.providers.map((p) => p.apiKey).filter((k): k is string => !!k && k.length >= 4);
 }
 
 /**

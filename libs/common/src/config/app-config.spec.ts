@@ -124,6 +124,39 @@ describe('loadAppConfig', () => {
     expect(e.message).not.toContain('sk-secret');
   });
 
+  it('reads the BullMQ worker settings (lock, stalled check, concurrency) and refuses bad ones by name', () => {
+    expect(loadAppConfig({})).toMatchObject({
+      QUEUE_LOCK_DURATION_MS: 30_000,
+      QUEUE_STALLED_INTERVAL_MS: 30_000,
+      QUEUE_MAX_STALLED_COUNT: 1,
+      QUEUE_CONCURRENCY: 2,
+    });
+    expect(
+      loadAppConfig({
+        QUEUE_LOCK_DURATION_MS: '2000',
+        QUEUE_STALLED_INTERVAL_MS: '500',
+        QUEUE_MAX_STALLED_COUNT: '0',
+        QUEUE_CONCURRENCY: '8',
+      }),
+    ).toMatchObject({
+      QUEUE_LOCK_DURATION_MS: 2000,
+      QUEUE_STALLED_INTERVAL_MS: 500,
+      QUEUE_MAX_STALLED_COUNT: 0,
+      QUEUE_CONCURRENCY: 8,
+    });
+    for (const [variable, value] of [
+      ['QUEUE_LOCK_DURATION_MS', '10'],
+      ['QUEUE_LOCK_DURATION_MS', 'soon'],
+      ['QUEUE_STALLED_INTERVAL_MS', '1.5'],
+      ['QUEUE_MAX_STALLED_COUNT', '-1'],
+      ['QUEUE_CONCURRENCY', '0'],
+    ] as const) {
+      const e = failure({ [variable]: value });
+      expect([variable, e.message]).toEqual([variable, expect.stringContaining(variable)]);
+      expect(e.details).toEqual([expect.objectContaining({ path: variable })]);
+    }
+  });
+
   it('ignores empty values (treated as unset)', () => {
     expect(loadAppConfig({ PORT: '', DATABASE_URL: ' ' }).PORT).toBe(3000);
   });

@@ -189,6 +189,38 @@ export class AppConfig {
   @Min(0, { message: 'LLM_MONTHLY_BUDGET_USD must be a number >= 0' })
   LLM_MONTHLY_BUDGET_USD?: number;
 
+  /**
+   * BullMQ worker (apps/worker, with REDIS_URL): how long a running job's lock lasts before another
+   * worker may take the job over (a worker that died mid-run), in milliseconds. The lock is renewed
+   * at half this period while the job runs.
+   */
+  @Type(() => Number)
+  @IsInt({ message: 'QUEUE_LOCK_DURATION_MS must be an integer between 1000 and 3600000' })
+  @Min(1000, { message: 'QUEUE_LOCK_DURATION_MS must be an integer between 1000 and 3600000' })
+  @Max(3_600_000, { message: 'QUEUE_LOCK_DURATION_MS must be an integer between 1000 and 3600000' })
+  QUEUE_LOCK_DURATION_MS = 30_000;
+
+  /** How often a BullMQ worker looks for stalled jobs (lock expired: their worker died), in milliseconds. */
+  @Type(() => Number)
+  @IsInt({ message: 'QUEUE_STALLED_INTERVAL_MS must be an integer between 500 and 3600000' })
+  @Min(500, { message: 'QUEUE_STALLED_INTERVAL_MS must be an integer between 500 and 3600000' })
+  @Max(3_600_000, { message: 'QUEUE_STALLED_INTERVAL_MS must be an integer between 500 and 3600000' })
+  QUEUE_STALLED_INTERVAL_MS = 30_000;
+
+  /** How many times a stalled job is put back to run again before it is failed. */
+  @Type(() => Number)
+  @IsInt({ message: 'QUEUE_MAX_STALLED_COUNT must be an integer between 0 and 100' })
+  @Min(0, { message: 'QUEUE_MAX_STALLED_COUNT must be an integer between 0 and 100' })
+  @Max(100, { message: 'QUEUE_MAX_STALLED_COUNT must be an integer between 0 and 100' })
+  QUEUE_MAX_STALLED_COUNT = 1;
+
+  /** Jobs one worker process runs at the same time. */
+  @Type(() => Number)
+  @IsInt({ message: 'QUEUE_CONCURRENCY must be an integer between 1 and 64' })
+  @Min(1, { message: 'QUEUE_CONCURRENCY must be an integer between 1 and 64' })
+  @Max(64, { message: 'QUEUE_CONCURRENCY must be an integer between 1 and 64' })
+  QUEUE_CONCURRENCY = 2;
+
   /** True when the store is the embedded SQLite file (no DATABASE_URL). */
   get embedded(): boolean {
     return this.DATABASE_URL === undefined;
@@ -220,6 +252,10 @@ export const APP_CONFIG_VARIABLES: readonly string[] = [
   'OPENAI_BASE_URL',
   'LLM_CONFIDENCE_THRESHOLD',
   'LLM_MONTHLY_BUDGET_USD',
+  'QUEUE_LOCK_DURATION_MS',
+  'QUEUE_STALLED_INTERVAL_MS',
+  'QUEUE_MAX_STALLED_COUNT',
+  'QUEUE_CONCURRENCY',
 ];
 
 function flatten(errors: ValidationError[]): { variable: string; message: string }[] {

@@ -83,6 +83,8 @@ export interface TenantModelSettings {
   budgetUsdPerMonth?: number;
   /** false: never call a model for this tenant. */
   enabled?: boolean;
+  /** Negotiated prices (USD per million tokens) keyed like `prices`: `model` or `provider:model`; they win for this tenant. */
+  prices?: Record<string, ModelPrice>;
 }
 
 export interface ModelRouterSettings {
@@ -176,7 +178,10 @@ export const DEFAULT_RESILIENCE: ResilienceSettings = {
 export const DEFAULT_PROMPT_VERSION = 'plan-v1';
 
 function fail(setting: string, what: string): never {
-  throw new SmartsegError(ErrorCode.ConfigInvalid, `model-router setting ${setting} ${what}`, { setting });
+  throw new SmartsegError(ErrorCode.ConfigInvalid, `model-router setting ${setting} ${what}`, {
+    setting,
+    problem: what,
+  });
 }
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -263,18 +268,7 @@ export function resolveModelRouterSettings(input: ModelRouterSettingsInput = {})
     if (!TASKS.includes(k as Task)) fail(`tasks.${k}`, `is not a task (${TASKS.join(', ')})`);
   for (const t of TASKS) tasks[t] = tierName(`tasks.${t}`, tasksIn[t] ?? DEFAULT_TASKS[t]);
 
-  const prices: Record<string, ModelPrice> = { ...DEFAULT_PRICES };
-  const pricesIn = input.prices ?? {};
-  if (!isObj(pricesIn)) fail('prices', 'must be an object keyed by model id');
-  for (const [m, p] of Object.entries(pricesIn)) {
-    const s = `prices.${m}`;
-    if (!isObj(p)) fail(s, 'must be {input, output, cached} in USD per million tokens');
-    prices[m] = {
-      input: num(`${s}.input`, p.input, 0, 10_000),
-      output: num(`${s}.output`, p.output, 0, 10_000),
-      cached: num(`${s}.cached`, p.cached ?? p.input, 0, 10_000),
-    };
-  }
+  const prices: Record<string, ModelPrice> = { ...DEFAULT_PRICES, ...priceTable('prices', input.prices ?? {}) };
   for (const t of TIERS) {
     tiers[t].forEach((c, i) => {
       if (!prices[`${c.provider}:${c.model}`] && !prices[c.model])
@@ -331,27 +325,50 @@ export function resolveModelRouterSettings(input: ModelRouterSettingsInput = {})
   return { providers, tiers, tasks, prices, defaults, tenants, resilience, promptVersion, cache };
 }
 
+/** A price table `{model or provider:model: {input, output, cached?}}` (USD per million tokens). */
+function priceTable(s: string, v: unknown): Record<string, ModelPrice> {
+  if (!isObj(v)) fail(s, 'must be an object keyed by model id');
+  const out: Record<string, ModelPrice> = {};
+  for (const [m, p] of Object.entries(v)) {
+    const at = `${s}.${m}`;
+    if (!ID.test(m)) fail(at, 'must be keyed by a model id or provider:model');
+    if (!isObj(p)) fail(at, 'must be {input, output, cached} in USD per million tokens');
+    out[m] = {
+      input: num(`${at}.input`, p.input, 0, 10_000),
+      output: num(`${at}.output`, p.output, 0, 10_000),
+      cached: num(`${at}.cached`, p.cached ?? p.input, 0, 10_000),
+    };
+  }
+  return out;
+}
+
+/** The settings a tenant may override (static `tenants.<id>` or its stored `settings.model`). */
+export const TENANT_SETTING_KEYS = [
+  'tiers',
+  'tasks',
+  'providers',
+  'maxTokens',
+  'temperature',
+  'confidenceThreshold',
+  'maxImprovements',
+  'budgetUsdPerMonth',
+  'enabled',
+  'prices',
+] as const;
+
 function validateTenant(
   s: string,
   t: unknown,
   providers: Set<string>,
-  prices: Record<string, ModelPrice>,
+  globalPrices: Record<string, ModelPrice>,
 ): TenantModelSettings {
   if (!isObj(t)) fail(s, 'must be an object');
-  const known = [
-    'tiers',
-    'tasks',
-    'providers',
-    'maxTokens',
-    'temperature',
-    'confidenceThreshold',
-    'maxImprovements',
-    'budgetUsdPerMonth',
-    'enabled',
-  ];
   for (const k of Object.keys(t))
-    if (!known.includes(k)) fail(`${s}.${k}`, `is not a tenant setting (${known.join(', ')})`);
+    if (!(TENANT_SETTING_KEYS as readonly string[]).includes(k))
+      fail(`${s}.${k}`, `is not a tenant setting (${TENANT_SETTING_KEYS.join(', ')})`);
   const out: TenantModelSettings = {};
+  if (t.prices !== undefined) out.prices = priceTable(`${s}.prices`, t.prices);
+  const prices = { ...globalPrices, ...(out.prices ?? {}) };
   if (t.tiers !== undefined) {
     if (!isObj(t.tiers)) fail(`${s}.tiers`, 'must be an object keyed by tier');
     out.tiers = {};
@@ -378,6 +395,11 @@ function validateTenant(
     for (const [p, v] of Object.entries(t.providers)) {
       if (!providers.has(p)) fail(`${s}.providers.${p}`, 'is not a configured provider');
       if (!isObj(v)) fail(`${s}.providers.${p}`, 'must be {apiKey?, baseUrl?}');
+      for (const k of Object.keys(v))
+        if (k !== 'apiKey' && k !== 'baseUrl')
+          fail(`${s}.providers.${p}.${k}`, 'is not a provider setting (apiKey, baseUrl)');
+      if (isMaskedKey(v.apiKey))
+        fail(`${s}.providers.${p}.apiKey`, 'is a masked key: send the key itself, or omit it to keep no key');
       out.providers[p] = {
         ...(v.apiKey !== undefined ? { apiKey: key(`${s}.providers.${p}.apiKey`, v.apiKey) } : {}),
         ...(v.baseUrl !== undefined ? { baseUrl: url(`${s}.providers.${p}.baseUrl`, v.baseUrl) } : {}),
@@ -397,6 +419,59 @@ function validateTenant(
   return out;
 }
 
+/**
+ * Validates a tenant's stored model settings (`TenantSettings.model`, written through the admin
+ * API) against the router's providers and prices, with the same rules as static `tenants.<id>`.
+ * Throws `SmartsegError(CONFIG_INVALID)` naming the field under `path`
+ * (`settings.model.tiers.standard[0].model`); keys are never echoed. A tier model may be priced by
+ * the tenant's own `prices` (stored or static).
+ */
+export function validateTenantModelSettings(
+  settings: ModelRouterSettings,
+  tenantId: string,
+  input: unknown,
+  path = 'settings.model',
+): TenantModelSettings {
+  const providers = new Set(settings.providers.map((p) => p.id));
+  const prices = { ...settings.prices, ...(settings.tenants[tenantId]?.prices ?? {}) };
+  return validateTenant(path, input, providers, prices);
+}
+
+/**
+ * `over` on top of `base`, field by field: scalars replace, a tier's list replaces that tier's
+ * list, a task's tier replaces that task's, a provider's key / base URL replace that provider's,
+ * a price replaces that price.
+ */
+export function mergeTenantSettings(base: TenantModelSettings, over: TenantModelSettings): TenantModelSettings {
+  const out: TenantModelSettings = { ...base, ...over };
+  if (base.tiers || over.tiers) out.tiers = { ...(base.tiers ?? {}), ...(over.tiers ?? {}) };
+  if (base.tasks || over.tasks) out.tasks = { ...(base.tasks ?? {}), ...(over.tasks ?? {}) };
+  if (base.prices || over.prices) out.prices = { ...(base.prices ?? {}), ...(over.prices ?? {}) };
+  if (base.providers || over.providers) {
+    const providers: NonNullable<TenantModelSettings['providers']> = { ...(base.providers ?? {}) };
+    for (const [id, p] of Object.entries(over.providers ?? {})) providers[id] = { ...(providers[id] ?? {}), ...p };
+    out.providers = providers;
+  }
+  return out;
+}
+
+/** A key as it may be shown: its last 4 characters when it is long enough to keep them secret, else nothing. */
+export function maskKey(key: string): string {
+  return key.length >= 16 ? `****${key.slice(-4)}` : '****';
+}
+
+/** True for what maskKey returns (a masked key sent back is not a key). */
+export const isMaskedKey = (v: unknown): v is string => typeof v === 'string' && /^\*{4}[^*\s]{0,4}$/.test(v);
+
+/** A copy of (unvalidated) tenant model settings with every `providers.<id>.apiKey` masked. */
+export function maskTenantModelSettings<T>(model: T): T {
+  if (!isObj(model) || !isObj(model.providers)) return model;
+  const providers: Record<string, unknown> = {};
+  for (const [id, p] of Object.entries(model.providers))
+    providers[id] = isObj(p) && typeof p.apiKey === 'string' ? { ...p, apiKey: maskKey(p.apiKey) } : p;
+  return { ...model, providers } as T;
+}
+
 /** The effective settings of one tenant (defaults with its overrides). */
 export interface TenantView {
   tierModels(tier: Tier): ModelChoice[];
@@ -408,10 +483,17 @@ export interface TenantView {
   budgetUsdPerMonth: number;
   enabled: boolean;
   provider(id: string): ProviderSettings;
+  /** The tenant's price of a model (its own prices first, then the router's). */
+  price(provider: string, model: string): ModelPrice;
 }
 
-export function tenantView(settings: ModelRouterSettings, tenantId: string): TenantView {
-  const t = settings.tenants[tenantId] ?? {};
+/**
+ * One tenant's effective settings. Precedence: `stored` (the tenant's own settings, validated) >
+ * static `settings.tenants[tenantId]` > the router's defaults.
+ */
+export function tenantView(settings: ModelRouterSettings, tenantId: string, stored?: TenantModelSettings): TenantView {
+  const fixed = settings.tenants[tenantId] ?? {};
+  const t = stored ? mergeTenantSettings(fixed, stored) : fixed;
   return {
     tierModels: (tier) => t.tiers?.[tier] ?? settings.tiers[tier],
     taskTier: (task) => t.tasks?.[task] ?? settings.tasks[task],
@@ -427,6 +509,8 @@ export function tenantView(settings: ModelRouterSettings, tenantId: string): Ten
       const own = t.providers?.[id] ?? {};
       return { ...base, ...own };
     },
+    price: (provider, model) =>
+      t.prices?.[`${provider}:${model}`] ?? t.prices?.[model] ?? priceOf(settings, provider, model),
   };
 }
 

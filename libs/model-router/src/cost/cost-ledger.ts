@@ -42,19 +42,24 @@ export function addTo(t: UsageTotals, c: Pick<CallCost, 'usage' | 'costUsd'>): v
   t.costUsd += c.costUsd;
 }
 
-/** Where monthly spend is kept. In memory by default (one process); a shared store makes budgets hold across replicas. */
+/**
+ * Where monthly spend is kept, by `key` (`tenant:<id>` or `provider:<id>`) and `month` (YYYY-MM).
+ * In memory by default (one process); DatabaseSpendStore (the state database) makes budgets hold
+ * across replicas and restarts. `add` must be atomic (concurrent adds never lose one another).
+ */
 export interface SpendStore {
-  add(key: string, usd: number): void | Promise<void>;
-  get(key: string): number | Promise<number>;
+  add(key: string, month: string, usd: number): void | Promise<void>;
+  get(key: string, month: string): number | Promise<number>;
 }
 
 export class InMemorySpendStore implements SpendStore {
   private readonly spend = new Map<string, number>();
-  add(key: string, usd: number): void {
-    this.spend.set(key, (this.spend.get(key) ?? 0) + usd);
+  add(key: string, month: string, usd: number): void {
+    const k = `${key}|${month}`;
+    this.spend.set(k, (this.spend.get(k) ?? 0) + usd);
   }
-  get(key: string): number {
-    return this.spend.get(key) ?? 0;
+  get(key: string, month: string): number {
+    return this.spend.get(`${key}|${month}`) ?? 0;
   }
 }
 
@@ -82,17 +87,17 @@ export class CostLedger {
     this.tenants.set(call.tenantId, t);
     this.recent.push(entry);
     if (this.recent.length > this.keepCalls) this.recent.shift();
-    await this.store.add(`tenant:${call.tenantId}:${monthOf(now)}`, call.costUsd);
-    await this.store.add(`provider:${call.provider}:${monthOf(now)}`, call.costUsd);
+    await this.store.add(`tenant:${call.tenantId}`, monthOf(now), call.costUsd);
+    await this.store.add(`provider:${call.provider}`, monthOf(now), call.costUsd);
     return entry;
   }
 
   async tenantMonthUsd(tenantId: string): Promise<number> {
-    return this.store.get(`tenant:${tenantId}:${monthOf(this.clock())}`);
+    return this.store.get(`tenant:${tenantId}`, monthOf(this.clock()));
   }
 
   async providerMonthUsd(provider: string): Promise<number> {
-    return this.store.get(`provider:${provider}:${monthOf(this.clock())}`);
+    return this.store.get(`provider:${provider}`, monthOf(this.clock()));
   }
 
   /** Totals since start of this process for one tenant. */

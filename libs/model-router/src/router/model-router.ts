@@ -23,13 +23,14 @@ import {
   type CachedAnswer,
 } from '../cache/answer-cache';
 import {
-  priceOf,
   resolveModelRouterSettings,
   tenantView,
+  validateTenantModelSettings,
   type ModelChoice,
   type ModelRouterSettings,
   type ModelRouterSettingsInput,
   type Task,
+  type TenantModelSettings,
   type TenantView,
   type Tier,
 } from '../config/model-router.config';
@@ -137,11 +138,29 @@ export interface ModelRouterOptions {
   metrics?: Partial<RouterMetricObjects>;
   /** Cache layers (default: LRU, plus Redis when settings.cache.redisUrl is set). */
   cacheLayers?: AnswerCacheLayer[];
+  /** Where monthly spend is kept (default: in memory; the API uses DatabaseSpendStore). */
   spendStore?: SpendStore;
   clock?: () => Date;
+  /**
+   * A tenant's stored model settings (the API: `TenantSettings.model` from tenant-config), read
+   * per request and cached for `tenantSettingsTtlMs`; `invalidateTenant` drops the cached copy
+   * when the tenant is updated. Validated with the router's own rules; they win over static
+   * `settings.tenants.<id>`, which win over the defaults. Undefined / null: no stored settings.
+   */
+  tenantSettings?: (tenantId: string) => unknown | Promise<unknown>;
+  /** How long a tenant's stored settings are kept before they are read again (ms, default 30 s). */
+  tenantSettingsTtlMs?: number;
+}
+
+/** A tenant's effective settings, or why its stored settings cannot be used (the field, never a value). */
+interface ResolvedTenant {
+  view: TenantView;
+  problem?: string;
 }
 
 const MAX_QUESTION = 300;
+/** ResolvedTenant.problem when the tenant's stored settings could not be read. */
+const READ_FAILED = '(unreadable)';
 
 /**
  * Plan-Act-Verify-Improve over the local engine. The local engine answers first; only a
@@ -160,9 +179,14 @@ export class ModelRouter {
   private readonly cache: AnswerCache | undefined;
   private readonly engines = new Map<string, LocalUnderstander>();
   private readonly localEngine: (tenantId: string, catalog: Catalog) => LocalUnderstander;
+  private readonly tenantSource: ModelRouterOptions['tenantSettings'];
+  private readonly tenantTtlMs: number;
+  private readonly tenants = new Map<string, { at: number; resolved: Promise<ResolvedTenant> }>();
 
   constructor(options: ModelRouterOptions = {}) {
     this.settings = resolveModelRouterSettings(options.settings ?? {});
+    this.tenantSource = options.tenantSettings;
+    this.tenantTtlMs = options.tenantSettingsTtlMs ?? 30_000;
     this.metrics = routerMetrics({
       ...(options.registry ? { registry: options.registry } : {}),
       ...(options.metrics ? { metrics: options.metrics } : {}),
@@ -187,6 +211,76 @@ export class ModelRouter {
     this.engines.set(key, engine);
     if (this.engines.size > 64) this.engines.delete(this.engines.keys().next().value!);
     return engine;
+  }
+
+  /**
+   * Checks a tenant's model settings as the router would read them (the admin API calls it before
+   * storing them). Throws `SmartsegError(CONFIG_INVALID)` naming the field under `path`; returns the
+   * normalised settings.
+   */
+  validateTenantSettings(tenantId: string, input: unknown, path = 'settings.model'): TenantModelSettings {
+    return validateTenantModelSettings(this.settings, tenantId, input, path);
+  }
+
+  /** Drops the cached stored settings of one tenant (or all): the next request reads them again. */
+  invalidateTenant(tenantId?: string): void {
+    if (tenantId === undefined) this.tenants.clear();
+    else this.tenants.delete(tenantId);
+  }
+
+  /** The tenant's effective settings (stored > static > defaults). */
+  async tenantView(tenantId: string): Promise<TenantView> {
+    return (await this.resolveTenant(tenantId)).view;
+  }
+
+  /**
+   * Whether a request of this tenant may reach a model: models enabled and at least one provider
+   * with a key (the platform's or the tenant's own). Unusable stored settings count as true so that
+   * their notice is shown.
+   */
+  async modelsAvailable(tenantId: string): Promise<boolean> {
+    const { view, problem } = await this.resolveTenant(tenantId);
+    if (problem) return true;
+    return view.enabled && this.settings.providers.some((p) => !!view.provider(p.id).apiKey);
+  }
+
+  /** Every key a request of this tenant may use (to redact from anything shown; never to show). */
+  async tenantSecrets(tenantId: string): Promise<string[]> {
+    const { view } = await this.resolveTenant(tenantId);
+    const keys = this.settings.providers.map((p) => view.provider(p.id).apiKey);
+    return [...new Set(keys.filter((k): k is string => !!k && k.length >= 4))];
+  }
+
+  private resolveTenant(tenantId: string): Promise<ResolvedTenant> {
+    if (!this.tenantSource) return Promise.resolve({ view: tenantView(this.settings, tenantId) });
+    const now = performance.now();
+    const hit = this.tenants.get(tenantId);
+    if (hit && now - hit.at < this.tenantTtlMs) return hit.resolved;
+    const resolved = this.readTenant(tenantId);
+    this.tenants.set(tenantId, { at: now, resolved });
+    if (this.tenants.size > 10_000) this.tenants.delete(this.tenants.keys().next().value!);
+    // a failed read is not kept: the next request tries again
+    void resolved.then((r) => {
+      if (r.problem === READ_FAILED && this.tenants.get(tenantId)?.resolved === resolved) this.tenants.delete(tenantId);
+    });
+    return resolved;
+  }
+
+  private async readTenant(tenantId: string): Promise<ResolvedTenant> {
+    const fixed = tenantView(this.settings, tenantId);
+    let raw: unknown;
+    try {
+      raw = await this.tenantSource!(tenantId);
+    } catch {
+      return { view: fixed, problem: READ_FAILED };
+    }
+    if (raw === undefined || raw === null) return { view: fixed };
+    try {
+      return { view: tenantView(this.settings, tenantId, this.validateTenantSettings(tenantId, raw)) };
+    } catch (err) {
+      const setting = (err as { details?: { setting?: unknown } }).details?.setting;
+      return { view: fixed, problem: typeof setting === 'string' ? setting : 'settings.model' };
+    }
   }
 
   breakerState(provider: string, model: string): BreakerState {
@@ -229,13 +323,23 @@ export class ModelRouter {
       return out;
     };
 
-    const view = tenantView(this.settings, ctx.tenantId);
+    const { view, problem } = await this.resolveTenant(ctx.tenantId);
     const decision = decideEscalation(local, view.confidenceThreshold);
     const stay = (reason: string, note?: string) => {
       step({ type: 'decide', escalate: false, reason });
       return finish(this.localAnswer(local, ctx, note ? [note] : [], false));
     };
     if (!decision.escalate) return stay(decision.reason);
+    if (problem === READ_FAILED)
+      return stay(
+        "the tenant's model settings could not be read",
+        "This tenant's model settings could not be read, so no language model was asked.",
+      );
+    if (problem)
+      return stay(
+        `the tenant's model settings are invalid (${problem})`,
+        `This tenant's model settings are invalid (${problem}), so no language model was asked.`,
+      );
     if (!view.enabled) return stay('models are disabled for this tenant');
     if (holdsPersonalData(text))
       return stay(
@@ -273,7 +377,9 @@ export class ModelRouter {
       context: JSON.stringify([ctx.asOf, ctx.permissions.pii, ctx.current ?? null, decision.task]),
     });
     let cacheState: 'hit' | 'miss' | undefined;
-    if (this.cache) {
+    // with no key for any model of the tier nothing can be asked: the cache is not consulted either
+    const askable = chain.some((c) => !!view.provider(c.provider).apiKey);
+    if (this.cache && askable) {
       const hit = await this.cache.get(key);
       step({ type: 'cache', hit: !!hit, ...(hit ? { layer: hit.layer } : {}) });
       cacheState = hit ? 'hit' : 'miss';
@@ -420,9 +526,10 @@ export class ModelRouter {
     req: Pick<LlmRequest, 'system' | 'messages' | 'jsonSchema' | 'jsonName'>,
     onStep?: (step: RouterStep) => void,
   ): Promise<{ response: LlmResponse; answered_by: AnsweredBy; usage: UsageTotals } | undefined> {
-    const view = tenantView(this.settings, tenantId);
+    const { view, problem } = await this.resolveTenant(tenantId);
     const usage = emptyTotals();
-    if (!view.enabled || (await this.ledger.tenantMonthUsd(tenantId)) >= view.budgetUsdPerMonth) return undefined;
+    if (problem || !view.enabled || (await this.ledger.tenantMonthUsd(tenantId)) >= view.budgetUsdPerMonth)
+      return undefined;
     for (const choice of view.tierModels(view.taskTier(task))) {
       if (!view.provider(choice.provider).apiKey) continue;
       try {
@@ -485,7 +592,7 @@ export class ModelRouter {
           }),
         signal,
       );
-      const costUsd = costOf(res.usage, priceOf(this.settings, choice.provider, choice.model));
+      const costUsd = costOf(res.usage, view.price(choice.provider, choice.model));
       await this.ledger.record({
         tenantId,
         provider: choice.provider,

@@ -37,6 +37,8 @@ export interface FakeRequest {
   messages: string[];
   /** The last user message. */
   user: string;
+  /** The key the client sent (`Authorization: Bearer`, `x-api-key` or `x-goog-api-key`). */
+  apiKey: string;
 }
 
 export type Responder = Script | ((req: FakeRequest) => Script);
@@ -112,7 +114,13 @@ export class FakeProvider {
       return;
     }
     const parsed = this.read(json, route.model);
-    const fr: FakeRequest = { kind: this.kind, path, body, ...parsed };
+    const header = (name: string) => {
+      const v = req.headers[name];
+      return Array.isArray(v) ? (v[0] ?? '') : (v ?? '');
+    };
+    const apiKey =
+      header('authorization').replace(/^Bearer\s+/i, '') || header('x-api-key') || header('x-goog-api-key');
+    const fr: FakeRequest = { kind: this.kind, path, body, apiKey, ...parsed };
     this.requests.push(fr);
     const responder = this.queue.length ? this.queue.shift()! : this.fallback;
     let script = typeof responder === 'function' ? responder(fr) : responder;
@@ -159,7 +167,7 @@ export class FakeProvider {
   private read(
     json: Record<string, unknown>,
     pathModel: string,
-  ): Omit<FakeRequest, 'kind' | 'path' | 'body'> & { schemaChars: number } {
+  ): Omit<FakeRequest, 'kind' | 'path' | 'body' | 'apiKey'> & { schemaChars: number } {
     const texts = (v: unknown): string => {
       if (typeof v === 'string') return v;
       if (Array.isArray(v)) return v.map(texts).join('');

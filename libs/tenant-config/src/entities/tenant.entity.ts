@@ -13,8 +13,31 @@ export interface TenantSettings {
   warehouse?: TenantWarehouseSettings;
   /** Facets this tenant's users may never use, whatever their roles. */
   restrictedFacets?: string[];
-  /** Model settings for model-router (tier, provider, budget); opaque here. */
-  model?: Record<string, unknown>;
+  /** Model settings for model-router (validated by the router when written and when read). */
+  model?: TenantModelSettingsRecord;
+}
+
+/**
+ * A tenant's own model settings, as stored (libs/model-router's TenantModelSettings: the router
+ * validates them; they win over its static `tenants.<id>` and defaults). API keys are stored here
+ * and never shown back (the admin API masks them).
+ */
+export interface TenantModelSettingsRecord {
+  /** false: never call a model for this tenant. */
+  enabled?: boolean;
+  confidenceThreshold?: number;
+  maxImprovements?: number;
+  budgetUsdPerMonth?: number;
+  maxTokens?: number;
+  temperature?: number;
+  /** Tier -> models in preference order (a whole list per tier). */
+  tiers?: Record<string, { provider: string; model: string; maxTokens?: number; temperature?: number }[]>;
+  /** Task -> tier. */
+  tasks?: Record<string, string>;
+  /** Provider id -> the tenant's own key / base URL. */
+  providers?: Record<string, { apiKey?: string; baseUrl?: string }>;
+  /** Negotiated prices, USD per million tokens, by `model` or `provider:model`. */
+  prices?: Record<string, { input: number; output: number; cached?: number }>;
 }
 
 /**

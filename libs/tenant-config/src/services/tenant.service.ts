@@ -83,7 +83,7 @@ export class TenantService {
       action: 'tenant.configure',
       entityType: 'tenant',
       entityId: tenantId,
-      details: { ...patch },
+      details: redactSecrets({ ...patch }) as Record<string, unknown>,
     });
     return saved;
   }
@@ -101,4 +101,24 @@ export class TenantService {
     });
     return saved;
   }
+}
+
+/** Keys whose values are secrets: never written to the audit trail. */
+const SECRET_KEY = /^(api_?key|password|secret|token|url|connection_?string|dsn)$/i;
+
+/**
+ * A copy of `value` with secrets replaced by "[redacted]" (provider keys, warehouse URLs with their
+ * passwords), so the audit trail records that a setting changed, never the secret itself.
+ */
+export function redactSecrets(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(redactSecrets);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value as Record<string, unknown>).map(([k, v]) => [
+        k,
+        SECRET_KEY.test(k) && typeof v === 'string' ? '[redacted]' : redactSecrets(v),
+      ]),
+    );
+  }
+  return value;
 }
