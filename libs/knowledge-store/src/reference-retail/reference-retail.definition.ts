@@ -381,7 +381,7 @@ export const REFERENCE_RETAIL_DEFINITION: CatalogDefinition = {
     Home: ['home', 'home goods', 'homeware', 'housewares', 'home products'],
     Apparel: ['apparel', 'clothing', 'clothes', 'fashion'],
     Beauty: ['beauty', 'cosmetics', 'beauty products'],
-    Pets: ['pets', 'pet', 'pet products', 'pet supplies', 'pet stuff', 'pet owners', 'pet parents', 'pet households', 'pet lovers'],
+    Pets: ['pets', 'pet', 'pet products', 'pet stuff', 'pet owners', 'pet parents', 'pet households', 'pet lovers'],
     Toys: ['toys', 'toy'],
     'Sports & Outdoors': ['sports and outdoors', 'sporting goods', 'sports', 'outdoors', 'outdoor gear', 'sports gear'],
     'Health & Wellness': ['health and wellness', 'health', 'wellness', 'health products'],
