@@ -161,7 +161,7 @@ const facets: FacetDefinition[] = [
   { name: 'sms_opt_in', label: 'SMS opt-in', type: 'boolean', source: col('sms_opt_in'), description: 'Subscribed to SMS marketing.', pii: false, synonyms: ['sms opt in', 'sms opt-in', 'sms subscribers', 'text subscribers', 'subscribed to sms', 'opted in to texts', 'sms list'] },
   { name: 'push_opt_in', label: 'Push opt-in', type: 'boolean', source: col('push_opt_in'), description: 'Opted in to push notifications.', pii: false, synonyms: ['push opt in', 'push opt-in', 'push subscribers', 'push notifications enabled', 'push-enabled'] },
   { name: 'household_size', label: 'Household size', type: 'number', source: col('household_size'), description: 'Number of people in the household.', pii: false, synonyms: ['household size', 'household of', 'people in household', 'family size'], unit: 'people' },
-  { name: 'has_children', label: 'Has children', type: 'boolean', source: col('has_children'), description: 'Children live in the household.', pii: false, synonyms: ['has children', 'has kids', 'with kids', 'with children', 'parents', 'families with kids', 'moms', 'dads'] },
+  { name: 'has_children', label: 'Has children', type: 'boolean', source: col('has_children'), description: 'Children live in the household.', pii: false, synonyms: ['has children', 'has kids', 'with kids', 'with children', 'parents', 'families with kids'] },
   {
     name: 'income_band',
     label: 'Income band',
@@ -282,6 +282,32 @@ const rules: RuleDef[] = [
     description: "In the loyalty program: loyalty tier silver, gold or platinum (not 'none').",
     synonyms: ['loyalty members', 'loyalty member', 'loyalty program members', 'members of the loyalty program', 'in the loyalty program', 'enrolled in the loyalty program', 'rewards members', 'rewards program members', 'loyalty customers', 'loyalty club members', 'loyalty enrolled'],
     definition: { kind: 'attribute', facet: 'loyalty_tier', op: 'in', values: ['silver', 'gold', 'platinum'] },
+  },
+  {
+    id: 'moms',
+    label: 'moms',
+    description: 'Women with children in the household.',
+    synonyms: ['moms', 'mom', 'mums', 'mommies', 'moms with kids at home'],
+    definition: {
+      kind: 'and',
+      children: [
+        { kind: 'attribute', facet: 'gender', op: 'eq', value: 'female' },
+        { kind: 'attribute', facet: 'has_children', op: 'eq', value: true },
+      ],
+    },
+  },
+  {
+    id: 'dads',
+    label: 'dads',
+    description: 'Men with children in the household.',
+    synonyms: ['dads', 'dad', 'daddies'],
+    definition: {
+      kind: 'and',
+      children: [
+        { kind: 'attribute', facet: 'gender', op: 'eq', value: 'male' },
+        { kind: 'attribute', facet: 'has_children', op: 'eq', value: true },
+      ],
+    },
   },
   {
     id: 'vip',

@@ -169,4 +169,60 @@ describe('editor', () => {
       expect(JSON.stringify(w)).toContain('returned');
     });
   });
+
+  describe('more follow-ups from vendor-style conversations', () => {
+    const after = (turns: string[]) => {
+      let current: Segment | undefined;
+      let r;
+      for (const t of turns) {
+        r = testEngine().understand(t, { ...CTX, ...(current ? { current } : {}) });
+        if (r.status === 'segment') current = r.segment;
+      }
+      if (r?.status !== 'segment') throw new Error(`expected a segment after ${turns.join(' / ')}`);
+      return r.segment.where;
+    };
+    it('drops one order filter of a purchase, keeping its items and window', () => {
+      expect(
+        after(['Customers who used a coupon on a Home purchase in the last 60 days', 'drop the coupon part']),
+      ).toEqual({ kind: 'purchase', item: { department: ['Home'] }, window: { type: 'last', n: 60, unit: 'day' } });
+    });
+    it('replaces a rule that measures the same thing ("actually, one-time buyers")', () => {
+      expect(after(['Repeat buyers in the Midwest', 'actually, one-time buyers'])).toEqual({
+        kind: 'and',
+        children: [
+          { kind: 'rule', rule: 'one_time_buyer' },
+          { kind: 'attribute', facet: 'region', op: 'eq', value: 'midwest' },
+        ],
+      });
+    });
+    it('continues with "but" and resolves "in that time" to the window there', () => {
+      const w = after(['Viewed TVs in the last 30 days', "but didn't buy a TV in that time"]);
+      expect(JSON.stringify(w)).toContain('"kind":"not"');
+      expect(JSON.stringify(w).match(/"n":30/g)).toHaveLength(2);
+    });
+    it('flips the negated condition ("flip it")', () => {
+      const w = after([
+        "Customers in the Northeast who haven't opened an email in 90 days",
+        'flip it - the ones who have',
+      ]);
+      expect(JSON.stringify(w)).not.toContain('"kind":"not"');
+    });
+    it('widens an age range ("add 25-29 to the age range")', () => {
+      expect(after(['people aged 18-24', 'and add 25-29 to the age range'])).toEqual({
+        kind: 'attribute',
+        facet: 'age',
+        op: 'between',
+        min: 18,
+        max: 29,
+      });
+    });
+    it('moves a birthday ("next month instead") and keeps "at least" after "make it"', () => {
+      expect(after(['Birthdays this month', 'next month instead'])).toEqual({ kind: 'birthday', when: 'next_month' });
+      expect(after(['Customers with three or more orders', 'make it at least five orders'])).toEqual({
+        kind: 'purchase',
+        measure: 'orders',
+        threshold: { op: 'gte', value: 5 },
+      });
+    });
+  });
 });

@@ -34,7 +34,10 @@ const MARKERS: readonly Marker[] = [
     re: /^(?:no|with no|without any|without a)\s+(?:\w+[\s-]){0,2}(?:limit|filter|restriction|requirement|condition|criteria|window|cap|constraint)s?\b/i,
     mode: 'remove',
   },
-  { re: /^(?:now\s+)?(?:the\s+)?opposite\b/i, mode: 'negate' },
+  {
+    re: /^(?:now\s+)?(?:the\s+)?(?:opposite|flip (?:it|that|this)|reverse (?:it|that|this)|invert (?:it|that|this))\b/i,
+    mode: 'negate',
+  },
   {
     re: /^(?:and\s+|but\s+|also\s+|now\s+)?(?:exclude|excluding|except|minus|but not|not|leave out|filter out|without)\b/i,
     mode: 'exclude',
@@ -69,7 +72,10 @@ export function looksLikeEdit(text: string, engine: UnderstandingEngine, ctx: Un
   if (!ctx.current) return false;
   const t = text.trim();
   const stripped = t.replace(LEAD_NOISE, '').trim();
-  if (/\binstead\b|\brather than\b|\bi meant\b|\bthe opposite\b/i.test(t)) return true;
+  if (/\binstead\b|\brather than\b|\bi meant\b|\bthe opposite\b|^flip\b/i.test(t)) return true;
+  // "but didn't buy a TV in that time", "and only in Ohio", "of those, ...": a continuation
+  if (/^(?:but|and|or|also|plus|except|excluding|only|just|of those|among them|among those)\b/i.test(stripped))
+    return true;
   if (MARKERS.some((m) => m.re.test(stripped))) return true;
   const words = stripped.split(/\s+/).filter(Boolean);
   // a full new description names the people ("customers who ...") and says more than one thing
@@ -231,7 +237,16 @@ export function editSegment(
       break;
     }
   }
-  if (mode === 'negate') t = t.replace(/^(?:now\s+)?(?:the\s+)?opposite\b[\s,:;.!-]*/i, '');
+  if (mode === 'negate')
+    t = t
+      .replace(
+        /^(?:now\s+)?(?:the\s+)?(?:opposite|flip (?:it|that|this)|reverse (?:it|that|this)|invert (?:it|that|this))\b[\s,:;.!\u2014\u2013-]*/i,
+        '',
+      )
+      .replace(
+        /^(?:the\s+)?(?:ones|those|people|customers)\s+(?:who|that)\s+(?:have|has|did|do|are|were)\s*[.!]*$/i,
+        '',
+      );
   // "swap gold for silver", "Texas instead of California", "I meant Adidas, not Nike", "use X instead of Y"
   let oldPart = '';
   let newPart = t;
@@ -280,8 +295,22 @@ export function editSegment(
     const keep: SegmentNode[] = [];
     conj.forEach((c, i) => {
       if (!hits.includes(c)) return keep.push(c.node);
-      // one value out of a list: "drop California"
+      // one part of a purchase: "drop the coupon part" keeps the Home purchase in its window
       const n = c.node;
+      if (n.kind === 'purchase' && n.order) {
+        const orderKeys = Object.keys(n.order).filter((k) => strong.has(`order:${k}`));
+        const otherHits = [...strong].some((k) => !k.startsWith('order:') && c.keys.has(k));
+        if (orderKeys.length && !otherHits && (n.item || Object.keys(n.order).length > orderKeys.length)) {
+          const order = { ...n.order } as Record<string, unknown>;
+          for (const k of orderKeys) delete order[k];
+          const after: SegmentNode = { ...n };
+          if (Object.keys(order).length) after.order = order as typeof n.order;
+          else delete after.order;
+          changes.push({ op: 'replace', path: path(i, conj.length), before: n, after });
+          return keep.push(after);
+        }
+      }
+      // one value out of a list: "drop California"
       if (n.kind === 'attribute' && (n.op === 'in' || n.op === 'not_in') && n.values && n.values.length > 1) {
         const drop = n.values.filter((v) => strong.has(`value:${n.facet}:${String(v)}`));
         if (drop.length && drop.length < n.values.length) {
@@ -313,6 +342,9 @@ export function editSegment(
     const target = probe ? flatten(probe.node) : [];
     let idx = target.length ? conj.findIndex((c) => target.some((p) => slotMatch(c.node, p, catalog))) : -1;
     if (idx < 0 && conj.length === 1) idx = 0;
+    // "flip it": the one negated condition there is the one to turn around
+    if (idx < 0 && conj.filter((c) => c.node.kind === 'not').length === 1)
+      idx = conj.findIndex((c) => c.node.kind === 'not');
     if (idx < 0) return undefined;
     const before = conj[idx]!.node;
     const after: SegmentNode = before.kind === 'not' ? before.child : { kind: 'not', child: before };
@@ -387,6 +419,27 @@ export function editSegment(
   }
   let parts = flatten(frag.node);
   const a = frag.analysis;
+  // "but didn't buy a TV in that time": the window of the segment there
+  if (
+    /\b(?:in|during|over|within) (?:that|the same|that same|this same) (?:time|period|window|timeframe|time frame|span)\b|\bsame (?:period|window|timeframe)\b/i.test(
+      cleaned,
+    )
+  ) {
+    let shared: Window | undefined;
+    for (const c of conj)
+      mapLeaves(c.node, (leaf) => {
+        if ((leaf.kind === 'purchase' || leaf.kind === 'event') && leaf.window) shared = leaf.window;
+        return leaf;
+      });
+    if (shared) {
+      const w = shared;
+      parts = parts.map((p) =>
+        mapLeaves(p, (leaf) =>
+          (leaf.kind === 'purchase' || leaf.kind === 'event') && !leaf.window ? { ...leaf, window: w } : leaf,
+        ),
+      );
+    }
+  }
   // "make that more than twenty": a bare number is not an age here
   if (
     parts.length === 1 &&
@@ -438,6 +491,23 @@ export function editSegment(
   }
 
   if (!parts.length) {
+    // "next month instead" for a birthday
+    const bIdx = list.findIndex((n) => n.kind === 'birthday');
+    const tv = a.chunks.find((c) => c.time)?.time;
+    if (bIdx >= 0 && tv) {
+      let after: SegmentNode | undefined;
+      if (tv.kind === 'future' && (tv.when === 'today' || tv.when === 'next_month' || tv.when === 'this_month'))
+        after = { kind: 'birthday', when: tv.when };
+      else if (tv.kind === 'future' && tv.when === 'next_days' && tv.days)
+        after = { kind: 'birthday', when: 'next_days', days: tv.days };
+      else if (tv.kind === 'window' && tv.window.type === 'this' && tv.window.unit === 'month')
+        after = { kind: 'birthday', when: 'this_month' };
+      if (after) {
+        changes.push({ op: 'replace', path: path(bIdx, list.length), before: list[bIdx], after });
+        list[bIdx] = after;
+        return finish(engine, rebuild(list, current, text), text, ctx, changes, 0.85);
+      }
+    }
     // "medium instead", "top 5%": a level or rank for the model already there
     const level = a.chunks.map((c) => c.senses.find((s) => s.t === 'level')).find(Boolean);
     const rank = a.chunks.find((c) => c.qty?.kind === 'rank')?.qty;
@@ -543,7 +613,7 @@ function stripMarkers(s: string, mode: Mode): string {
     .replace(/^(?:please\s+)?(?:add|also|plus|include|and also)\s+/i, '')
     .replace(/\s+(?:too|as well|also|instead|please|pls)\s*[.!?]*$/i, '')
     .replace(
-      /^(?:make|change|set|switch|bump|raise|lower|increase|decrease|widen|expand|broaden|narrow|move)\s+(?:it|that|this|the \w+|them)?\s*(?:up |down )?(?:to|at|into)?\s*/i,
+      /^(?:make|change|set|switch|bump|raise|lower|increase|decrease|widen|expand|broaden|narrow|move)\s+(?:it|that|this|the \w+|them)?\s*(?:up |down )?(?:to|into|at(?! least\b| most\b))?\s*/i,
       '',
     )
     .replace(/^(?:actually\s+)?(?:use|go with|try)\s+/i, '')
@@ -608,6 +678,24 @@ function slotMatch(n: SegmentNode, p: SegmentNode, catalog: Catalog): boolean {
   if (a.kind === 'attribute' && b.kind === 'attribute')
     return a.facet === b.facet || (GEO.test(a.facet) && GEO.test(b.facet));
   if (a.kind === 'model' && b.kind === 'model') return a.model === b.model;
+  // "repeat buyers" -> "actually, one-time buyers": rules that measure the same thing take each other's place
+  if (a.kind === 'rule' && b.kind === 'rule' && a.rule !== b.rule) {
+    const fam = (r: string): string | undefined => {
+      const d = catalog.rules.find((x) => x.id === r)?.definition;
+      if (!d) return undefined;
+      if (d.kind === 'attribute') return `attr:${d.facet}`;
+      if (d.kind === 'and' && d.children.every((c) => c.kind === 'attribute'))
+        return `attrs:${d.children
+          .map((c) => (c as { facet: string }).facet)
+          .sort()
+          .join(',')}`;
+      if (d.kind === 'purchase' && !d.item && !d.order && !d.window) return 'orders';
+      if (d.kind === 'not' && d.child.kind === 'purchase' && !d.child.item) return 'orders';
+      return undefined;
+    };
+    const fa = fam(a.rule);
+    return !!fa && fa === fam(b.rule);
+  }
   if (a.kind === 'rule' && b.kind === 'model') {
     const def = catalog.rules.find((r) => r.id === a.rule)?.definition;
     return def?.kind === 'model' && def.model === b.model;
@@ -636,6 +724,7 @@ function slotMatch(n: SegmentNode, p: SegmentNode, catalog: Catalog): boolean {
  * a new threshold on the same count or sum replaces the old one ("at least 5 orders" after "3+ orders").
  */
 function replaceOnAdd(n: SegmentNode, p: SegmentNode): boolean {
+  if (n.kind === 'rule' && p.kind === 'rule') return true;
   if (n.kind === 'attribute' && p.kind === 'attribute') return n.facet !== p.facet || n.op === 'eq' || n.op === 'in';
   if (n.kind === 'purchase' && p.kind === 'purchase' && n.threshold && p.threshold) {
     const same = (x: unknown, y: unknown) => JSON.stringify(x ?? {}) === JSON.stringify(y ?? {});
@@ -690,6 +779,18 @@ function extend(n: SegmentNode, p: SegmentNode): SegmentNode | undefined {
     return { kind: 'attribute', facet: n.facet, op: 'in', values: vals };
   }
   if (n.kind === 'model' && p.kind === 'model' && n.model === p.model) return p;
+  // "add 25-29 to the age range": two ranges that touch become one
+  if (
+    n.kind === 'attribute' &&
+    p.kind === 'attribute' &&
+    n.facet === p.facet &&
+    n.op === 'between' &&
+    p.op === 'between'
+  ) {
+    const [lo1, hi1, lo2, hi2] = [n.min, n.max, p.min, p.max].map(Number) as [number, number, number, number];
+    if (lo2 <= hi1 + 1 && lo1 <= hi2 + 1)
+      return { kind: 'attribute', facet: n.facet, op: 'between', min: Math.min(lo1, lo2), max: Math.max(hi1, hi2) };
+  }
   return undefined;
 }
 

@@ -24,7 +24,7 @@ const SEGMENTS: [string, SegmentNode][] = [
     {
       kind: 'and',
       children: [
-        { kind: 'attribute', facet: 'has_children', op: 'eq', value: true },
+        { kind: 'rule', rule: 'moms' },
         { kind: 'attribute', facet: 'state', op: 'eq', value: 'OH' },
         { kind: 'purchase', item: { category: ['Diapers'] }, window: { type: 'last', n: 60, unit: 'day' } },
       ],

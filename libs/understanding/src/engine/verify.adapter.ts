@@ -12,8 +12,7 @@ export interface VerifyProblem {
 }
 
 export type VerifyResult =
-  | { ok: true; segment: Segment; warnings: VerifyProblem[] | string[] }
-  | { ok: false; problems: VerifyProblem[] };
+  { ok: true; segment: Segment; warnings: VerifyProblem[] | string[] } | { ok: false; problems: VerifyProblem[] };
 
 export interface VerifyContext {
   catalog: Catalog;

@@ -411,7 +411,8 @@ export function foldNumbers(tokens: Token[], text: string): Token[] {
         } else {
           const merged = mergeTokens(t, i, read.used, { kind: 'num', value: read.value }, text);
           // "twenty twenty-five": a year reads as its digits
-          if (/^twenty /.test(merged.norm) && read.value >= 2010 && read.value <= 2099) merged.norm = String(read.value);
+          if (/^twenty /.test(merged.norm) && read.value >= 2010 && read.value <= 2099)
+            merged.norm = String(read.value);
           merged.stem = merged.norm;
         }
       } else if (tok.norm === 'single' || tok.norm === 'solo') {
@@ -537,11 +538,7 @@ export function normalize(text: string, vocab?: Vocabulary): NormalizeResult {
   // "in calendar 2025", "calendar year 2025", "during calendar year 2025": the year
   tokens = tokens.filter(
     (tk, i) =>
-      !(
-        tk.norm === 'year' &&
-        tokens[i - 1]?.norm === 'calendar' &&
-        /^(19|20)\d\d$/.test(tokens[i + 1]?.norm ?? '')
-      ),
+      !(tk.norm === 'year' && tokens[i - 1]?.norm === 'calendar' && /^(19|20)\d\d$/.test(tokens[i + 1]?.norm ?? '')),
   );
   tokens = tokens.filter(
     (tk, i) =>
@@ -602,8 +599,28 @@ export function normalize(text: string, vocab?: Vocabulary): NormalizeResult {
 
 const EXCLUDE_VERBS = new Set(['exclude', 'remove', 'suppress', 'omit', 'drop']);
 const AUDIENCE_HEADS = new Set([
-  'customers', 'customer', 'people', 'shoppers', 'users', 'buyers', 'members', 'subscribers', 'contacts',
-  'profiles', 'everyone', 'anyone', 'those', 'all', 'our', 'the', 'my', 'this', 'that', 'audience', 'segment', 'list',
+  'customers',
+  'customer',
+  'people',
+  'shoppers',
+  'users',
+  'buyers',
+  'members',
+  'subscribers',
+  'contacts',
+  'profiles',
+  'everyone',
+  'anyone',
+  'those',
+  'all',
+  'our',
+  'the',
+  'my',
+  'this',
+  'that',
+  'audience',
+  'segment',
+  'list',
 ]);
 
 /**
