@@ -1286,3 +1286,51 @@ describe('UnderstandingEngine: phrasings of vendor docs and briefs', () => {
     expect(r.status === 'clarify' && r.options.map((o) => o.label)).toContain('November-December 2025');
   });
 });
+
+describe('UnderstandingEngine: context sentences, two amounts, shared channel words', () => {
+  it('leaves out a later sentence about the campaign even when it holds catalog words', () => {
+    expect(
+      where(
+        'High value customers: lifetime revenue of at least $3,000 AND at least 20 lifetime orders. We use this as the seed audience for lookalikes on Meta.',
+      ),
+    ).toEqual({
+      kind: 'and',
+      children: [
+        { kind: 'purchase', measure: 'spend', threshold: { op: 'gte', value: 3000 } },
+        { kind: 'purchase', measure: 'orders', threshold: { op: 'gte', value: 20 } },
+      ],
+    });
+  });
+  it('drops a leading label with words the catalog lacks', () => {
+    const w = where(
+      'Engaged-in-60-days segment, Omnisend style: subscribed to email and opened an email in the last 60 days',
+    );
+    expect(JSON.stringify(w)).toContain('email_opt_in');
+    expect(JSON.stringify(w)).toContain('email_open');
+  });
+  it('reads "under 25 or over 65" as two ages', () => {
+    expect(where('customers under 25 or over 65')).toEqual({
+      kind: 'or',
+      children: [
+        { kind: 'attribute', facet: 'age', op: 'lt', value: 25 },
+        { kind: 'attribute', facet: 'age', op: 'gt', value: 65 },
+      ],
+    });
+    expect(where('women 25 or over')).toEqual({
+      kind: 'and',
+      children: [
+        { kind: 'attribute', facet: 'gender', op: 'eq', value: 'female' },
+        { kind: 'attribute', facet: 'age', op: 'gte', value: 25 },
+      ],
+    });
+  });
+  it('shares "reachable by" across "email or SMS"', () => {
+    expect(where('Reachable by email or SMS')).toEqual({
+      kind: 'or',
+      children: [
+        { kind: 'rule', rule: 'reachable_email' },
+        { kind: 'rule', rule: 'reachable_sms' },
+      ],
+    });
+  });
+});

@@ -55,6 +55,31 @@ const CONTEXT_OPENER =
 const CONTEXT_TALK =
   /\b(?:will|'ll|going to|later|for now|go(?:es)? out|goes live|feeds?|going forward|tomorrow|next week|this week's|campaign|newsletter|mailer|creative|journey|flow|push(?:ing)? (?:a|the|our)|launch(?:ing)?|promo(?:tion)?s?)\b/i;
 
+const PEOPLE =
+  /\b(?:customers?|people|anyone|everyone|anybody|everybody|shoppers?|buyers?|users?|members?|subscribers?|contacts?|profiles?|folks|those who|ones who)\b/i;
+
+/**
+ * The text with its context sentences blanked (same length): a sentence after the first that opens
+ * like talk about the campaign ("We'll...", "This feeds...") and names no customers.
+ */
+function contextSentences(text: string): { text: string; dropped: string[] } {
+  const ends = [...text.matchAll(/[.!?]+(?=\s+[A-Z"'(]|\s*$)/g)].map((m) => m.index + m[0].length);
+  if (ends.length < 2 && !(ends.length === 1 && ends[0]! < text.trimEnd().length)) return { text, dropped: [] };
+  let out = text;
+  const dropped: string[] = [];
+  let from = 0;
+  const bounds = [...ends, text.length];
+  bounds.forEach((end, i) => {
+    const piece = text.slice(from, end);
+    if (i > 0 && piece.trim() && CONTEXT_OPENER.test(piece.trim()) && !PEOPLE.test(piece)) {
+      dropped.push(piece.trim());
+      out = out.slice(0, from) + ' '.repeat(end - from) + out.slice(end);
+    }
+    from = end;
+  });
+  return { text: out, dropped };
+}
+
 export class UnderstandingEngine {
   readonly lexicon: Lexicon;
   private readonly clarifications: readonly Clarification[];
@@ -175,22 +200,28 @@ export class UnderstandingEngine {
    * pop-up in Austin next month - can you find everyone who lives in Austin, TX?") is read again
    * without the sentences that name no customers, when the whole of it cannot be read.
    */
-  create(text: string, ctx: UnderstandContext): UnderstandingResult {
-    const whole = this.createOnce(text, ctx);
+  create(original: string, ctx: UnderstandContext): UnderstandingResult {
+    // sentences after the first that talk about the campaign ("We use this as the seed audience for
+    // lookalikes on Meta.") are context, whatever catalog words they happen to contain
+    const context = contextSentences(original);
+    const text = context.text;
+    const whole = this.withNote(this.createOnce(text, ctx), context.dropped);
     if (whole.status !== 'refuse' || whole.missing.some((m) => m === 'instructions to the system')) return whole;
     const focused = this.focus(text, ctx.asOf);
     if (!focused) return whole;
     const again = this.createOnce(focused.text, ctx);
     if (again.status === 'refuse') return whole;
-    const note = `left out as context: ${focused.dropped.map((d) => `"${d}"`).join(', ')}`;
-    if (again.status === 'segment')
-      return {
-        ...again,
-        confidence: Math.max(0.05, Math.round((again.confidence - 0.1) * 100) / 100),
-        notes: [...(again.notes ?? []), note],
-      };
-    if (again.status === 'clarify') return { ...again, notes: [...(again.notes ?? []), note] };
-    return again;
+    const lowered =
+      again.status === 'segment'
+        ? { ...again, confidence: Math.max(0.05, Math.round((again.confidence - 0.1) * 100) / 100) }
+        : again;
+    return this.withNote(lowered, [...context.dropped, ...focused.dropped]);
+  }
+
+  private withNote(r: UnderstandingResult, dropped: string[]): UnderstandingResult {
+    if (!dropped.length || (r.status !== 'segment' && r.status !== 'clarify')) return r;
+    const note = `left out as context: ${dropped.map((d) => `"${d}"`).join(', ')}`;
+    return { ...r, notes: [...(r.notes ?? []), note] };
   }
 
   /**
@@ -211,15 +242,18 @@ export class UnderstandingEngine {
     const real = pieces.filter((p) => text.slice(p.start, p.end).trim().length > 0);
     if (real.length < 2) return undefined;
     const REQUEST =
-      /\b(?:pull|find|get|give|show|target|grab|build|create|list|select|include|audience|segment|anyone|everyone|anybody|everybody|those|people|customers|shoppers|buyers|users|members|subscribers)\b/i;
-    const keep: boolean[] = real.map((p) => {
+      /\b(?:pull|find|get|give|show|target|grab|build|create|list|select|include|anyone|everyone|anybody|everybody|those|people|customers|shoppers|buyers|users|members|subscribers)\b/i;
+    const keep: boolean[] = real.map((p, i) => {
       const piece = text.slice(p.start, p.end);
+      // a leading label ("Engaged-in-60-days segment, Omnisend style:") names the list, not the people
+      const label = i === 0 && /^\s*:/.test(text.slice(p.end)) && piece.trim().split(/\s+/).length <= 10;
       const a = this.analyze(piece, asOf);
       if (!a.parse.lf) return false;
       const unknown = a.parse.unknown.filter(
         (c) => !(c.tokens.length === 1 && FILLER_WORDS.has(c.tokens[0]!.norm) && !/^[A-Z][a-z]/.test(c.text)),
       );
       if (!unknown.length) return true;
+      if (label) return false;
       if (a.chunks.some((c) => has(c, 'subj')) || REQUEST.test(piece)) return true;
       // a condition the tenant may lack ("Credit score above 700.") stays; talk about the campaign goes
       return !(CONTEXT_OPENER.test(piece.trim()) || CONTEXT_TALK.test(piece));

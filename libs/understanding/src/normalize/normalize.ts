@@ -548,6 +548,28 @@ export function normalize(text: string, vocab?: Vocabulary): NormalizeResult {
           (tokens[i + 1]?.norm === 'year' && /^(19|20)\d\d$/.test(tokens[i + 2]?.norm ?? '')))
       ),
   );
+  // "reachable by email or SMS", "subscribed to email and push": the channel after "or" shares the words before
+  const CHANNEL = /^(email|e-mail|sms|text|texts|push|mail)$/;
+  for (let i = 2; i + 2 < tokens.length; i++) {
+    const head = tokens[i - 2]!.norm;
+    const prep = tokens[i - 1]!.norm;
+    if (!/^(reachable|contactable|subscribed|opted|opt|subscribers)$/.test(head) || !/^(by|to|via|in|for)$/.test(prep))
+      continue;
+    if (
+      !CHANNEL.test(tokens[i]!.norm) ||
+      !/^(or|and|\/)$/.test(tokens[i + 1]!.norm) ||
+      !CHANNEL.test(tokens[i + 2]!.norm)
+    )
+      continue;
+    const at = tokens[i + 2]!;
+    tokens.splice(
+      i + 2,
+      0,
+      { ...makeWord(head, at.start, head), end: at.start },
+      { ...makeWord(prep, at.start, prep), end: at.start },
+    );
+    i += 3;
+  }
   // "$300 worth of electronics" -> "$300 of electronics"
   tokens = tokens.filter(
     (tk, i) =>

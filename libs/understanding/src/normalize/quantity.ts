@@ -429,10 +429,10 @@ export function quantityAt(tokens: readonly Token[], i: number): QuantityMatch |
       continue;
     let end = a.end;
     let finalOp: Op = op;
-    // "at least 3 or more" is still gte
+    // "at least 3 or more" is still gte; "under 25 or over 65" is two amounts
     for (const [q] of POSTFIX) {
       const k = phraseAt(tokens, end, q);
-      if (k) {
+      if (k && !amountAt(tokens, end + k)) {
         end += k;
         break;
       }
@@ -474,7 +474,7 @@ export function quantityAt(tokens: readonly Token[], i: number): QuantityMatch |
     let age = false;
     for (const [p, o, isAge] of POSTFIX) {
       const n = phraseAt(tokens, end, p);
-      if (n) {
+      if (n && !amountAt(tokens, end + n)) {
         op = o;
         end += n;
         age = !!isAge;
