@@ -1334,3 +1334,15 @@ describe('UnderstandingEngine: context sentences, two amounts, shared channel wo
     });
   });
 });
+
+describe('UnderstandingEngine: a reading the request also spells out', () => {
+  it('takes the option whose values the request names ("the Pacific Northwest (Washington and Oregon)")', () => {
+    expect(where('Shoppers in the Pacific Northwest (Washington and Oregon)')).toEqual({
+      kind: 'attribute',
+      facet: 'state',
+      op: 'in',
+      values: ['OR', 'WA'],
+    });
+    expect(understand('Shoppers in the Pacific Northwest').status).toBe('clarify');
+  });
+});

@@ -55,6 +55,54 @@ const CONTEXT_OPENER =
 const CONTEXT_TALK =
   /\b(?:will|'ll|going to|later|for now|go(?:es)? out|goes live|feeds?|going forward|tomorrow|next week|this week's|campaign|newsletter|mailer|creative|journey|flow|push(?:ing)? (?:a|the|our)|launch(?:ing)?|promo(?:tion)?s?)\b/i;
 
+/**
+ * The reading whose values the request also names one by one ("the Pacific Northwest (Washington
+ * and Oregon)"): every value of the option's attribute conditions appears as a word of the request
+ * outside the ambiguous term.
+ */
+function valuesSaid(n: SegmentNode, chunks: Chunk[], term: string): boolean {
+  const said = new Set<string>();
+  for (const c of chunks) {
+    if (term.toLowerCase().includes(c.text.toLowerCase())) continue;
+    for (const sn of c.senses) if (sn.t === 'value') said.add(`${sn.facet}:${String(sn.value)}`);
+  }
+  const leaves: string[] = [];
+  const walk = (x: SegmentNode): void => {
+    if (x.kind === 'and' || x.kind === 'or') x.children.forEach(walk);
+    else if (x.kind === 'attribute' && (x.op === 'in' || x.op === 'eq'))
+      for (const v of x.values ?? [x.value]) leaves.push(`${x.facet}:${String(v)}`);
+  };
+  walk(n);
+  const multi = leaves.filter((l) => !said.has(l));
+  return leaves.length >= 2 && multi.length === 0;
+}
+
+/** Two children of one AND that say the same thing (values compared as sets). */
+function hasRestatedCondition(n: SegmentNode): boolean {
+  if (n.kind !== 'and') return false;
+  const canon = (x: unknown): unknown =>
+    Array.isArray(x)
+      ? [...x.map(canon)].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)))
+      : x && typeof x === 'object'
+        ? Object.fromEntries(
+            Object.entries(x as Record<string, unknown>)
+              .filter(([k]) => k !== 'id')
+              .sort(([a], [b]) => a.localeCompare(b))
+              .map(([k, v]) => [k, canon(v)]),
+          )
+        : x;
+  const seen = new Set<string>();
+  for (const c of n.children) {
+    let key = JSON.stringify(canon(c));
+    // "state in [OR, WA]" and "state = WA or state = OR" alike
+    if (c.kind === 'attribute' && c.op === 'eq')
+      key = JSON.stringify(canon({ ...c, op: 'in', values: [c.value], value: undefined }));
+    if (seen.has(key)) return true;
+    seen.add(key);
+  }
+  return false;
+}
+
 const PEOPLE =
   /\b(?:customers?|people|anyone|everyone|anybody|everybody|shoppers?|buyers?|users?|members?|subscribers?|contacts?|profiles?|folks|those who|ones who)\b/i;
 
@@ -321,6 +369,21 @@ export class UnderstandingEngine {
         text.slice(Math.min(...f.spans.map((s) => s.cs)), Math.max(...f.spans.map((s) => s.ce))),
       );
       return refusal(this.catalog, missing, ctx.permissions.pii);
+    }
+    // several readings, one of them said outright too ("affluent shoppers - $150k+ household income",
+    // "the Pacific Northwest (Washington and Oregon)"): that one
+    if (first.ambiguities.length) {
+      const amb = first.ambiguities[0]!;
+      const restated = amb.options
+        .map((_, i) => ({ i, built: builder.build(p.lf!, { picks: new Map([[amb.key, i]]) }) }))
+        .filter(
+          (x) => hasRestatedCondition(x.built.segment.where) || valuesSaid(x.built.segment.where, a.chunks, amb.term),
+        );
+      if (restated.length === 1 && first.ambiguities.length === 1) {
+        return this.finish(restated[0]!.built, a, ctx, text, [
+          `"${amb.term}" read as ${amb.options[restated[0]!.i]!.label}, as the request says`,
+        ]);
+      }
     }
     // several readings: ask
     if (first.ambiguities.length) {
