@@ -56,6 +56,7 @@ export function buildCatalog(definition: CatalogDefinition, facts: CatalogFacts,
     event_types: definition.event_types,
     models: definition.models,
     ...(definition.private_label_brand ? { private_label_brand: definition.private_label_brand } : {}),
+    ...(facts.stores?.length ? { stores: facts.stores.map((s) => ({ ...s })) } : {}),
     category_synonyms: Object.fromEntries(
       facts.departments
         .flatMap((d) => d.categories)

@@ -1,11 +1,4 @@
-import type {
-  AttributeOp,
-  EventTypeDef,
-  FacetSource,
-  FacetType,
-  ModelDef,
-  RuleDef,
-} from '@smartseg/segment-engine';
+import type { AttributeOp, EventTypeDef, FacetSource, FacetType, ModelDef, RuleDef } from '@smartseg/segment-engine';
 
 /**
  * What a tenant says about its data, before the warehouse is read: facets with their
@@ -47,6 +40,7 @@ export interface CatalogFacts {
   numericRanges: Record<string, { min: number; max: number }>;
   departments: { name: string; categories: string[] }[];
   brands: { name: string; departments: string[] }[];
+  stores?: { id: number; name: string; city: string; state: string; format: string }[];
 }
 
 export const OPERATORS_BY_TYPE: Readonly<Record<FacetType, AttributeOp[]>> = {

@@ -103,6 +103,17 @@ export interface Catalog {
   private_label_brand?: string;
   /** Words people use for a category, by exact category name ("nappies" -> Diapers). */
   category_synonyms?: Record<string, string[]>;
+  /** The tenant's stores, for "bought at the Denver supercenter" and "whose home store is store 14". */
+  stores?: StoreDef[];
+}
+
+/** A store of the tenant (read from the warehouse). */
+export interface StoreDef {
+  id: number;
+  name: string;
+  city: string;
+  state: string;
+  format: string;
 }
 
 /** What the caller may see; PII facets are refused without `pii`. */

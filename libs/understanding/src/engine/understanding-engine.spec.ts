@@ -1346,3 +1346,30 @@ describe('UnderstandingEngine: a reading the request also spells out', () => {
     expect(understand('Shoppers in the Pacific Northwest').status).toBe('clarify');
   });
 });
+
+describe('UnderstandingEngine: stores', () => {
+  it.each<[string, SegmentNode]>([
+    [
+      'customers whose home store is Acme Supercenter Denver',
+      { kind: 'attribute', facet: 'preferred_store_id', op: 'eq', value: 14 },
+    ],
+    [
+      'customers whose preferred store is store 65',
+      { kind: 'attribute', facet: 'preferred_store_id', op: 'eq', value: 65 },
+    ],
+    [
+      'customers who shopped at store 14 in the last 90 days',
+      { kind: 'purchase', order: { store_id: [14] }, window: { type: 'last', n: 90, unit: 'day' } },
+    ],
+    [
+      'customers who shopped at our Ohio stores in 2025',
+      { kind: 'purchase', order: { store_id: [47, 48] }, window: { type: 'year', year: 2025 } },
+    ],
+    ['shoppers at the Denver Supercenter', { kind: 'purchase', order: { store_id: [14] } }],
+  ])('%s', (text, expected) => {
+    expect(where(text)).toEqual(expected);
+  });
+  it('never reads "store 14" as an age', () => {
+    expect(JSON.stringify(where('customers who shopped at store 14'))).not.toContain('age');
+  });
+});

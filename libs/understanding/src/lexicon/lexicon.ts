@@ -274,6 +274,47 @@ export class Lexicon {
         b.name === privateLabel ? { t: 'flag', flag: 'private_label' } : { t: 'item', field: 'brand', value: b.name };
       for (const w of [b.name, ...(b.synonyms ?? [])]) this.add(w, sense, 'catalog', w === b.name ? 3 : 2);
     }
+    // stores: by name ("Acme Supercenter Denver", "Supercenter Denver", "Denver Supercenter"), by number
+    // ("store 14", "store #14"), and all of a city's ("the Denver store", "our Denver stores")
+    const byCity = new Map<string, number[]>();
+    // the chain's own name, when every store name starts with it ("Acme"), may be left out
+    const firsts = new Set((catalog.stores ?? []).map((st) => st.name.split(/\s+/)[0]!.toLowerCase()));
+    const chain = firsts.size === 1 && (catalog.stores?.length ?? 0) > 1 ? [...firsts][0]! : undefined;
+    for (const st of catalog.stores ?? []) {
+      if (st.format === 'online') continue;
+      const short = chain ? st.name.split(/\s+/).slice(1).join(' ') : st.name;
+      const kind = short
+        .replace(new RegExp(`\\s*${st.city.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*`, 'i'), ' ')
+        .trim();
+      const one: Sense = { t: 'store', ids: [st.id] };
+      for (const w of [st.name, short, kind ? `${st.city} ${kind}` : ''].filter(Boolean))
+        this.add(w, one, 'catalog', 3);
+      for (const w of [
+        `store ${st.id}`,
+        `store #${st.id}`,
+        `store number ${st.id}`,
+        `store no ${st.id}`,
+        `store id ${st.id}`,
+      ])
+        this.add(w, one, 'catalog', 3);
+      byCity.set(st.city, [...(byCity.get(st.city) ?? []), st.id]);
+    }
+    // "our Ohio stores": every store of a state, by the state's name
+    const stateFacet = catalog.facets.find((f) => f.name === 'state');
+    const byState = new Map<string, number[]>();
+    for (const st of catalog.stores ?? [])
+      if (st.format !== 'online') byState.set(st.state, [...(byState.get(st.state) ?? []), st.id]);
+    for (const [code, ids] of byState) {
+      const label = stateFacet?.values?.find((v) => String(v.value) === code)?.label;
+      if (!label) continue;
+      const all: Sense = { t: 'store', ids };
+      for (const w of [`${label} stores`, `${label} store`, `${label} locations`]) this.add(w, all, 'catalog', 3);
+    }
+    for (const [city, ids] of byCity) {
+      const all: Sense = { t: 'store', ids };
+      for (const w of [`${city} store`, `${city} stores`, `${city} location`, `${city} locations`])
+        this.add(w, all, 'catalog', 3);
+    }
     for (const e of catalog.event_types ?? []) {
       const words = [spaced(e.name), e.label, ...(e.synonyms ?? [])];
       const bag = new Set<string>();

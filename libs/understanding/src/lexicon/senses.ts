@@ -59,7 +59,9 @@ export type Sense =
   /** Words that only make sense next to a model ("score", "model", "probability"). */
   | { t: 'modelword' }
   /** Item-kind words: "department", "category", "brand", "gear". */
-  | { t: 'itemword' };
+  | { t: 'itemword' }
+  /** One or more of the tenant's stores ("Acme Supercenter Denver", "store 14", "our Denver stores"). */
+  | { t: 'store'; ids: number[] };
 
 export type SenseType = Sense['t'];
 
@@ -71,4 +73,5 @@ export const CATALOG_SENSES: ReadonlySet<SenseType> = new Set([
   'flag',
   'event',
   'model',
+  'store',
 ]);

@@ -106,6 +106,34 @@ export function chunk(tokens: readonly Token[], lexicon: Lexicon, asOf: string, 
       i = q!.end;
       continue;
     }
+    // a grammar phrase ("at store") that a catalog phrase starting inside it runs past ("store 14") gives way
+    if (lexLen > 1) {
+      const outerGrammar = lex[0]!.entries.every((e) => e.source === 'grammar');
+      let inner = false;
+      for (let k = i + 1; k < i + lexLen && !inner; k++)
+        inner = lexicon
+          .matchAt(tokens, k)
+          .some(
+            (m) =>
+              m.end > i + lexLen &&
+              m.entries.some((e) => (outerGrammar && e.source !== 'grammar') || e.sense.t === 'store'),
+          );
+      if (inner) {
+        const shorter = lex.find((m) => m.end === i + 1);
+        if (shorter) {
+          const senseList: Sense[] = [];
+          for (const e of shorter.entries)
+            if (!senseList.some((x) => JSON.stringify(x) === JSON.stringify(e.sense))) senseList.push(e.sense);
+          out.push(make(i, i + 1, { senses: senseList, entries: shorter.entries, exact: shorter.exact }));
+        } else {
+          const c = make(i, i + 1, {});
+          if (STOPWORDS.has(tokens[i]!.norm)) c.stop = true;
+          out.push(c);
+        }
+        i++;
+        continue;
+      }
+    }
     if (lexLen) {
       const m = lex[0]!;
       // keep all senses of the longest phrase (catalog and grammar); a capitalised word in mid-sentence

@@ -1001,6 +1001,39 @@ export class Parser {
         this.used.add(c);
         continue;
       }
+      const store = sense(c, 'store');
+      if (store) {
+        // "whose home store is Acme Supercenter Denver": the preferred-store facet; otherwise a purchase there
+        const storeFacet = [...this.lex.facets.values()].find(
+          (f) =>
+            /store/.test(f.name) &&
+            f.type === 'number' &&
+            chunks.some(
+              (x) =>
+                senses(x, 'facet').some((fs) => fs.facet === f.name) ||
+                x.tokens.some((tk) => /^(preferred|home|favou?rite|usual|primary|regular|main)$/.test(tk.norm)),
+            ),
+        );
+        const buyVerb = chunks.some((x) => {
+          const v = sense(x, 'verb');
+          return !!v && (v.cls === 'purchase' || v.cls === 'spend' || v.cls === 'return');
+        });
+        if (storeFacet && !buyVerb) {
+          push(
+            store.ids.length === 1
+              ? { k: 'attr', facet: storeFacet.name, op: 'eq', value: store.ids[0]!, spans: [span(c)], conf: 0.95 }
+              : { k: 'attr', facet: storeFacet.name, op: 'in', values: store.ids, spans: [span(c)], conf: 0.9 },
+            idx,
+          );
+          for (const x of chunks) if (senses(x, 'facet').some((f) => f.facet === storeFacet.name)) this.used.add(x);
+        } else {
+          const b = ensureBeh(c);
+          mergeOrder(b.order, { store_id: store.ids });
+          if (!b.verb) b.verb = 'purchase';
+        }
+        this.used.add(c);
+        continue;
+      }
       if (order && !values.length && !items.length) {
         // "signed up on the website": a value of a facet named in the phrase, inside the order words
         const inner = this.innerValue(c).filter((v) => facetCue(v.facet));

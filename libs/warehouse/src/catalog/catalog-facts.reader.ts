@@ -7,6 +7,7 @@ export interface WarehouseCatalogFacts {
   numericRanges: Record<string, { min: number; max: number }>;
   departments: { name: string; categories: string[] }[];
   brands: { name: string; departments: string[] }[];
+  stores?: { id: number; name: string; city: string; state: string; format: string }[];
 }
 
 /** Customer columns whose values are listed in the catalog with their counts. */
@@ -80,11 +81,21 @@ export async function readCatalogFacts(conn: WarehouseConnection): Promise<Wareh
   for (const { brand, department } of brandRows) {
     byBrand.set(brand, [...(byBrand.get(brand) ?? []), department]);
   }
+  let stores: WarehouseCatalogFacts['stores'];
+  try {
+    const rows = await conn.query<{ id: number; name: string; city: string; state: string; format: string }>(
+      'SELECT store_id AS id, name, city, state, format FROM stores ORDER BY store_id',
+    );
+    stores = rows.map((r) => ({ id: Number(r.id), name: r.name, city: r.city, state: r.state, format: r.format }));
+  } catch {
+    stores = undefined; // a warehouse without a stores table
+  }
   return {
     as_of,
     facetValues,
     numericRanges,
     departments: [...byDept.entries()].map(([name, categories]) => ({ name, categories })),
     brands: [...byBrand.entries()].map(([name, departments]) => ({ name, departments })),
+    ...(stores ? { stores } : {}),
   };
 }
