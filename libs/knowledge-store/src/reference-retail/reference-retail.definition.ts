@@ -227,6 +227,7 @@ const facets: FacetDefinition[] = [
       'member since',
       'customer since',
       'onboarded',
+      'acquired',
     ],
   },
   {
@@ -620,6 +621,9 @@ const rules: RuleDef[] = [
       'ready to buy',
       'likely buyers',
       'high propensity',
+      'high propensity to buy',
+      'high propensity to purchase',
+      'high likelihood to buy',
     ],
     definition: { kind: 'model', model: 'purchase_propensity_30d', level: 'high' },
   },

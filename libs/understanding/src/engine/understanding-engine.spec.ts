@@ -1373,3 +1373,21 @@ describe('UnderstandingEngine: stores', () => {
     expect(JSON.stringify(where('customers who shopped at store 14'))).not.toContain('age');
   });
 });
+
+describe('UnderstandingEngine: sign-up words', () => {
+  it('reads "acquired via social in 2025" as the sign-up channel and date, and "signed up via the app or social"', () => {
+    const w = JSON.stringify(where('Customers acquired via social in 2025'));
+    expect(w).toContain('signup_channel');
+    expect(w).toContain('signup_date');
+    expect(w).not.toContain('purchase');
+    expect(where('customers who signed up via the app or social')).toEqual({
+      kind: 'attribute',
+      facet: 'signup_channel',
+      op: 'in',
+      values: ['app', 'social'],
+    });
+  });
+  it('takes "a high propensity to buy" as the model rule, not a purchase', () => {
+    expect(where('customers with a high propensity to buy')).toEqual({ kind: 'rule', rule: 'likely_to_buy' });
+  });
+});

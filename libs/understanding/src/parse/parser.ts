@@ -1036,7 +1036,14 @@ export class Parser {
       }
       if (order && !values.length && !items.length) {
         // "signed up on the website": a value of a facet named in the phrase, inside the order words
-        const inner = this.innerValue(c).filter((v) => facetCue(v.facet));
+        let inner = this.innerValue(c).filter((v) => facetCue(v.facet));
+        // "signed up via the app": a channel word that is also a value of the facet named
+        if (!inner.length && order.channelWord) {
+          const word = order.channelWord;
+          for (const f of this.lex.facets.values())
+            if (f.values?.some((v) => String(v.value) === word) && facetCue(f.name) && !/store/.test(f.name))
+              inner = [{ t: 'value', facet: f.name, value: word, via: 'value' }];
+        }
         if (inner.length) {
           push(this.valueAtom(inner[0]!, c), idx);
           this.used.add(c);
