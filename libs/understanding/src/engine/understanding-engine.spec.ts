@@ -1391,3 +1391,18 @@ describe('UnderstandingEngine: sign-up words', () => {
     expect(where('customers with a high propensity to buy')).toEqual({ kind: 'rule', rule: 'likely_to_buy' });
   });
 });
+
+describe('UnderstandingEngine: "engaged" with a channel named', () => {
+  it('is the email rule for subscribers and email, a click or open for SMS and push, and a question otherwise', () => {
+    expect(where('engaged email subscribers in Texas')).toEqual({
+      kind: 'and',
+      children: [
+        { kind: 'rule', rule: 'engaged_with_email' },
+        { kind: 'attribute', facet: 'state', op: 'eq', value: 'TX' },
+      ],
+    });
+    expect(JSON.stringify(where("Subscribers who haven't engaged in 60 days"))).toContain('"n":60');
+    expect(JSON.stringify(where('engaged SMS subscribers'))).toContain('sms_click');
+    expect(understand('engaged customers').status).toBe('clarify');
+  });
+});

@@ -920,6 +920,43 @@ export class Parser {
       }
       if (t('amb')) {
         const a = sense(c, 'amb')!;
+        // "engaged subscribers", "subscribers who haven't engaged in 60 days": with email named (or its
+        // subscribers), engaged is the tenant's email-engagement rule; with SMS or push, a click or open there
+        if (a.id === 'engaged') {
+          const words = new Set(this.allChunks.flatMap((x) => x.tokens.map((tk) => tk.norm)));
+          const emailRule = this.lex.catalog.rules.find(
+            (r) => r.definition.kind === 'event' && r.definition.event_type.some((e) => /email/.test(e)),
+          );
+          const smsClick = this.lex.catalog.event_types.find((e) => /sms/.test(e.name) && /click/.test(e.name));
+          const pushOpen = this.lex.catalog.event_types.find((e) => /push/.test(e.name) && /open/.test(e.name));
+          const sms = ['sms', 'text', 'texts'].some((w) => words.has(w));
+          const pushW = words.has('push');
+          const explicitEmail = ['email', 'emails', 'newsletter', 'newsletters', 'inbox'].some((w) => words.has(w));
+          const email =
+            explicitEmail ||
+            (!sms && !pushW && ['subscribers', 'subscriber', 'list', 'subscribed'].some((w) => words.has(w)));
+          const ev = sms && !pushW ? smsClick : pushW && !sms ? pushOpen : undefined;
+          if (ev && !email) {
+            const b = ensureBeh(c);
+            b.events.push(ev.name);
+            b.verb = 'event';
+            b.hasVerbWord = true;
+            phrase.hasVerb = true;
+            const w = emailRule?.definition.kind === 'event' ? emailRule.definition.window : undefined;
+            if (w && !chunks.some((x) => x.time)) {
+              b.window = w;
+              this.notes.push(`"${c.text}" read as ${ev.label} in the window of the email-engagement rule`);
+            }
+            this.used.add(c);
+            continue;
+          }
+          if (email && !sms && !pushW && emailRule) {
+            push({ k: 'rule', rule: emailRule.id, spans: [span(c)], conf: 0.85 }, idx);
+            this.notes.push(`"${c.text}" read as ${emailRule.label}, since the request is about email`);
+            this.used.add(c);
+            continue;
+          }
+        }
         push({ k: 'amb', id: a.id, term: c.text, spans: [span(c)], conf: 0.6 }, idx);
         this.used.add(c);
         continue;
