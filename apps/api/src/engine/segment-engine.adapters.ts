@@ -73,6 +73,9 @@ export class SegmentEngineCompiler extends SegmentCompiler {
  * labels), mapped to the API's shapes; ids stream in pages through the compiled `ids` statement
  * (exports may be millions of rows).
  */
+const COUNT_TTL_MS = 60_000;
+const COUNT_CACHE_ENTRIES = 2_000;
+
 export class WarehouseAudience extends AudiencePort {
   constructor(private readonly compiler: SegmentCompiler) {
     super();
@@ -82,8 +85,27 @@ export class WarehouseAudience extends AudiencePort {
     return new AudienceService(ctx.connection, ctx.catalog);
   }
 
-  count(ctx: AudienceContext, segment: Segment): Promise<number> {
-    return this.service(ctx).count(segment, { asOf: ctx.asOf });
+  /**
+   * Counts are kept per warehouse connection (a changed DuckDB file is a new connection) for a
+   * minute: a conversation, the page and the bench ask the same size again and again.
+   */
+  private readonly counts = new WeakMap<object, Map<string, { n: number; at: number }>>();
+
+  async count(ctx: AudienceContext, segment: Segment): Promise<number> {
+    let cache = this.counts.get(ctx.connection);
+    if (!cache) this.counts.set(ctx.connection, (cache = new Map()));
+    const key = `${ctx.catalog.version}|${ctx.asOf ?? ''}|${JSON.stringify(segment.where)}`;
+    const hit = cache.get(key);
+    const now = Date.now();
+    if (hit && now - hit.at < COUNT_TTL_MS) {
+      cache.delete(key);
+      cache.set(key, hit); // most recently used last
+      return hit.n;
+    }
+    const n = await this.service(ctx).count(segment, { asOf: ctx.asOf });
+    cache.set(key, { n, at: now });
+    if (cache.size > COUNT_CACHE_ENTRIES) cache.delete(cache.keys().next().value!);
+    return n;
   }
 
   ids(
