@@ -225,4 +225,28 @@ describe('editor', () => {
       });
     });
   });
+
+  describe('follow-ups on "customers in Ohio who bought toys"', () => {
+    const base = 'customers in Ohio who bought toys';
+    const after = (next: string) => {
+      const current = seg(base);
+      const r = testEngine().understand(next, { ...CTX, current });
+      if (r.status !== 'segment') throw new Error(`expected a segment for ${next}`);
+      return JSON.stringify(r.segment.where);
+    };
+    it('adds an age with "over 40" when there is no number to change', () => {
+      const w = after('over 40');
+      expect(w).toContain('"facet":"age","op":"gt","value":40');
+      expect(w).toContain('"OH"');
+    });
+    it('reads "but not in the last month" as the same purchase, not in that window', () => {
+      expect(after('but not in the last month')).toContain(
+        '{"kind":"not","child":{"kind":"purchase","item":{"department":["Toys"]},"window":{"type":"last","n":1,"unit":"month"}}}',
+      );
+    });
+    it('adds "who used a coupon" as its own condition and "remove anyone who returned an order" as an exclusion', () => {
+      expect(after('who used a coupon')).toContain('{"kind":"purchase","order":{"coupon_used":true}}');
+      expect(after('remove anyone who returned an order')).toContain('"kind":"not"');
+    });
+  });
 });

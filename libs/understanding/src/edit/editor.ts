@@ -26,6 +26,10 @@ interface Marker {
 /** Words that say how the turn changes the segment (stripped before the rest is read). */
 const MARKERS: readonly Marker[] = [
   {
+    re: /^(?:please\s+)?(?:remove|drop|take out|filter out|get rid of|suppress|leave out|kick out)\s+(?:anyone|everyone|anybody|everybody|those|people|customers|the ones|all|any)\b/i,
+    mode: 'exclude',
+  },
+  {
     re: /^(?:please\s+)?(?:drop|remove|forget(?: about)?|delete|get rid of|lose|take out|take off|ditch|scrap|clear|ignore|skip|no need for|don'?t need|do not need|never ?mind)\b/i,
     mode: 'remove',
   },
@@ -57,6 +61,9 @@ const MARKERS: readonly Marker[] = [
     mode: 'add',
   },
 ];
+
+/** A follow-up that starts with a preposition or a channel word is about the purchase there ("only in the app"). */
+const PREP_START = /^(?:in|on|via|through|for|with|using|paying|paid|at|by|from|online|offline)\b/i;
 
 const LEAD_NOISE =
   /^(?:(?:ok(?:ay)?|oops|hmm+|um+|uh+|actually|wait|so|well|right|now|yes|great|cool|thanks|thank you|nice|sorry|then|hey|perfect|looks good|good|alright|all right|also,)\b[\s,.!-]*|(?:what if|how about if|and if|can|could|would|will) (?:we|you|i)\b\s*(?:please\s+)?|let'?s\s+|let us\s+|i(?:'d| would)? (?:like|want|need) (?:to|you to)\s+|we (?:should|need to|want to)\s+|go ahead and\s+|please\s+)+/i;
@@ -396,11 +403,7 @@ export function editSegment(
     ? { node: { kind: 'and', children: [] } as SegmentNode, analysis: engine.analyze(cleaned || t, ctx.asOf) }
     : build(engine, cleaned || t, ctx);
   // "only in the app", "via pickup": a bare place or way of buying is about the purchase there
-  if (
-    !rankOnly &&
-    /^(?:in|on|via|through|for|with|using|paying|paid|at|by|from|online|offline)\b/i.test(cleaned) &&
-    conj.some((c) => c.node.kind === 'purchase')
-  ) {
+  if (!rankOnly && PREP_START.test(cleaned) && conj.some((c) => c.node.kind === 'purchase')) {
     const asPurchase = build(engine, `who bought ${cleaned}`, ctx);
     const n = asPurchase && !asPurchase.ambiguity ? asPurchase.node : undefined;
     if (n && n.kind === 'purchase' && n.order && !n.item) frag = asPurchase;
@@ -448,13 +451,35 @@ export function editSegment(
     a.parse.notes.some((n) => n.includes('read as age'))
   ) {
     const hasAge = conj.some((c) => c.keys.has(`facet:${engine.lexicon.roles.age}`));
-    if (!hasAge) parts = [];
+    // "over 40" with no number to change is an age; with a threshold there, it changes the threshold
+    const hasNumber = conj.some(
+      (c) => c.keys.has('threshold') || (c.node.kind === 'model' && !!(c.node as { score?: unknown }).score),
+    );
+    if (!hasAge && hasNumber) parts = [];
   }
   const oldRefs = oldPart
     ? references(engine.analyze(stripMarkers(oldPart, 'replace'), ctx.asOf).chunks, engine)
     : undefined;
   const list = conj.map((c) => c.node);
 
+  // "but not in the last month": the purchase there, not in that window
+  if (mode === 'exclude' && !parts.length) {
+    const tw = a.chunks.find((c) => c.time?.kind === 'window')?.time;
+    const idx = list.findIndex((n) => (n.kind === 'purchase' || n.kind === 'event') && !!n);
+    if (tw && tw.kind === 'window' && idx >= 0) {
+      const base = list[idx] as Extract<SegmentNode, { kind: 'purchase' | 'event' }>;
+      const again = { ...base, window: tw.window } as SegmentNode & { threshold?: unknown; measure?: unknown };
+      if (again.kind === 'purchase' && (!again.measure || again.measure === 'orders')) {
+        delete again.threshold;
+        delete again.measure;
+      }
+      if (again.kind === 'event') delete again.threshold;
+      const negated: SegmentNode = { kind: 'not', child: again };
+      list.push(negated);
+      changes.push({ op: 'add', path: `where.children[${list.length - 1}]`, after: negated });
+      return finish(engine, rebuild(list, current, text), text, ctx, changes, 0.8);
+    }
+  }
   if (mode === 'exclude') {
     for (const p of parts) {
       const negated: SegmentNode = p.kind === 'not' ? p.child : { kind: 'not', child: p };
@@ -549,7 +574,11 @@ export function editSegment(
   // replace, extend, add
   for (const p of parts) {
     let idx = -1;
-    const narrowed = mode === 'add' || mode === 'extend' ? narrowPurchase(list, p, cleaned) : -1;
+    const narrowed =
+      (mode === 'add' || mode === 'extend') &&
+      (PREP_START.test(cleaned) || /\bon (?:them|those|these|it)\b/i.test(cleaned))
+        ? narrowPurchase(list, p, cleaned)
+        : -1;
     if (narrowed >= 0 && p.kind === 'purchase') {
       const old = list[narrowed] as Extract<SegmentNode, { kind: 'purchase' }>;
       const after: SegmentNode =
@@ -625,10 +654,12 @@ function stripMarkers(s: string, mode: Mode): string {
     .replace(/\binstead\b/gi, '')
     .trim();
   if (mode === 'exclude')
-    out = out.replace(
-      /^(?:and\s+|but\s+|also\s+|now\s+)?(?:exclude|excluding|except|minus|but not|not|leave out|filter out|without)\s+/i,
-      '',
-    );
+    out = out
+      .replace(
+        /^(?:and\s+|but\s+|also\s+|now\s+)?(?:exclude|excluding|except|minus|but not|not|leave out|filter out|without)\s+/i,
+        '',
+      )
+      .replace(/^(?:remove|drop|take out|filter out|get rid of|suppress|leave out|kick out)\s+(?:all\s+)?/i, '');
   // "the ones who", "those who": the people are the current ones
   out = out.replace(/^(?:the\s+)?(?:ones|those|people|customers|folks)\s+(?:who|that|which)\s+/i, 'who ');
   out = out.replace(/^(?:to\s+)?(?:all of|the whole|the entire|any)\s+/i, (x) => (/any/i.test(x) ? x : ''));
