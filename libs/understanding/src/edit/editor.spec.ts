@@ -249,4 +249,48 @@ describe('editor', () => {
       expect(after('remove anyone who returned an order')).toContain('"kind":"not"');
     });
   });
+
+  describe('follow-ups on events, dates and sums', () => {
+    const after = (first: string, next: string) => {
+      const current = seg(first);
+      const r = testEngine().understand(next, { ...CTX, current });
+      if (r.status !== 'segment') throw new Error(`expected a segment for ${next}`);
+      return r.segment.where;
+    };
+    const opened = 'people who opened an email in the last 30 days';
+    it('swaps or joins an event on the same channel ("clicked instead", "or clicked")', () => {
+      expect(after(opened, 'clicked instead')).toEqual({
+        kind: 'event',
+        event_type: ['email_click'],
+        window: { type: 'last', n: 30, unit: 'day' },
+      });
+      expect(after(opened, 'or clicked')).toEqual({
+        kind: 'event',
+        event_type: ['email_open', 'email_click'],
+        window: { type: 'last', n: 30, unit: 'day' },
+      });
+    });
+    it('puts "at least 3 times" on the one behaviour there', () => {
+      expect(after(opened, 'at least 3 times')).toEqual({
+        kind: 'event',
+        event_type: ['email_open'],
+        window: { type: 'last', n: 30, unit: 'day' },
+        threshold: { op: 'gte', value: 3 },
+      });
+    });
+    it('moves a sign-up date ("since 2024 instead") and narrows a sum to items ("on electronics")', () => {
+      expect(after('customers who signed up this year', 'since 2024 instead')).toEqual({
+        kind: 'attribute',
+        facet: 'signup_date',
+        op: 'gte',
+        value: '2024-01-01',
+      });
+      expect(after('customers who spent over $1000', 'on electronics')).toEqual({
+        kind: 'purchase',
+        measure: 'spend',
+        threshold: { op: 'gt', value: 1000 },
+        item: { department: ['Electronics'] },
+      });
+    });
+  });
 });

@@ -5,6 +5,7 @@ import type { Change, UnderstandingResult } from '../engine/result.model';
 import type { UnderstandContext, UnderstandingEngine } from '../engine/understanding-engine';
 import type { Chunk } from '../parse/chunker';
 import { has } from '../parse/chunker';
+import { windowToDateAttr } from '../parse/parser';
 import { verify } from '../engine/verify.adapter';
 
 /**
@@ -410,6 +411,20 @@ export function editSegment(
   }
   if (!frag) return undefined;
   if (frag.ambiguity) {
+    // "clicked instead" after "opened an email": the reading on the channel already there
+    const channels = new Set<string>();
+    for (const c of conj)
+      mapLeaves(c.node, (leaf) => {
+        if (leaf.kind === 'event') for (const e of leaf.event_type) channels.add(e.split('_')[0]!);
+        return leaf;
+      });
+    const sameChannel = frag.ambiguity.options.filter((o) => {
+      const n = o.node.kind === 'not' ? o.node.child : o.node;
+      return n.kind === 'event' && n.event_type.every((e) => channels.has(e.split('_')[0]!));
+    });
+    if (channels.size && sameChannel.length === 1) frag = { node: sameChannel[0]!.node, analysis: frag.analysis };
+  }
+  if (frag.ambiguity) {
     // "only the big spenders": each reading added to the current segment
     const options = frag.ambiguity.options
       .map((o) => ({
@@ -457,10 +472,34 @@ export function editSegment(
     );
     if (!hasAge && hasNumber) parts = [];
   }
+  const list = conj.map((c) => c.node);
+  // "at least 3 times": a count for the one behaviour there
+  {
+    const only = parts.length === 1 ? parts[0]! : undefined;
+    const behaviours = list.filter((n) => n.kind === 'purchase' || n.kind === 'event');
+    if (
+      only &&
+      only.kind === 'purchase' &&
+      only.threshold &&
+      !only.item &&
+      !only.order &&
+      !only.window &&
+      (only.measure ?? 'orders') === 'orders' &&
+      /\b(?:times?|twice|once)\b/i.test(cleaned) &&
+      !/\b(?:orders?|purchases?|bought|buy|ordered|transactions?)\b/i.test(cleaned) &&
+      behaviours.length === 1
+    ) {
+      const i = list.indexOf(behaviours[0]!);
+      const before = list[i]!;
+      const after = { ...before, threshold: only.threshold } as SegmentNode;
+      changes.push({ op: 'replace', path: path(i, list.length), before, after });
+      list[i] = after;
+      return finish(engine, rebuild(list, current, text), text, ctx, changes, 0.8);
+    }
+  }
   const oldRefs = oldPart
     ? references(engine.analyze(stripMarkers(oldPart, 'replace'), ctx.asOf).chunks, engine)
     : undefined;
-  const list = conj.map((c) => c.node);
 
   // "but not in the last month": the purchase there, not in that window
   if (mode === 'exclude' && !parts.length) {
@@ -507,6 +546,24 @@ export function editSegment(
       }),
     );
     if (changed) return finish(engine, rebuild(edited, current, text), text, ctx, changes, 0.85);
+    // "since 2024 instead" for a date facet ("signed up this year")
+    if (timeChunk?.time?.kind === 'window') {
+      const w = timeChunk.time.window;
+      const di = list.findIndex(
+        (n) => n.kind === 'attribute' && catalog.facets.find((f) => f.name === n.facet)?.type === 'date',
+      );
+      if (di >= 0) {
+        const before = list[di] as Extract<SegmentNode, { kind: 'attribute' }>;
+        const after: SegmentNode = {
+          kind: 'attribute',
+          facet: before.facet,
+          ...windowToDateAttr(ctx.asOf, w),
+        } as SegmentNode;
+        changes.push({ op: 'replace', path: path(di, list.length), before, after });
+        list[di] = after;
+        return finish(engine, rebuild(list, current, text), text, ctx, changes, 0.85);
+      }
+    }
     if (bareNumber && bareNumber.kind === 'cmp') {
       const th = bareNumber.threshold;
       const r = replaceNumber(list, th, bareNumber.unit, changes);
@@ -581,8 +638,9 @@ export function editSegment(
         : -1;
     if (narrowed >= 0 && p.kind === 'purchase') {
       const old = list[narrowed] as Extract<SegmentNode, { kind: 'purchase' }>;
-      const after: SegmentNode =
-        p.order && !p.threshold
+      const after: SegmentNode = p.item
+        ? { ...old, item: p.item }
+        : p.order && !p.threshold
           ? { ...old, order: { ...old.order, ...p.order } }
           : { ...old, ...p, item: old.item, ...((p.window ?? old.window) ? { window: p.window ?? old.window } : {}) };
       if (p.threshold && old.order) after.order = { ...old.order, ...p.order };
@@ -599,7 +657,7 @@ export function editSegment(
     if (idx < 0 && mode === 'extend' && p.kind === 'rule')
       idx = list.findIndex((n) => n.kind === 'rule' || (n.kind === 'or' && n.children.every((c) => c.kind === 'rule')));
     if (idx >= 0 && mode === 'extend') {
-      const merged = extend(list[idx]!, p);
+      const merged = extend(list[idx]!, p, /^\s*and\b/i.test(t));
       if (merged) {
         changes.push({ op: 'replace', path: path(idx, list.length), before: list[idx], after: merged });
         list[idx] = merged;
@@ -745,7 +803,11 @@ function slotMatch(n: SegmentNode, p: SegmentNode, catalog: Catalog): boolean {
     if (b.measure === 'orders' && a.measure === 'orders' && !a.item && !b.item) return true;
     return false;
   }
-  if (a.kind === 'event' && b.kind === 'event') return a.event_type.some((e) => b.event_type.includes(e));
+  if (a.kind === 'event' && b.kind === 'event') {
+    // "clicked instead" after "opened an email": another event on the same channel
+    const ch = (x: string) => x.split('_')[0]!;
+    return a.event_type.some((e) => b.event_type.includes(e) || b.event_type.some((f) => ch(f) === ch(e)));
+  }
   if (a.kind === 'birthday' && b.kind === 'birthday') return true;
   return false;
 }
@@ -773,7 +835,13 @@ function replaceOnAdd(n: SegmentNode, p: SegmentNode): boolean {
  * there; "and spent over $100 on them": a sum on the items of that purchase, in its window.
  */
 function narrowPurchase(list: SegmentNode[], p: SegmentNode, text: string): number {
-  if (p.kind !== 'purchase' || p.item) return -1;
+  if (p.kind !== 'purchase') return -1;
+  // "on electronics" after "spent over $1,000": the items of the one sum or count there
+  if (p.item && !p.threshold && !p.window && !p.order && (p.measure ?? 'orders') === 'orders') {
+    const itemless = list.map((n, i) => ({ n, i })).filter((x) => x.n.kind === 'purchase' && !x.n.item);
+    return itemless.length === 1 && list.filter((n) => n.kind === 'purchase').length === 1 ? itemless[0]!.i : -1;
+  }
+  if (p.item) return -1;
   const positives = list
     .map((n, i) => ({ n, i }))
     .filter((x) => x.n.kind === 'purchase' && (x.n.measure ?? 'orders') === 'orders' && !x.n.threshold);
@@ -787,7 +855,7 @@ function narrowPurchase(list: SegmentNode[], p: SegmentNode, text: string): numb
 }
 
 /** "add gold too", "also NJ", "and Adidas", "also include churned": one more value, item or rule. */
-function extend(n: SegmentNode, p: SegmentNode): SegmentNode | undefined {
+function extend(n: SegmentNode, p: SegmentNode, andSaid = false): SegmentNode | undefined {
   if (n.kind === 'rule' && p.kind === 'rule' && n.rule !== p.rule) return { kind: 'or', children: [n, p] };
   if (n.kind === 'or' && n.children.every((c) => c.kind === 'rule') && p.kind === 'rule')
     return { kind: 'or', children: [...n.children, p] };
@@ -810,6 +878,9 @@ function extend(n: SegmentNode, p: SegmentNode): SegmentNode | undefined {
     return { kind: 'attribute', facet: n.facet, op: 'in', values: vals };
   }
   if (n.kind === 'model' && p.kind === 'model' && n.model === p.model) return p;
+  // "or clicked": either event, in the window said before
+  if (n.kind === 'event' && p.kind === 'event' && !andSaid && !p.window && !p.threshold && !n.threshold)
+    return { ...n, event_type: [...new Set([...n.event_type, ...p.event_type])] };
   // "add 25-29 to the age range": two ranges that touch become one
   if (
     n.kind === 'attribute' &&
