@@ -1406,3 +1406,12 @@ describe('UnderstandingEngine: "engaged" with a channel named', () => {
     expect(understand('engaged customers').status).toBe('clarify');
   });
 });
+
+describe('UnderstandingEngine: places people say', () => {
+  it('reads demonyms and the lower 48, and refuses a value the catalog does not list', () => {
+    expect(where('Texans')).toEqual({ kind: 'attribute', facet: 'state', op: 'eq', value: 'TX' });
+    expect(where('customers in the lower 48')).toEqual({ kind: 'rule', rule: 'contiguous_us' });
+    const r = understand('customers in the New York metro area');
+    expect(r.status === 'segment' ? JSON.stringify(r.segment) : '').not.toContain('"area"');
+  });
+});

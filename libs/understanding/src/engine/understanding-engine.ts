@@ -417,6 +417,14 @@ export class UnderstandingEngine {
   ): UnderstandingResult {
     const v = verify(built.segment, { catalog: this.catalog, permissions: ctx.permissions, asOf: ctx.asOf });
     if (!v.ok) return this.verifyRefusal(v.problems, ctx);
+    // never a value the catalog does not list ("metro area" is not a city)
+    const unknownValues = v.warnings.filter(
+      (w): w is Exclude<typeof w, string> => typeof w !== 'string' && w.code === 'UNKNOWN_VALUE',
+    );
+    if (unknownValues.length) {
+      const said = unknownValues.map((w) => /value "([^"]+)"/.exec(w.message)?.[1] ?? w.message);
+      return refusal(this.catalog, said, ctx.permissions.pii);
+    }
     const segment = v.segment;
     // the verifier returns a copy: spans are read from the built tree (same shape)
     const spans = spansOf(built.segment, built.meta, text);
