@@ -13,4 +13,36 @@ if (!fs.existsSync(warehouse) || !fs.existsSync(catalog)) {
   execFileSync(process.execPath, [path.join(root, 'dist', 'apps', 'cli', 'src', 'main.js'), 'demo', 'init'], {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
+} else {
+  // the demo catalog is built from the reference definition in code: when the code's definition is
+  // newer than the catalog file (an upgrade), the catalog is rebuilt from the same warehouse
+  const definition = path.join(
+    root,
+    'dist',
+    'libs',
+    'knowledge-store',
+    'src',
+    'reference-retail',
+    'reference-retail.definition.js',
+  );
+  if (fs.existsSync(definition) && fs.statSync(definition).mtimeMs > fs.statSync(catalog).mtimeMs) {
+    const { createRequire } = await import('node:module');
+    const require = createRequire(path.join(root, 'package.json'));
+    const { REFERENCE_RETAIL_DEFINITION, buildCatalog, CatalogFileStore } = require(
+      path.join(root, 'dist', 'libs', 'knowledge-store', 'src', 'index.js'),
+    );
+    const { DuckDbConnection, readCatalogFacts } = require(
+      path.join(root, 'dist', 'libs', 'warehouse', 'src', 'index.js'),
+    );
+    const conn = await DuckDbConnection.open({ path: warehouse, readOnly: true });
+    try {
+      const facts = await readCatalogFacts(conn);
+      const saved = new CatalogFileStore({ SMARTSEG_HOME: home }).save(
+        buildCatalog({ ...REFERENCE_RETAIL_DEFINITION, tenant_id: 'demo' }, facts),
+      );
+      process.stderr.write(`demo catalog rebuilt for the current definition (v${saved.version})\n`);
+    } finally {
+      await conn.close();
+    }
+  }
 }
