@@ -1,4 +1,4 @@
-import { Global, Module } from '@nestjs/common';
+import { Global, Logger, Module } from '@nestjs/common';
 import { getToken } from '@willsoto/nestjs-prometheus';
 import type { Counter, Histogram } from 'prom-client';
 import { DataSource } from 'typeorm';
@@ -6,6 +6,7 @@ import { AppConfig } from '@smartseg/common/server';
 import { DatabaseSpendStore, ModelRouter, ModelRouterModule } from '@smartseg/model-router';
 import { TenantService } from '@smartseg/tenant-config';
 import { METRIC } from '../metrics/metrics.module';
+import { embeddingRankerFromConfig } from './embedding-ranker.factory';
 import { AudiencePort, SegmentCompiler, SegmentExplainer, SegmentVerifier, Understander } from './engine.ports';
 import { modelRouterOptions, RoutedUnderstander } from './routed-understander';
 import {
@@ -38,7 +39,7 @@ import {
         DataSource,
         TenantService,
       ],
-      useFactory: (
+      useFactory: async (
         config: AppConfig,
         tokens: Counter<string>,
         cost: Counter<string>,
@@ -47,12 +48,20 @@ import {
         cacheMisses: Counter<string>,
         dataSource: DataSource,
         tenants: TenantService,
-      ) =>
+      ) => {
+        // embeddings from configured paths, or lexical-only: either way one line at start says which
+        const ranker = await embeddingRankerFromConfig(config, (line) => new Logger('Embeddings').log(line));
         // one engine LRU per app: the router's local step (one UnderstandingEngine per tenant catalog)
-        modelRouterOptions(config, { tokens, cost, latency, cacheHits, cacheMisses }, new UnderstandingEngines(), {
-          tenantSettings: async (tenantId) => (await tenants.find(tenantId))?.settings.model,
-          spendStore: DatabaseSpendStore.fromDataSource(dataSource),
-        }),
+        return modelRouterOptions(
+          config,
+          { tokens, cost, latency, cacheHits, cacheMisses },
+          new UnderstandingEngines(ranker),
+          {
+            tenantSettings: async (tenantId) => (await tenants.find(tenantId))?.settings.model,
+            spendStore: DatabaseSpendStore.fromDataSource(dataSource),
+          },
+        );
+      },
     }),
   ],
   providers: [

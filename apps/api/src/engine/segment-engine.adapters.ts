@@ -1,6 +1,6 @@
 import type { Catalog, Segment } from '@smartseg/segment-engine';
 import { compileSegment, DIALECTS, explainSegment, verifySegment } from '@smartseg/segment-engine';
-import { UnderstandingEngine } from '@smartseg/understanding';
+import { UnderstandingEngine, type EmbeddingRanker } from '@smartseg/understanding';
 import { AudienceService } from '@smartseg/warehouse';
 import { pageIds } from './id-pager';
 import {
@@ -41,6 +41,9 @@ const MAX_ENGINES = 64;
 export class UnderstandingEngines {
   private readonly engines = new Map<string, UnderstandingEngine>();
 
+  /** With a ranker (embeddings configured), refusals name the facets nearest in meaning too. */
+  constructor(private readonly embeddings?: EmbeddingRanker) {}
+
   get(tenantId: string, catalog: Catalog): UnderstandingEngine {
     const key = `${tenantId}@${catalog.version}@${catalog.as_of}@${catalog.facets.length}`;
     let engine = this.engines.get(key);
@@ -49,7 +52,7 @@ export class UnderstandingEngines {
       this.engines.set(key, engine);
       return engine;
     }
-    engine = new UnderstandingEngine(catalog);
+    engine = new UnderstandingEngine(catalog, this.embeddings ? { embeddings: this.embeddings } : {});
     this.engines.set(key, engine);
     if (this.engines.size > MAX_ENGINES) this.engines.delete(this.engines.keys().next().value!);
     return engine;

@@ -141,6 +141,20 @@ export class AppConfig {
   LOG_LEVEL = 'log';
 
   /**
+   * A sentence-embedding ONNX model and its WordPiece vocabulary (BGE-small in production), both
+   * read from disk, never downloaded. Without them the engine runs lexical-only and says so at start.
+   */
+  @Transform(trimOrUndefined)
+  @IsOptional()
+  @Matches(/^\S+$/, { message: 'EMBEDDING_MODEL_PATH must be a file path without spaces' })
+  EMBEDDING_MODEL_PATH?: string;
+
+  @Transform(trimOrUndefined)
+  @IsOptional()
+  @Matches(/^\S+$/, { message: 'EMBEDDING_VOCAB_PATH must be a file path without spaces' })
+  EMBEDDING_VOCAB_PATH?: string;
+
+  /**
    * Language-model providers for libs/model-router (all optional: with no key every request is
    * answered by the local engine). Keys are never logged nor echoed in validation messages.
    */
