@@ -1415,3 +1415,10 @@ describe('UnderstandingEngine: places people say', () => {
     expect(r.status === 'segment' ? JSON.stringify(r.segment) : '').not.toContain('"area"');
   });
 });
+
+describe('UnderstandingEngine: what a segment cannot say', () => {
+  it('refuses counts of distinct things and "every order" rather than answering something else', () => {
+    expect(understand('customers who bought from at least 3 different departments').status).toBe('refuse');
+    expect(understand('customers who used a coupon on every order').status).toBe('refuse');
+  });
+});

@@ -210,6 +210,11 @@ export const GRAMMAR_ENTRIES: readonly Entry[] = [
     'apple pay|google pay|samsung pay|venmo|klarna|afterpay|affirm|crypto|bitcoin|store credit|financing|layaway|installments|buy now pay later|bnpl',
     { t: 'unsupported' },
   ),
+  // counts of distinct things, which a segment cannot say ("from at least 3 different departments")
+  s(
+    'different departments|distinct departments|separate departments|unique departments|different categories|distinct categories|unique categories|different brands|distinct brands|unique brands|different products|distinct products|unique products|different skus|unique skus|different stores|distinct stores|every order|all their orders|all of their orders|each order|every purchase|all purchases',
+    { t: 'unsupported' },
+  ),
   // instructions to the machine that are not about customers
   s(
     'ignore|instructions|instruction|prompt|system prompt|drop table|delete from|insert into|select from|truncate|jailbreak|disregard|override|sudo|execute|exec|script|password|api key|token',
