@@ -1422,3 +1422,19 @@ describe('UnderstandingEngine: what a segment cannot say', () => {
     expect(understand('customers who used a coupon on every order').status).toBe('refuse');
   });
 });
+
+describe('UnderstandingEngine: negation and coordination', () => {
+  it('keeps "not in Texas and not in Florida" as in neither, and "bought neither X nor Y" without a purchase', () => {
+    expect(where('customers who are not in Texas and not in Florida')).toEqual({
+      kind: 'and',
+      children: [
+        { kind: 'attribute', facet: 'state', op: 'neq', value: 'TX' },
+        { kind: 'attribute', facet: 'state', op: 'neq', value: 'FL' },
+      ],
+    });
+    expect(where('customers who bought neither toys nor electronics')).toEqual({
+      kind: 'not',
+      child: { kind: 'purchase', item: { department: ['Toys', 'Electronics'] } },
+    });
+  });
+});

@@ -2244,6 +2244,24 @@ export class Parser {
       const cn = p.conn;
       for (const t of carry) if (t !== 'start') cn.add(t);
       carry = [];
+      // "bought neither toys nor electronics": the bare verb before "neither" is the negated one's
+      const nx = phrases[i + 1];
+      if (
+        nx?.conn.has('neither') &&
+        p.beh &&
+        p.comps.length === 1 &&
+        !p.orphanTimes.length &&
+        itemEmpty(p.beh.item) &&
+        orderEmpty(p.beh.order) &&
+        !p.beh.events.length &&
+        !p.beh.threshold &&
+        !p.beh.window &&
+        !p.beh.neg
+      ) {
+        if (nx.beh && !nx.beh.verb) nx.beh.verb = p.beh.verb;
+        p.comps = [];
+        p.beh = undefined;
+      }
       const empty = p.comps.length === 0 && !p.orphanTimes.length;
       if (cn.has('excl')) inExcl = true;
       if (cn.has('stop')) inExcl = cn.has('excl');
@@ -2616,6 +2634,8 @@ export class Parser {
         (lastAtom as AttrAtom).op === 'eq' &&
         (firstAtom as AttrAtom).op === 'eq';
       if (conj === 'and' && !exclusive) return false;
+      // "not in Texas and not in Florida": both negated stay two conditions (in neither)
+      if (conj === 'and' && lastAtom.neg && firstAtom.neg) return false;
     } else if (conj === 'and') return false;
     // negation said on the first carries to the second ("not in CA or TX")
     const neg = !!lastAtom.neg && !firstAtom.neg;
