@@ -1438,3 +1438,22 @@ describe('UnderstandingEngine: negation and coordination', () => {
     });
   });
 });
+
+describe('UnderstandingEngine: a vague word said with its meaning', () => {
+  it('takes "seniors over 65" and "big spenders who spent over $1000 this year" as said', () => {
+    expect(where('seniors over 65 in Florida')).toEqual({
+      kind: 'and',
+      children: [
+        { kind: 'attribute', facet: 'age', op: 'gt', value: 65 },
+        { kind: 'attribute', facet: 'state', op: 'eq', value: 'FL' },
+      ],
+    });
+    expect(where('big spenders who spent over $1000 this year')).toEqual({
+      kind: 'purchase',
+      measure: 'spend',
+      threshold: { op: 'gt', value: 1000 },
+      window: { type: 'this', unit: 'year' },
+    });
+    expect(understand('seniors').status).toBe('clarify');
+  });
+});

@@ -77,6 +77,49 @@ function valuesSaid(n: SegmentNode, chunks: Chunk[], term: string): boolean {
   return leaves.length >= 2 && multi.length === 0;
 }
 
+/**
+ * The build without the conditions a vague term ("seniors") made, when every facet they use is
+ * also said outright ("over 65") in the same AND; undefined otherwise.
+ */
+function withoutVagueTerm(built: BuildResult, term: string, text: string): BuildResult | undefined {
+  const w = built.segment.where;
+  if (w.kind !== 'and') return undefined;
+  const t = term.toLowerCase();
+  const fromTerm = (n: SegmentNode) =>
+    (built.meta.get(n)?.spans ?? []).some((sp) => {
+      const said = text.slice(sp.cs, sp.ce).toLowerCase();
+      return said.length > 0 && (t.includes(said) || said.includes(t));
+    });
+  const vague = w.children.filter(fromTerm);
+  if (!vague.length) return undefined;
+  const facets = new Set<string>();
+  const slot = (n: SegmentNode): string | undefined =>
+    n.kind === 'attribute'
+      ? n.facet
+      : n.kind === 'purchase' && !n.item
+        ? `purchase:${n.measure ?? 'orders'}`
+        : n.kind === 'model'
+          ? `model:${n.model}`
+          : undefined;
+  const walk = (n: SegmentNode): boolean => {
+    if (n.kind === 'and' || n.kind === 'or') return n.children.every(walk);
+    const k = slot(n);
+    if (k) facets.add(k);
+    return !!k;
+  };
+  if (!vague.every(walk) || !facets.size) return undefined;
+  const rest = w.children.filter((c) => !vague.includes(c));
+  const explicit = new Set(
+    rest.flatMap((c) => {
+      const k = c.kind === 'purchase' && !c.threshold ? undefined : slot(c);
+      return k ? [k] : [];
+    }),
+  );
+  if (![...facets].every((f) => explicit.has(f))) return undefined;
+  const where: SegmentNode = rest.length === 1 ? rest[0]! : { kind: 'and', children: rest };
+  return { ...built, segment: { ...built.segment, where }, ambiguities: [] };
+}
+
 /** Two children of one AND that say the same thing (values compared as sets). */
 function hasRestatedCondition(n: SegmentNode): boolean {
   if (n.kind !== 'and') return false;
@@ -379,6 +422,11 @@ export class UnderstandingEngine {
         .filter(
           (x) => hasRestatedCondition(x.built.segment.where) || valuesSaid(x.built.segment.where, a.chunks, amb.term),
         );
+      // "seniors over 65": the request says the ambiguous facet outright; the vague word adds nothing
+      if (first.ambiguities.length === 1) {
+        const said = withoutVagueTerm(builder.build(p.lf!, { picks: new Map([[amb.key, 0]]) }), amb.term, text);
+        if (said) return this.finish(said, a, ctx, text, [`"${amb.term}" read through what the request says of it`]);
+      }
       if (restated.length === 1 && first.ambiguities.length === 1) {
         return this.finish(restated[0]!.built, a, ctx, text, [
           `"${amb.term}" read as ${amb.options[restated[0]!.i]!.label}, as the request says`,
