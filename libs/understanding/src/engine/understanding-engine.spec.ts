@@ -1457,3 +1457,16 @@ describe('UnderstandingEngine: a vague word said with its meaning', () => {
     expect(understand('seniors').status).toBe('clarify');
   });
 });
+
+describe('UnderstandingEngine: years of birth', () => {
+  it('reads "born in the 80s" and "born before 1970" as ages, never as a birth month', () => {
+    expect(where('customers born in the 80s')).toEqual({
+      kind: 'attribute',
+      facet: 'age',
+      op: 'between',
+      min: 37,
+      max: 46,
+    });
+    expect(where('customers born before 1970')).toEqual({ kind: 'attribute', facet: 'age', op: 'gte', value: 56 });
+  });
+});

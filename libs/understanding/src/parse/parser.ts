@@ -1888,6 +1888,37 @@ export class Parser {
               this.used.add(nn!.c);
             }
           }
+          // "born in the 80s", "born before 1970": years of birth are an age range, not a month
+          if (f.name === roles.birthMonth && roles.age) {
+            let bt: Threshold = th;
+            const bounds = bt.op === 'between' ? [bt.min, bt.max] : [bt.value];
+            // "born before 1970", "born after 2000": the word before the year says which way
+            const before = ctx.chunks[idx - 1]?.text.toLowerCase();
+            if (bt.op === 'eq' && before) {
+              if (/^(before|prior to|earlier than)$/.test(before)) bt = { op: 'lt', value: bt.value };
+              else if (/^(after|later than)$/.test(before)) bt = { op: 'gt', value: bt.value };
+              else if (/^(since|from)$/.test(before)) bt = { op: 'gte', value: bt.value };
+              if (bt.op !== 'eq') this.used.add(ctx.chunks[idx - 1]!);
+            }
+            if (bounds.some((v) => v > 12)) {
+              const year = (v: number) => (v >= 1900 ? v : v < 30 ? 2000 + v : 1900 + v);
+              const y = parseIso(this.asOf).y;
+              let age: Threshold | undefined;
+              if (bt.op === 'between')
+                age = { op: 'between', min: Math.max(0, y - year(bt.max)), max: y - year(bt.min) };
+              else if (bt.op === 'lt' || bt.op === 'lte')
+                age = { op: 'gte', value: y - year(bt.value) + (bt.op === 'lt' ? 0 : -1) };
+              else if (bt.op === 'gt' || bt.op === 'gte')
+                age = { op: 'lte', value: y - year(bt.value) - (bt.op === 'gt' ? 1 : 0) };
+              else if (bt.op === 'eq')
+                age = { op: 'between', min: Math.max(0, y - year(bt.value) - 1), max: y - year(bt.value) };
+              if (age) {
+                ctx.push(this.thresholdAttr(roles.age, age, [span(x), span(c)], 0.8), idx);
+                this.notes.push(`"${c.text}" read as a year of birth (age at the as-of date, by calendar year)`);
+                return true;
+              }
+            }
+          }
           ctx.push(this.thresholdAttr(f.name, value, [span(x), span(c)], 0.95), idx);
           return true;
         }
