@@ -7,7 +7,7 @@ const require = createRequire(import.meta.url);
 const { generateDemoWarehouse } = require(path.join(root, 'dist', 'libs', 'warehouse', 'src', 'index.js'));
 const customers = Number(process.argv[2]);
 const started = performance.now();
-const { path: file } = await generateDemoWarehouse({
+const { path: file, stats } = await generateDemoWarehouse({
   tenant: 'demo',
   customers,
   seed: 7,
@@ -17,4 +17,6 @@ const { path: file } = await generateDemoWarehouse({
   },
 });
 const seconds = (performance.now() - started) / 1000;
-process.stdout.write(JSON.stringify({ file, seconds, maxRssMb: process.resourceUsage().maxRSS / 1024 }) + '\n');
+process.stdout.write(
+  JSON.stringify({ file, seconds, maxRssMb: process.resourceUsage().maxRSS / 1024, stepMs: stats.stepMs }) + '\n',
+);

@@ -4,6 +4,7 @@ import { registerAskCommands } from './commands/ask.command';
 import { registerCatalogCommands } from './commands/catalog.command';
 import { registerDemoCommands } from './commands/demo.command';
 import { registerSegmentCommands } from './commands/segment.command';
+import { registerWarehouseCommands } from './commands/warehouse.command';
 import { EXIT_BAD_INPUT, EXIT_OK, reportFailure } from './cli-errors';
 
 export function buildProgram(): Command {
@@ -17,6 +18,7 @@ export function buildProgram(): Command {
   registerSegmentCommands(program);
   registerCatalogCommands(program);
   registerAskCommands(program);
+  registerWarehouseCommands(program);
   // every sub-command reports usage errors the same way (exit 2)
   const override = (cmd: Command): void => {
     cmd.exitOverride();

@@ -6,3 +6,4 @@ export * from './audience/audience.model';
 export * from './catalog/catalog-facts.reader';
 export * from './generator';
 export * from './adapters/postgres-connection.adapter';
+export * from './facts/customer-facts.builder';

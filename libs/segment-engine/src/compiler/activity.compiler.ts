@@ -2,6 +2,7 @@ import type { EventCondition, PurchaseCondition, PurchaseMeasure, Threshold } fr
 import type { CompileContext } from './compile-context';
 import { fieldPath, invalid, requireList, requireString, requireThreshold, zeroSatisfies } from './compiler-validation';
 import { itemConditions, orderConditions, orderStatus, thresholdSql } from './filter.compiler';
+import { factsEvent, factsPurchase } from './facts/facts.compiler';
 import { CUSTOMER_ID, type LeafSql } from './leaf-sql';
 import { windowConditions } from './window.compiler';
 
@@ -27,7 +28,8 @@ function thresholdMembership(
   // "at least one" / "none": plain (anti-)membership, no aggregation (a semi-join, far cheaper)
   const t = threshold;
   const atLeastOne = (t.op === 'gte' && t.value === 1) || (t.op === 'gt' && t.value === 0);
-  const none = (t.op === 'eq' && t.value === 0) || (t.op === 'lt' && t.value === 1) || (t.op === 'lte' && t.value === 0);
+  const none =
+    (t.op === 'eq' && t.value === 0) || (t.op === 'lt' && t.value === 1) || (t.op === 'lte' && t.value === 0);
   if (countsRows && (atLeastOne || (zeroCounts && none))) {
     return { sql: ctx.dialect.inSubquery(CUSTOMER_ID, selectFromWhere, none), twoValued: true };
   }
@@ -83,7 +85,7 @@ export function compilePurchase(cond: PurchaseCondition, ctx: CompileContext, pa
       agg = d.ratio(`SUM(${spend})`, 'COUNT(DISTINCT o.order_id)');
       break;
   }
-  return thresholdMembership(
+  const raw = thresholdMembership(
     `SELECT o.customer_id FROM ${from} WHERE ${where.join(' AND ')}`,
     'o.customer_id',
     agg,
@@ -92,6 +94,8 @@ export function compilePurchase(cond: PurchaseCondition, ctx: CompileContext, pa
     ctx,
     measure === 'orders',
   );
+  // The condition is valid (the raw SQL compiled); read a fact instead when one means exactly the same.
+  return factsPurchase({ ...cond, measure, threshold }, ctx) ?? raw;
 }
 
 /** Events of the given types (optionally about products matching `item`) in the window and up to D, counted per customer. */
@@ -120,7 +124,7 @@ export function compileEvent(cond: EventCondition, ctx: CompileContext, path: st
     from += ' JOIN products p ON p.product_id = e.product_id';
     where.push(...items);
   }
-  return thresholdMembership(
+  const raw = thresholdMembership(
     `SELECT e.customer_id FROM ${from} WHERE ${where.join(' AND ')}`,
     'e.customer_id',
     'COUNT(*)',
@@ -129,4 +133,5 @@ export function compileEvent(cond: EventCondition, ctx: CompileContext, path: st
     ctx,
     true,
   );
+  return factsEvent({ ...cond, event_type: types, threshold }, ctx) ?? raw;
 }

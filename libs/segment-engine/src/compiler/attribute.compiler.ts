@@ -3,6 +3,7 @@ import type { FacetDef } from '../model/catalog.model';
 import { ATTRIBUTE_OPS, type AttributeCondition, type Scalar } from '../model/segment.model';
 import type { CompileContext } from './compile-context';
 import { fieldPath, indexPath, invalid, requireIsoDate, requireNumber, requireString } from './compiler-validation';
+import { factsOrderRecency } from './facts/facts.compiler';
 import { CUSTOMER_ID, type LeafSql } from './leaf-sql';
 
 /** Age values outside this range are refused (they would only overflow date arithmetic). */
@@ -159,6 +160,11 @@ function compileOrderRecency(
   path: string,
 ): LeafSql {
   const d = ctx.dialect;
+  // With facts the first / last completed order date is one column (the comparison validates the condition).
+  const fromFacts = factsOrderRecency(which, ctx, (expr, nullExpr) =>
+    comparison(expr, nullExpr, 'number', cond, ctx, path),
+  );
+  if (fromFacts) return fromFacts;
   const od = d.timestampToDate('o.order_ts');
   const buyers =
     `SELECT o.customer_id FROM orders o WHERE o.customer_id IS NOT NULL AND o.status = ${ctx.bindText('completed')}` +

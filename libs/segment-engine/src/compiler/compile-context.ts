@@ -4,6 +4,7 @@ import type { CompiledSql, Dialect } from './compiler.types';
 import { sqlDialect } from './dialects/dialect-registry';
 import type { SqlDialect } from './dialects/sql-dialect';
 import { parseIsoDate } from './compiler-validation';
+import { CUSTOMER_FACTS_TABLE, CUSTOMER_FACTS_VERSION, type CustomerFactsInfo } from './facts/customer-facts.layout';
 
 /** Marks a bound value inside SQL text until `finish` turns it into the dialect's marker. */
 const MARK_OPEN = '\uE000';
@@ -15,6 +16,12 @@ export interface CompileContextOptions {
   catalog: Catalog;
   /** The as-of date D, YYYY-MM-DD; defaults to `catalog.as_of`. */
   asOf?: string;
+  /**
+   * The warehouse's per-customer facts table (see customer-facts.layout.ts). Used only when it
+   * was computed for the same as-of date D, is of this compiler's version and the dialect is
+   * duckdb or postgres; otherwise every condition reads the raw tables.
+   */
+  facts?: CustomerFactsInfo;
 }
 
 /**
@@ -34,6 +41,9 @@ export class CompileContext {
   private readonly slots = new Map<string, number>();
   /** Rule ids being expanded, outermost first (recursion guard). */
   readonly ruleStack: string[] = [];
+  /** The facts usable for this compilation (same as-of date), if any. */
+  readonly facts: CustomerFactsInfo | undefined;
+  private factsUsed = false;
 
   constructor(options: CompileContextOptions) {
     this.dialect = sqlDialect(options.dialect);
@@ -49,6 +59,37 @@ export class CompileContext {
     this.asOfDate = asOf;
     this.values.push(asOf); // slot 0 is always D
     this.slots.set(`date:string:${asOf}`, 0);
+    const facts = options.facts;
+    this.facts =
+      facts &&
+      facts.asOf === asOf &&
+      facts.layout?.version === CUSTOMER_FACTS_VERSION &&
+      (this.dialect.name === 'duckdb' || this.dialect.name === 'postgres')
+        ? facts
+        : undefined;
+  }
+
+  /**
+   * `c.<column>` of the facts table; marks the statement as reading `customer_facts c` (which
+   * holds the customers' columns too) instead of `customers c`.
+   */
+  factColumn(column: string): string {
+    this.factsUsed = true;
+    return `c.${this.quote(column)}`;
+  }
+
+  /** Whether some condition compiled so far reads the facts table. */
+  get usesFacts(): boolean {
+    return this.factsUsed;
+  }
+
+  /**
+   * The FROM clause of a statement over customers: `customers c`, or `customer_facts c` (the
+   * customers' columns and the facts, one row per customer) when a predicate compiled with this
+   * context reads a fact. Call it after compiling the predicates.
+   */
+  customersFrom(): string {
+    return this.factsUsed ? `${CUSTOMER_FACTS_TABLE} c` : 'customers c';
   }
 
   /**

@@ -1,4 +1,5 @@
 import type { Catalog } from '../model/catalog.model';
+import type { CustomerFactsInfo } from './facts/customer-facts.layout';
 
 /** The SQL dialects the compiler targets (only duckdb and postgres are executed by the product today). */
 export type Dialect = 'duckdb' | 'postgres' | 'bigquery' | 'snowflake' | 'spark' | 'trino';
@@ -17,6 +18,12 @@ export interface CompileOptions {
    * a bound parameter of the statement, never text in it.
    */
   asOf?: string;
+  /**
+   * The warehouse's per-customer facts table (as-of date and layout). Conditions whose meaning
+   * maps exactly onto a fact read it (the statement then reads `customer_facts c`), when the
+   * facts are for the same D; everything else, and every statement without it, reads the raw tables.
+   */
+  facts?: CustomerFactsInfo;
 }
 
 /**

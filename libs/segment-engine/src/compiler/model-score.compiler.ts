@@ -2,6 +2,7 @@ import type { ModelCondition, Threshold } from '../model/segment.model';
 import type { CompileContext } from './compile-context';
 import { fieldPath, invalid, requireNumber, requireString, requireThreshold } from './compiler-validation';
 import { thresholdSql } from './filter.compiler';
+import { factsModel } from './facts/facts.compiler';
 import { CUSTOMER_ID, type LeafSql } from './leaf-sql';
 
 const LEVELS: Readonly<Record<'high' | 'medium' | 'low', [number, number]>> = {
@@ -74,5 +75,7 @@ export function compileModel(cond: ModelCondition, ctx: CompileContext, path: st
     }
   }
   const sub = `SELECT ms.customer_id FROM model_scores ms WHERE ms.customer_id IS NOT NULL AND ms.model_name = ${modelParam} AND ${test}`;
-  return { sql: d.inSubquery(CUSTOMER_ID, sub, false), twoValued: true };
+  const raw: LeafSql = { sql: d.inSubquery(CUSTOMER_ID, sub, false), twoValued: true };
+  // Valid (compiled above); the model's own score column when the facts hold it.
+  return factsModel(cond, ctx) ?? raw;
 }

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
+import { ErrorCode, SmartsegError } from '@smartseg/common';
 import { WarehouseConnection, type WarehouseRow } from '../ports/warehouse-connection.port';
 
 export interface DuckDbOptions {
@@ -10,6 +11,8 @@ export interface DuckDbOptions {
   /** DuckDB thread count; default: all cores. */
   threads?: number;
   memoryLimit?: string;
+  /** Connections to the one DuckDB instance that queries may use at once (default 4). */
+  poolSize?: number;
 }
 
 /** Normalizes DuckDB's JS values to plain JSON-able values. */
@@ -29,20 +32,43 @@ function toDuck(value: unknown): DuckDBValue {
   return value as DuckDBValue;
 }
 
-/** DuckDB adapter: the embedded warehouse ($SMARTSEG_HOME/warehouses/T.duckdb). */
+/** Connections a DuckDbConnection opens at most unless told otherwise. */
+export const DEFAULT_DUCKDB_POOL_SIZE = 4;
+
+/**
+ * DuckDB adapter: the embedded warehouse ($SMARTSEG_HOME/warehouses/T.duckdb). One DuckDB
+ * instance and a small pool of connections to it (`poolSize`, default 4, opened on demand), so
+ * concurrent queries run side by side instead of queueing on one connection. Each call
+ * (`query`, or a whole `exec` script) holds one connection until it ends; calls that do not
+ * overlap always get the first connection, so a caller that runs statements one after another
+ * (temp tables, SET, BEGIN ... COMMIT across calls) sees one session, as with a single connection.
+ * A script that fails is rolled back on its connection, so no connection is left mid-transaction.
+ */
 export class DuckDbConnection extends WarehouseConnection {
   readonly dialect = 'duckdb' as const;
+  private readonly idle: boolean[] = [];
+  private readonly connections: DuckDBConnection[] = [];
+  private readonly waiting: ((index: number) => void)[] = [];
+  private opening = 0;
+  private closed = false;
 
   private constructor(
     private readonly instance: DuckDBInstance,
-    private readonly connection: DuckDBConnection,
+    first: DuckDBConnection,
+    readonly poolSize: number,
   ) {
     super();
+    this.connections.push(first);
+    this.idle.push(true);
   }
 
   static async open(options: DuckDbOptions): Promise<DuckDbConnection> {
     if (options.path !== ':memory:' && !options.readOnly) {
       fs.mkdirSync(path.dirname(options.path), { recursive: true });
+    }
+    const size = options.poolSize ?? DEFAULT_DUCKDB_POOL_SIZE;
+    if (!Number.isInteger(size) || size < 1) {
+      throw new SmartsegError(ErrorCode.BadInput, `poolSize must be a whole number of at least 1, got ${size}`);
     }
     const config: Record<string, string> = {};
     if (options.readOnly) config['access_mode'] = 'READ_ONLY';
@@ -50,25 +76,78 @@ export class DuckDbConnection extends WarehouseConnection {
     if (options.memoryLimit) config['memory_limit'] = options.memoryLimit;
     const instance = await DuckDBInstance.create(options.path, config);
     const connection = await instance.connect();
-    return new DuckDbConnection(instance, connection);
+    return new DuckDbConnection(instance, connection, size);
+  }
+
+  /** Connections open now (at most poolSize). */
+  get openConnections(): number {
+    return this.connections.length;
+  }
+
+  /** The lowest idle connection, a new one while the pool is not full, else the next to be released. */
+  private async acquire(): Promise<number> {
+    if (this.closed) throw new SmartsegError(ErrorCode.WarehouseError, 'the DuckDB connection is closed');
+    const free = this.idle.indexOf(true);
+    if (free >= 0) {
+      this.idle[free] = false;
+      return free;
+    }
+    if (this.connections.length + this.opening < this.poolSize) {
+      this.opening++;
+      try {
+        const conn = await this.instance.connect();
+        this.connections.push(conn);
+        this.idle.push(false);
+        return this.connections.length - 1;
+      } finally {
+        this.opening--;
+      }
+    }
+    return new Promise<number>((resolve) => this.waiting.push(resolve));
+  }
+
+  private release(index: number): void {
+    const next = this.waiting.shift();
+    if (next) next(index);
+    else this.idle[index] = true;
+  }
+
+  private async withConnection<T>(fn: (conn: DuckDBConnection) => Promise<T>): Promise<T> {
+    const index = await this.acquire();
+    try {
+      return await fn(this.connections[index]!);
+    } finally {
+      this.release(index);
+    }
   }
 
   async query<T extends WarehouseRow = WarehouseRow>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
-    const reader = await this.connection.runAndReadAll(sql, params.map(toDuck));
-    const rows = reader.getRowObjectsJS();
-    return rows.map((row) => {
-      const out: WarehouseRow = {};
-      for (const [k, v] of Object.entries(row)) out[k] = toPlain(v);
-      return out as T;
+    return this.withConnection(async (conn) => {
+      const reader = await conn.runAndReadAll(sql, params.map(toDuck));
+      const rows = reader.getRowObjectsJS();
+      return rows.map((row) => {
+        const out: WarehouseRow = {};
+        for (const [k, v] of Object.entries(row)) out[k] = toPlain(v);
+        return out as T;
+      });
     });
   }
 
   async exec(sql: string): Promise<void> {
-    await this.connection.run(sql);
+    await this.withConnection(async (conn) => {
+      try {
+        await conn.run(sql);
+      } catch (err) {
+        // A script that failed between BEGIN and COMMIT must not leave the connection in its transaction.
+        if (/\bBEGIN\b/i.test(sql)) await conn.run('ROLLBACK').catch(() => undefined);
+        throw err;
+      }
+    });
   }
 
   async close(): Promise<void> {
-    this.connection.closeSync();
+    this.closed = true;
+    for (const conn of this.connections) conn.closeSync();
     this.instance.closeSync();
   }
 }

@@ -7,10 +7,12 @@ import {
   type Catalog,
   type CompileContext,
   type Condition,
+  type CustomerFactsInfo,
   type FacetDef,
   type Segment,
   type SegmentNode,
 } from '@smartseg/segment-engine';
+import { cachedCustomerFactsInfo } from '../facts/customer-facts.builder';
 import type { WarehouseConnection, WarehouseRow } from '../ports/warehouse-connection.port';
 import type {
   AudienceIdsOptions,
@@ -89,22 +91,38 @@ function bool(value: unknown): boolean {
  */
 export class AudienceService {
   private readonly phrase: PhraseFn;
+  private readonly useFacts: boolean;
 
+  /**
+   * `options.facts` (default true): read the warehouse's per-customer facts table where a
+   * condition maps onto it, when the table was computed for the request's as-of date (detected
+   * once per connection, see cachedCustomerFactsInfo); false: always the raw tables.
+   */
   constructor(
     private readonly connection: WarehouseConnection,
     private readonly catalog: Catalog,
-    options: { phrase?: PhraseFn } = {},
+    options: { phrase?: PhraseFn; facts?: boolean } = {},
   ) {
     this.phrase = options.phrase ?? ((node, path) => explainNode(node, catalog, path).text);
+    this.useFacts = options.facts !== false;
+  }
+
+  /** The facts of the connected warehouse when they are for `asOf`; undefined otherwise (stale or none). */
+  async factsFor(asOf: string): Promise<CustomerFactsInfo | undefined> {
+    if (!this.useFacts) return undefined;
+    const info = await cachedCustomerFactsInfo(this.connection);
+    return info && info.asOf === asOf ? info : undefined;
   }
 
   /** The number of customers in the segment at D. */
   async count(segment: Segment, opts: AudienceOptions): Promise<number> {
+    const facts = await this.factsFor(opts.asOf);
     const compiled = compileSegment(segment, {
       dialect: this.connection.dialect,
       catalog: this.catalog,
       select: 'count',
       asOf: opts.asOf,
+      ...(facts ? { facts } : {}),
     });
     const [row] = await this.run(compiled.sql, compiled.params);
     return num(row?.['n']);
@@ -112,11 +130,13 @@ export class AudienceService {
 
   /** The customers in the segment at D, ascending by id (the first `limit` of them). */
   async ids(segment: Segment, opts: AudienceIdsOptions): Promise<number[]> {
+    const facts = await this.factsFor(opts.asOf);
     const compiled = compileSegment(segment, {
       dialect: this.connection.dialect,
       catalog: this.catalog,
       select: 'ids',
       asOf: opts.asOf,
+      ...(facts ? { facts } : {}),
     });
     let sql = compiled.sql;
     if (opts.limit !== undefined) {
@@ -150,7 +170,7 @@ export class AudienceService {
         [{ path: 'facet', message: 'personal data' }],
       );
     }
-    const ctx = this.context(opts.asOf);
+    const ctx = await this.context(opts.asOf);
     const where = compilePredicate(this.root(segment), ctx);
     const source = facet.source;
 
@@ -164,7 +184,7 @@ export class AudienceService {
     const column = ctx.customerColumn(source.column);
     const valueExpr = facet.type === 'date' ? `CAST(EXTRACT(YEAR FROM ${column}) AS INTEGER)` : column;
     const limit = MAX_VALUE_BUCKETS + 1;
-    const sql = `SELECT ${valueExpr} AS v, COUNT(*) AS n FROM customers c WHERE ${where} GROUP BY ${valueExpr} ORDER BY n DESC, v LIMIT ${limit}`;
+    const sql = `SELECT ${valueExpr} AS v, COUNT(*) AS n FROM ${ctx.customersFrom()} WHERE ${where} GROUP BY ${valueExpr} ORDER BY n DESC, v LIMIT ${limit}`;
     const [rows, total] = await Promise.all([this.runFinished(ctx, sql), this.count(segment, opts)]);
 
     const counts = new Map<string, { value: unknown; count: number }>();
@@ -206,7 +226,7 @@ export class AudienceService {
       root.kind === 'and'
         ? root.children.map((node, i) => ({ node, path: `where.children[${i}]` }))
         : [{ node: root, path: 'where' }];
-    const ctx = this.context(opts.asOf);
+    const ctx = await this.context(opts.asOf);
     const flags = parts.map((p, i) => `${compilePredicate(p.node, ctx, p.path)} AS f${i}`);
     const sums = parts.map((_p, i) => {
       const all = parts
@@ -215,7 +235,7 @@ export class AudienceService {
         .join(' AND ');
       return `SUM(CASE WHEN ${all} THEN 1 ELSE 0 END) AS s${i}`;
     });
-    const inner = `SELECT ${['c.customer_id', ...flags].join(', ')} FROM customers c`;
+    const inner = `SELECT ${['c.customer_id', ...flags].join(', ')} FROM ${ctx.customersFrom()}`;
     const sql = `SELECT ${['COUNT(*) AS total', ...sums].join(', ')} FROM (${inner}) t`;
     const [row] = await this.runFinished(ctx, sql);
     const total = num(row?.['total']);
@@ -242,12 +262,12 @@ export class AudienceService {
     }
     const root = this.root(segment);
     const leaves = leafConditions(root);
-    const ctx = this.context(opts.asOf);
+    const ctx = await this.context(opts.asOf);
     const columns = [
       `${compilePredicate(root, ctx)} AS matched`,
       ...leaves.map((l, i) => `${compilePredicate(l.condition, ctx, l.path)} AS l${i}`),
     ];
-    const sql = `SELECT ${columns.join(', ')} FROM customers c WHERE c.customer_id = ${ctx.bindId(customerId)}`;
+    const sql = `SELECT ${columns.join(', ')} FROM ${ctx.customersFrom()} WHERE c.customer_id = ${ctx.bindId(customerId)}`;
     const [row] = await this.runFinished(ctx, sql);
     if (!row) {
       throw new SmartsegError(ErrorCode.NotFound, `There is no customer ${customerId}.`, [
@@ -282,8 +302,14 @@ export class AudienceService {
     return segment.where;
   }
 
-  private context(asOf: string): CompileContext {
-    return createCompileContext({ dialect: this.connection.dialect, catalog: this.catalog, asOf });
+  private async context(asOf: string): Promise<CompileContext> {
+    const facts = await this.factsFor(asOf);
+    return createCompileContext({
+      dialect: this.connection.dialect,
+      catalog: this.catalog,
+      asOf,
+      ...(facts ? { facts } : {}),
+    });
   }
 
   /** Bands for numeric facets, by predicate (so derived facets keep their exact meaning); null otherwise. */
@@ -329,7 +355,7 @@ export class AudienceService {
         : compilePredicate({ kind: 'attribute', facet: facet.name, op: 'is_known' }, ctx, 'facet');
       return `WHEN ${pred} THEN ${i}`;
     });
-    const sql = `SELECT CASE ${cases.join(' ')} ELSE -1 END AS b, COUNT(*) AS n FROM customers c WHERE ${where} GROUP BY 1`;
+    const sql = `SELECT CASE ${cases.join(' ')} ELSE -1 END AS b, COUNT(*) AS n FROM ${ctx.customersFrom()} WHERE ${where} GROUP BY 1`;
     const rows = await this.runFinished(ctx, sql);
     const counts = new Map(rows.map((r) => [num(r['b']), num(r['n'])]));
     const buckets: BreakdownBucket[] = bands.map((b, i) => ({

@@ -5,6 +5,13 @@ import { Client } from 'pg';
 import { ErrorCode, SmartsegError } from '@smartseg/common';
 import type { DuckDbConnection } from '../adapters/duckdb-connection.adapter';
 import { pgCopyFrom, quotePgIdentifier } from '../adapters/postgres-connection.adapter';
+import {
+  checkCustomerFactsColumns,
+  customerFactsStatements,
+  planCustomerFactsLayout,
+  readCustomerFactsInfo,
+} from '../facts/customer-facts.builder';
+import type { WarehouseRow } from '../ports/warehouse-connection.port';
 import { RETAIL_TABLES, retailDdl, retailIndexes } from '../schema/retail-schema';
 import { META_TABLE } from './retail-generator';
 
@@ -19,12 +26,19 @@ export interface CopyToPostgresOptions {
   tmpDir?: string;
   /** Called per part: (table, rows copied so far, rows in the table). */
   onProgress?: (table: string, done: number, total: number) => void;
+  /**
+   * Build the per-customer facts table in PostgreSQL (default true), for the as-of date of the
+   * source's facts, else the generator's as_of; nothing when the source has neither.
+   */
+  facts?: boolean;
 }
 
 export interface CopyToPostgresStats {
   schema: string;
   /** Rows copied per table. */
   rows: Record<string, number>;
+  /** The as-of date of the facts built in PostgreSQL, if any. */
+  factsAsOf?: string;
   elapsedMs: number;
 }
 
@@ -60,9 +74,11 @@ export async function copyWarehouseToPostgres(
   const qSchema = quotePgIdentifier(schema);
   const rowsPerPart = Math.max(1, Math.trunc(opts.rowsPerPart ?? 2_000_000));
   const sourceTables = new Set(
-    (await src.query<{ name: string }>("SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'main'")).map(
-      (r) => r.name,
-    ),
+    (
+      await src.query<{ name: string }>(
+        "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'main'",
+      )
+    ).map((r) => r.name),
   );
   const missing = RETAIL_TABLES.filter((t) => !sourceTables.has(t));
   if (missing.length > 0) {
@@ -85,7 +101,8 @@ export async function copyWarehouseToPostgres(
       for (const t of tables) await client.query(`DROP TABLE IF EXISTS ${qSchema}.${t} CASCADE`);
     }
     await client.query(retailDdl('postgres'));
-    if (tables.includes(META_TABLE)) await client.query(`CREATE TABLE ${META_TABLE} (key VARCHAR PRIMARY KEY, value VARCHAR)`);
+    if (tables.includes(META_TABLE))
+      await client.query(`CREATE TABLE ${META_TABLE} (key VARCHAR PRIMARY KEY, value VARCHAR)`);
 
     for (const table of tables) {
       const columns = await src.query<{ name: string; type: string }>(
@@ -98,7 +115,9 @@ export async function copyWarehouseToPostgres(
       const key = PART_KEY[table] ?? '';
       const stats = (
         await src.query<{ n: number; lo: number | null; hi: number | null }>(
-          key ? `SELECT count(*) AS n, min(${key}) AS lo, max(${key}) AS hi FROM ${table}` : `SELECT count(*) AS n, 0 AS lo, 0 AS hi FROM ${table}`,
+          key
+            ? `SELECT count(*) AS n, min(${key}) AS lo, max(${key}) AS hi FROM ${table}`
+            : `SELECT count(*) AS n, 0 AS lo, 0 AS hi FROM ${table}`,
         )
       )[0] ?? { n: 0, lo: null, hi: null };
       const total = Number(stats.n);
@@ -108,7 +127,10 @@ export async function copyWarehouseToPostgres(
       const hi = Number(stats.hi ?? 0);
       const parts = key ? Math.max(1, Math.ceil(total / rowsPerPart)) : 1;
       const step = Math.ceil((hi - lo + 1) / parts);
-      const ranges = Array.from({ length: parts }, (_, i) => [lo + i * step, Math.min(hi + 1, lo + (i + 1) * step)] as const);
+      const ranges = Array.from(
+        { length: parts },
+        (_, i) => [lo + i * step, Math.min(hi + 1, lo + (i + 1) * step)] as const,
+      );
 
       // DuckDB writes part i+1 while PostgreSQL reads part i.
       const exportPart = async (i: number): Promise<string> => {
@@ -116,7 +138,9 @@ export async function copyWarehouseToPostgres(
         const file = path.join(tmp, `${table}-${i}.csv`);
         const where = key ? ` WHERE ${key} >= ${a} AND ${key} < ${b}` : '';
         const force = quoted.length > 0 ? `, FORCE_QUOTE (${quoted.join(', ')})` : '';
-        await src.exec(`COPY (SELECT ${colList} FROM ${table}${where}) TO ${sqlString(file)} (FORMAT csv, HEADER false${force})`);
+        await src.exec(
+          `COPY (SELECT ${colList} FROM ${table}${where}) TO ${sqlString(file)} (FORMAT csv, HEADER false${force})`,
+        );
         return file;
       };
       let next: Promise<string> = exportPart(0);
@@ -145,9 +169,25 @@ export async function copyWarehouseToPostgres(
 
     await client.query(retailIndexes('postgres'));
     for (const t of tables) await client.query(`ANALYZE ${t}`);
+
+    // The facts are computed in PostgreSQL from the copied tables (same statements as buildCustomerFacts).
+    let factsAsOf: string | undefined;
+    if (opts.facts !== false) {
+      const meta = sourceTables.has(META_TABLE)
+        ? await src.query<{ value: string }>(`SELECT value FROM ${META_TABLE} WHERE key = 'as_of'`)
+        : [];
+      factsAsOf = (await readCustomerFactsInfo(src))?.asOf ?? meta[0]?.value;
+      if (factsAsOf !== undefined) {
+        const query = async (sql: string) => (await client.query(sql)).rows as WarehouseRow[];
+        const layout = await planCustomerFactsLayout(query);
+        await checkCustomerFactsColumns(query, layout);
+        for (const stmt of customerFactsStatements('postgres', factsAsOf, layout)) await client.query(stmt);
+        await client.query('ANALYZE customer_facts');
+      }
+    }
     await client.query('COMMIT');
     inTransaction = false;
-    return { schema, rows, elapsedMs: Date.now() - started };
+    return { schema, rows, ...(factsAsOf !== undefined ? { factsAsOf } : {}), elapsedMs: Date.now() - started };
   } catch (err) {
     if (inTransaction) await client.query('ROLLBACK').catch(() => undefined);
     throw err;

@@ -2,7 +2,12 @@ import { SmartsegError } from '@smartseg/common';
 import { DuckDbConnection } from '../adapters/duckdb-connection.adapter';
 import { RETAIL_TABLES } from '../schema/retail-schema';
 import { ONLINE_STORE_ID } from './retail-dimensions.data';
-import { GENERATOR_VERSION, generateRetailWarehouse, readWarehouseMeta, type GenerationStats } from './retail-generator';
+import {
+  GENERATOR_VERSION,
+  generateRetailWarehouse,
+  readWarehouseMeta,
+  type GenerationStats,
+} from './retail-generator';
 import { duckdbRowChecksums, warehouseChecksums } from './warehouse-checksums';
 import {
   CAMPAIGN_EVENT_TYPES,
@@ -34,9 +39,17 @@ jest.setTimeout(120_000);
 const AS_OF = '2026-06-30';
 const CUSTOMERS = 2_000;
 
-async function generate(seed: number, chunkCustomers?: number): Promise<{ conn: DuckDbConnection; stats: GenerationStats }> {
+async function generate(
+  seed: number,
+  chunkCustomers?: number,
+): Promise<{ conn: DuckDbConnection; stats: GenerationStats }> {
   const conn = await DuckDbConnection.open({ path: ':memory:' });
-  const stats = await generateRetailWarehouse(conn, { customers: CUSTOMERS, seed, asOf: AS_OF, ...(chunkCustomers ? { chunkCustomers } : {}) });
+  const stats = await generateRetailWarehouse(conn, {
+    customers: CUSTOMERS,
+    seed,
+    asOf: AS_OF,
+    ...(chunkCustomers ? { chunkCustomers } : {}),
+  });
   return { conn, stats };
 }
 
@@ -50,7 +63,12 @@ describe('generateRetailWarehouse', () => {
 
   beforeAll(async () => {
     a = await DuckDbConnection.open({ path: ':memory:' });
-    stats = await generateRetailWarehouse(a, { customers: CUSTOMERS, seed: 7, asOf: AS_OF, onProgress: (step) => steps.add(step) });
+    stats = await generateRetailWarehouse(a, {
+      customers: CUSTOMERS,
+      seed: 7,
+      asOf: AS_OF,
+      onProgress: (step) => steps.add(step),
+    });
   });
   afterAll(async () => {
     await a.close();
@@ -63,7 +81,17 @@ describe('generateRetailWarehouse', () => {
     expect(stats.events / CUSTOMERS).toBeGreaterThan(45);
     expect(stats.events / CUSTOMERS).toBeLessThan(75);
     expect(stats.modelScores).toBe(CUSTOMERS * MODEL_NAMES.length);
-    expect([...steps]).toEqual(['schema', 'dimensions', 'customers', 'orders', 'order_items', 'events', 'model_scores', 'finalize']);
+    expect([...steps]).toEqual([
+      'schema',
+      'dimensions',
+      'customers',
+      'orders',
+      'order_items',
+      'events',
+      'model_scores',
+      'facts',
+      'finalize',
+    ]);
   });
 
   it('is deterministic for a seed (whatever the chunk size) and changes with the seed', async () => {
@@ -74,7 +102,8 @@ describe('generateRetailWarehouse', () => {
       expect(await duckdbRowChecksums(same.conn)).toEqual(base);
       expect(await warehouseChecksums(same.conn)).toEqual(await warehouseChecksums(a));
       const changed = await duckdbRowChecksums(other.conn);
-      for (const t of ['customers', 'orders', 'order_items', 'events', 'model_scores'] as const) expect(changed[t]).not.toEqual(base[t]);
+      for (const t of ['customers', 'orders', 'order_items', 'events', 'model_scores'] as const)
+        expect(changed[t]).not.toEqual(base[t]);
       expect(changed['products']).toEqual(base['products']);
     } finally {
       await same.conn.close();
@@ -83,11 +112,19 @@ describe('generateRetailWarehouse', () => {
   });
 
   it('creates every spec table and the metadata table', async () => {
-    const tables = await column("SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' ORDER BY 1");
-    for (const t of [...RETAIL_TABLES, 'smartseg_meta']) expect(tables).toContain(t);
+    const tables = await column(
+      "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' ORDER BY 1",
+    );
+    for (const t of [...RETAIL_TABLES, 'smartseg_meta', 'customer_facts', 'customer_facts_meta'])
+      expect(tables).toContain(t);
     expect(tables).not.toContain('_gen_cc');
     expect(await readWarehouseMeta(a)).toEqual(
-      expect.objectContaining({ seed: '7', customers: String(CUSTOMERS), as_of: AS_OF, generator_version: GENERATOR_VERSION }),
+      expect.objectContaining({
+        seed: '7',
+        customers: String(CUSTOMERS),
+        as_of: AS_OF,
+        generator_version: GENERATOR_VERSION,
+      }),
     );
   });
 
@@ -99,15 +136,22 @@ describe('generateRetailWarehouse', () => {
       const inDept = rows.filter((r) => r.department === dept.name);
       expect(inDept.length).toBeGreaterThan(0);
       for (const cat of dept.categories) expect(inDept.some((r) => r.category === cat.name)).toBe(true);
-      for (const brand of dept.brands) expect([dept.name, brand, inDept.some((r) => r.brand === brand)]).toEqual([dept.name, brand, true]);
+      for (const brand of dept.brands)
+        expect([dept.name, brand, inDept.some((r) => r.brand === brand)]).toEqual([dept.name, brand, true]);
     }
-    const pl = await column(`SELECT DISTINCT department FROM products WHERE brand = '${PRIVATE_LABEL_BRAND}' ORDER BY 1`);
+    const pl = await column(
+      `SELECT DISTINCT department FROM products WHERE brand = '${PRIVATE_LABEL_BRAND}' ORDER BY 1`,
+    );
     expect(pl).toEqual([...PRIVATE_LABEL_DEPARTMENTS].sort());
-    expect(await one(`SELECT count(*) AS n FROM products WHERE is_private_label <> (brand = '${PRIVATE_LABEL_BRAND}')`)).toEqual({ n: 0 });
-    const organic = await a.query("SELECT DISTINCT department, category FROM products WHERE is_organic ORDER BY 1, 2");
+    expect(
+      await one(`SELECT count(*) AS n FROM products WHERE is_private_label <> (brand = '${PRIVATE_LABEL_BRAND}')`),
+    ).toEqual({ n: 0 });
+    const organic = await a.query('SELECT DISTINCT department, category FROM products WHERE is_organic ORDER BY 1, 2');
     expect(organic.length).toBeGreaterThan(1);
     for (const r of organic) expect(r['department'] === 'Grocery' || r['category'] === 'Baby Food').toBe(true);
-    const prices = await one<{ lo: number; bad: number }>('SELECT min(unit_price) AS lo, count(*) FILTER (WHERE unit_price IS NULL) AS bad FROM products');
+    const prices = await one<{ lo: number; bad: number }>(
+      'SELECT min(unit_price) AS lo, count(*) FILTER (WHERE unit_price IS NULL) AS bad FROM products',
+    );
     expect(prices.lo).toBeGreaterThan(0);
     expect(prices.bad).toBe(0);
   });
@@ -143,19 +187,31 @@ describe('generateRetailWarehouse', () => {
   });
 
   it('places customers and stores in real cities of their states, with the spec regions', async () => {
-    const stores = await a.query<{ city: string; state: string; region: string; format: string }>('SELECT city, state, region, format FROM stores');
+    const stores = await a.query<{ city: string; state: string; region: string; format: string }>(
+      'SELECT city, state, region, format FROM stores',
+    );
     for (const [city, state] of NAMED_CITIES) {
-      expect([city, state, stores.some((s) => s.city === city && s.state === state && s.format !== 'online')]).toEqual([city, state, true]);
+      expect([city, state, stores.some((s) => s.city === city && s.state === state && s.format !== 'online')]).toEqual([
+        city,
+        state,
+        true,
+      ]);
     }
-    expect(stores.filter((s) => s.format === 'online')).toEqual([{ city: null, state: null, region: null, format: 'online' }]);
+    expect(stores.filter((s) => s.format === 'online')).toEqual([
+      { city: null, state: null, region: null, format: 'online' },
+    ]);
     for (const s of stores.filter((x) => x.format !== 'online')) expect(REGION_BY_STATE[s.state]).toBe(s.region);
     const known = new Set(US_CITIES.map((c) => `${c.city}|${c.state}`));
-    const pairs = await a.query<{ city: string; state: string; region: string }>('SELECT DISTINCT city, state, region FROM customers');
+    const pairs = await a.query<{ city: string; state: string; region: string }>(
+      'SELECT DISTINCT city, state, region FROM customers',
+    );
     for (const p of pairs) {
       expect(known.has(`${p.city}|${p.state}`)).toBe(true);
       expect(REGION_BY_STATE[p.state]).toBe(p.region);
     }
-    const zips = await one<{ bad: number }>("SELECT count(*) FILTER (WHERE NOT regexp_full_match(zip, '[0-9]{5}')) AS bad FROM customers");
+    const zips = await one<{ bad: number }>(
+      "SELECT count(*) FILTER (WHERE NOT regexp_full_match(zip, '[0-9]{5}')) AS bad FROM customers",
+    );
     expect(zips.bad).toBe(0);
     expect(US_STATES).toHaveLength(51);
     expect(new Set(US_CITIES.map((c) => c.city)).size).toBe(US_CITIES.length);
@@ -172,7 +228,9 @@ describe('generateRetailWarehouse', () => {
     expect(r.pct).toBeLessThan(7);
     expect(r.lo).toBeGreaterThanOrEqual(18);
     expect(r.hi).toBeLessThanOrEqual(86);
-    const sample = await one<{ birth_date: string }>('SELECT birth_date FROM customers WHERE birth_date IS NOT NULL LIMIT 1');
+    const sample = await one<{ birth_date: string }>(
+      'SELECT birth_date FROM customers WHERE birth_date IS NOT NULL LIMIT 1',
+    );
     expect(sample.birth_date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 
@@ -207,7 +265,9 @@ describe('generateRetailWarehouse', () => {
       outside_history: 0,
       negative: 0,
     });
-    const lines = await one<{ bad: number }>('SELECT count(*) FILTER (WHERE line_amount <> quantity * unit_price OR quantity < 1) AS bad FROM order_items');
+    const lines = await one<{ bad: number }>(
+      'SELECT count(*) FILTER (WHERE line_amount <> quantity * unit_price OR quantity < 1) AS bad FROM order_items',
+    );
     expect(lines.bad).toBe(0);
     const mix = await one<{ completed: number; returned: number; cancelled: number; coupons: number }>(
       `SELECT avg((status = 'completed')::INT) AS completed, avg((status = 'returned')::INT) AS returned,
@@ -245,7 +305,15 @@ describe('generateRetailWarehouse', () => {
   });
 
   it('scores every customer once per model with deciles by ntile(10) and scored_at = as_of', async () => {
-    const r = await a.query<{ model_name: string; n: number; customers: number; lo: number; hi: number; dates: number; bad_order: number }>(`
+    const r = await a.query<{
+      model_name: string;
+      n: number;
+      customers: number;
+      lo: number;
+      hi: number;
+      dates: number;
+      bad_order: number;
+    }>(`
       WITH d AS (SELECT model_name, decile, min(score) AS lo, max(score) AS hi FROM model_scores GROUP BY 1, 2)
       SELECT m.model_name, count(*) AS n, count(DISTINCT customer_id) AS customers, min(m.decile) AS lo, max(m.decile) AS hi,
         count(DISTINCT scored_at) FILTER (WHERE scored_at = DATE '${AS_OF}') AS dates,
@@ -253,7 +321,16 @@ describe('generateRetailWarehouse', () => {
            WHERE d1.model_name = m.model_name AND d1.hi > d2.lo) AS bad_order
       FROM model_scores m GROUP BY 1 ORDER BY 1`);
     expect(r.map((x) => x.model_name)).toEqual([...MODEL_NAMES].sort());
-    for (const x of r) expect(x).toEqual({ model_name: x.model_name, n: CUSTOMERS, customers: CUSTOMERS, lo: 1, hi: 10, dates: 1, bad_order: 0 });
+    for (const x of r)
+      expect(x).toEqual({
+        model_name: x.model_name,
+        n: CUSTOMERS,
+        customers: CUSTOMERS,
+        lo: 1,
+        hi: 10,
+        dates: 1,
+        bad_order: 0,
+      });
     const probs = await one<{ bad: number }>(
       "SELECT count(*) FILTER (WHERE score < 0 OR score > 1) AS bad FROM model_scores WHERE model_name <> 'predicted_clv_12m'",
     );
@@ -360,8 +437,12 @@ describe('generateRetailWarehouse', () => {
   it('rejects bad options with a client error', async () => {
     const conn = await DuckDbConnection.open({ path: ':memory:' });
     try {
-      await expect(generateRetailWarehouse(conn, { customers: 0, seed: 1, asOf: AS_OF })).rejects.toBeInstanceOf(SmartsegError);
-      await expect(generateRetailWarehouse(conn, { customers: 10, seed: 1, asOf: '2026-02-30' })).rejects.toThrow(/asOf/);
+      await expect(generateRetailWarehouse(conn, { customers: 0, seed: 1, asOf: AS_OF })).rejects.toBeInstanceOf(
+        SmartsegError,
+      );
+      await expect(generateRetailWarehouse(conn, { customers: 10, seed: 1, asOf: '2026-02-30' })).rejects.toThrow(
+        /asOf/,
+      );
       await expect(generateRetailWarehouse(conn, { customers: 10, seed: 1.5, asOf: AS_OF })).rejects.toThrow(/seed/);
     } finally {
       await conn.close();

@@ -1,4 +1,6 @@
 import { ErrorCode, SmartsegError } from '@smartseg/common';
+import { CUSTOMER_FACTS_META_TABLE, CUSTOMER_FACTS_TABLE } from '@smartseg/segment-engine';
+import { buildCustomerFacts } from '../facts/customer-facts.builder';
 import type { WarehouseConnection } from '../ports/warehouse-connection.port';
 import { RETAIL_TABLES, retailDdl } from '../schema/retail-schema';
 import { buildRetailCalendar, parseIsoDate } from './retail-calendar';
@@ -38,7 +40,17 @@ export const DEFAULT_CHUNK_CUSTOMERS = 500_000;
 export const META_TABLE = 'smartseg_meta';
 
 /** Steps reported through onProgress, in order. */
-export const GENERATION_STEPS = ['schema', 'dimensions', 'customers', 'orders', 'order_items', 'events', 'model_scores', 'finalize'] as const;
+export const GENERATION_STEPS = [
+  'schema',
+  'dimensions',
+  'customers',
+  'orders',
+  'order_items',
+  'events',
+  'model_scores',
+  'facts',
+  'finalize',
+] as const;
 export type GenerationStep = (typeof GENERATION_STEPS)[number];
 export type GenerationProgress = (step: string, done: number, total: number) => void;
 
@@ -54,6 +66,8 @@ export interface GenerateRetailOptions {
   chunkCustomers?: number;
   /** DuckDB memory_limit while generating (e.g. '12GB'); the instance's own setting if unset. */
   memoryLimit?: string;
+  /** Build the per-customer facts table for asOf at the end (buildCustomerFacts); default true. */
+  facts?: boolean;
 }
 
 export interface GenerationStats {
@@ -107,7 +121,10 @@ async function insertRows(
   const tuple = `(${columns.map(() => '?').join(', ')})`;
   for (let i = 0; i < rows.length; i += batch) {
     const part = rows.slice(i, i + batch);
-    await conn.query(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${part.map(() => tuple).join(', ')}`, part.flat());
+    await conn.query(
+      `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${part.map(() => tuple).join(', ')}`,
+      part.flat(),
+    );
   }
 }
 
@@ -126,7 +143,10 @@ const CHUNK_TEMP_TABLES = ['_gen_cc', '_gen_off', '_gen_ca'];
  * and fills them for `customers` customers over the 730 days ending at `asOf`, plus the
  * smartseg_meta table. Deterministic for the same seed, customer count and as-of date.
  */
-export async function generateRetailWarehouse(conn: WarehouseConnection, opts: GenerateRetailOptions): Promise<GenerationStats> {
+export async function generateRetailWarehouse(
+  conn: WarehouseConnection,
+  opts: GenerateRetailOptions,
+): Promise<GenerationStats> {
   validate(opts);
   if (conn.dialect !== 'duckdb') {
     throw new SmartsegError(
@@ -163,7 +183,8 @@ export async function generateRetailWarehouse(conn: WarehouseConnection, opts: G
   try {
     await timed('schema', async () => {
       progress('schema', 0, 1);
-      for (const t of [...RETAIL_TABLES, META_TABLE]) await conn.exec(`DROP TABLE IF EXISTS ${t}`);
+      for (const t of [...RETAIL_TABLES, META_TABLE, CUSTOMER_FACTS_TABLE, CUSTOMER_FACTS_META_TABLE])
+        await conn.exec(`DROP TABLE IF EXISTS ${t}`);
       for (const stmt of splitStatements(retailDdl('duckdb'))) await conn.exec(stmt);
       await conn.exec(`CREATE TABLE ${META_TABLE} (key VARCHAR PRIMARY KEY, value VARCHAR)`);
       await conn.exec(randomMacroSql(opts.seed));
@@ -182,7 +203,16 @@ export async function generateRetailWarehouse(conn: WarehouseConnection, opts: G
         conn,
         'products',
         ['product_id', 'name', 'department', 'category', 'brand', 'unit_price', 'is_private_label', 'is_organic'],
-        products.map((p) => [p.product_id, p.name, p.department, p.category, p.brand, p.unit_price.toFixed(2), p.is_private_label, p.is_organic]),
+        products.map((p) => [
+          p.product_id,
+          p.name,
+          p.department,
+          p.category,
+          p.brand,
+          p.unit_price.toFixed(2),
+          p.is_private_label,
+          p.is_organic,
+        ]),
       );
       progress('dimensions', 1, 2);
       for (const stmt of lookups.statements) await conn.exec(stmt);
@@ -235,6 +265,14 @@ export async function generateRetailWarehouse(conn: WarehouseConnection, opts: G
       progress('model_scores', N, N);
     });
 
+    if (opts.facts !== false) {
+      await timed('facts', async () => {
+        progress('facts', 0, 1);
+        await buildCustomerFacts(conn, { asOf: opts.asOf });
+        progress('facts', 1, 1);
+      });
+    }
+
     const counts = await timed('finalize', async () => {
       progress('finalize', 0, 1);
       await insertRows(
@@ -284,7 +322,9 @@ export async function generateRetailWarehouse(conn: WarehouseConnection, opts: G
     throw err;
   } finally {
     const prev = previous[0];
-    await conn.exec(`SET preserve_insertion_order = ${prev?.pio === 'false' ? 'false' : 'true'}`).catch(() => undefined);
+    await conn
+      .exec(`SET preserve_insertion_order = ${prev?.pio === 'false' ? 'false' : 'true'}`)
+      .catch(() => undefined);
     if (opts.memoryLimit && prev?.ml) await conn.exec(`SET memory_limit = '${prev.ml}'`).catch(() => undefined);
   }
 }
