@@ -1470,3 +1470,9 @@ describe('UnderstandingEngine: years of birth', () => {
     expect(where('customers born before 1970')).toEqual({ kind: 'attribute', facet: 'age', op: 'gte', value: 56 });
   });
 });
+
+describe('UnderstandingEngine: typos near two words for one thing', () => {
+  it('corrects "texaas" to Texas although "texans" is as near', () => {
+    expect(where('customers in texaas')).toEqual({ kind: 'attribute', facet: 'state', op: 'eq', value: 'TX' });
+  });
+});

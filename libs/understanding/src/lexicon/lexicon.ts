@@ -127,12 +127,26 @@ export class Lexicon {
     for (const w of STOPWORDS) this.known.add(w);
     const fuzzyWords = new Set<string>();
     for (const [phrases] of ENGINE_WORDS) for (const p of phrases.split('|')) if (p.length >= 4) fuzzyWords.add(p);
+    // single words that name one catalog thing: two of them naming the same thing ("texas",
+    // "texans") are not a tie for a typo ("texaas")
+    const meaning = new Map<string, Set<string>>();
     for (const e of this.entries) {
       for (const n of e.norms) {
         this.known.add(n);
         if (e.source !== 'grammar' || n.length >= 4) fuzzyWords.add(n);
       }
+      if (e.norms.length === 1 && e.source === 'catalog') {
+        const set = meaning.get(e.norms[0]!) ?? new Set<string>();
+        const { via: _via, ...what } = e.sense as Sense & { via?: string };
+        set.add(JSON.stringify(what));
+        meaning.set(e.norms[0]!, set);
+      }
     }
+    const sameThing = (a: string, b: string) => {
+      const ma = meaning.get(a);
+      const mb = meaning.get(b);
+      return !!ma && !!mb && ma.size === 1 && mb.size === 1 && [...ma][0] === [...mb][0];
+    };
     this.fuzzy = new FuzzyVocabulary(fuzzyWords);
     const known = this.known;
     const fuzzy = this.fuzzy;
@@ -141,7 +155,10 @@ export class Lexicon {
       isKnown: (w) => known.has(w) || known.has(stem(w)) || isEnglishWord(w),
       correct: (w) => {
         if (cache.has(w)) return cache.get(w);
-        const c = fuzzy.correct(w, (a, b) => stem(a) === stem(b) || a.startsWith(b) || b.startsWith(a))?.word;
+        const c = fuzzy.correct(
+          w,
+          (a, b) => stem(a) === stem(b) || a.startsWith(b) || b.startsWith(a) || sameThing(a, b),
+        )?.word;
         if (cache.size < 5000) cache.set(w, c);
         return c;
       },
