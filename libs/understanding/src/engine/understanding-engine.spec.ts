@@ -1476,3 +1476,20 @@ describe('UnderstandingEngine: typos near two words for one thing', () => {
     expect(where('customers in texaas')).toEqual({ kind: 'attribute', facet: 'state', op: 'eq', value: 'TX' });
   });
 });
+
+describe('UnderstandingEngine: one channel only', () => {
+  it('reads "online only" and "store-only" as that channel and no purchase in the others, in the same window', () => {
+    expect(where('customers who only bought online in the last year')).toEqual({
+      kind: 'and',
+      children: [
+        { kind: 'purchase', order: { channel: ['web', 'app'] }, window: { type: 'last', n: 1, unit: 'year' } },
+        {
+          kind: 'not',
+          child: { kind: 'purchase', order: { channel: ['store'] }, window: { type: 'last', n: 1, unit: 'year' } },
+        },
+      ],
+    });
+    expect(JSON.stringify(where('store-only shoppers'))).toContain('"channel":["web","app"]');
+    expect(where('customers who bought online')).toEqual({ kind: 'purchase', order: { channel: ['web', 'app'] } });
+  });
+});

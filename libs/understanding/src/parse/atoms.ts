@@ -83,6 +83,8 @@ export interface BehaviourAtom extends AtomBase {
   windowAnaphor?: boolean;
   /** The window was said before the verb ("who in the past 12 months placed ... and spent ..."). */
   windowLeading?: boolean;
+  /** "online only", "store-only shoppers": bought in this channel and in no other. */
+  onlyChannel?: boolean;
   /** "didn't buy one": the object is the one said before. */
   inheritObject?: boolean;
   /** A channel word read as an event ("the app") rather than an order channel. */

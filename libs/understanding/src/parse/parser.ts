@@ -1000,6 +1000,15 @@ export class Parser {
         // not cued: the words are about the order ("bought online", "in-store shoppers")
         const b = ensureBeh(c);
         mergeOrder(b.order, order.filter);
+        // "online only", "store-only shoppers", "only bought online": this channel and no other
+        if (
+          order.filter.channel &&
+          [chunks[idx - 2], chunks[idx - 1], chunks[idx + 1]].some(
+            (x) => !!x && (has(x, 'only') || /^(only|exclusively|solely)$/i.test(x.text)) && !/^just$/i.test(x.text),
+          ) &&
+          !b.neg
+        )
+          b.onlyChannel = true;
         if (order.channelWord && !t('verb')) weakChannel = true;
         this.used.add(c);
         continue;
@@ -1088,6 +1097,15 @@ export class Parser {
         }
         const b = ensureBeh(c);
         mergeOrder(b.order, order.filter);
+        // "online only", "store-only shoppers", "only bought online": this channel and no other
+        if (
+          order.filter.channel &&
+          [chunks[idx - 2], chunks[idx - 1], chunks[idx + 1]].some(
+            (x) => !!x && (has(x, 'only') || /^(only|exclusively|solely)$/i.test(x.text)) && !/^just$/i.test(x.text),
+          ) &&
+          !b.neg
+        )
+          b.onlyChannel = true;
         if (order.channelWord && !t('verb')) weakChannel = true;
         if (t('verb')) {
           b.verb = 'purchase';
@@ -2941,6 +2959,21 @@ export class Parser {
       return this.altsLF(b);
     }
     if (!b.verb || b.verb === 'event') b.verb = 'purchase';
+    if (b.onlyChannel && b.order.channel?.length && !b.neg) {
+      // ...and no purchase (in the same window) in the other channels
+      const others = ['store', 'web', 'app'].filter((ch) => !b.order.channel!.includes(ch as never));
+      if (others.length) {
+        const other = cloneBeh(b);
+        other.item = {};
+        delete other.itemAlts;
+        other.order = { channel: others as never };
+        delete other.threshold;
+        delete other.measure;
+        other.onlyChannel = false;
+        this.notes.push(`"only" read as no purchase in the other channels (${others.join(', ')})`);
+        return { op: 'and', children: [this.altsLF(b), { op: 'not', child: { op: 'atom', atom: other } }] };
+      }
+    }
     return this.altsLF(b);
   }
 
