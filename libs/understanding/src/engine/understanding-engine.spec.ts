@@ -1493,3 +1493,13 @@ describe('UnderstandingEngine: one channel only', () => {
     expect(where('customers who bought online')).toEqual({ kind: 'purchase', order: { channel: ['web', 'app'] } });
   });
 });
+
+describe('UnderstandingEngine: inactive for a time', () => {
+  it('reads "inactive for 90 days" as no purchase in that time, and asks for "inactive" alone', () => {
+    expect(where('customers who have been inactive for 90 days')).toEqual({
+      kind: 'not',
+      child: { kind: 'purchase', window: { type: 'last', n: 90, unit: 'day' } },
+    });
+    expect(understand('inactive customers').status).toBe('clarify');
+  });
+});

@@ -922,6 +922,32 @@ export class Parser {
         const a = sense(c, 'amb')!;
         // "engaged subscribers", "subscribers who haven't engaged in 60 days": with email named (or its
         // subscribers), engaged is the tenant's email-engagement rule; with SMS or push, a click or open there
+        // "inactive for 90 days", "dormant for 6 months": no purchase in that time
+        if (a.id === 'inactive') {
+          const tc = chunks.find(
+            (x) =>
+              x.time && (x.time.kind === 'duration' || (x.time.kind === 'window' && x.time.window.type === 'last')),
+          );
+          if (tc?.time) {
+            const b = ensureBeh(c);
+            b.verb = 'purchase';
+            b.hasVerbWord = true;
+            b.neg = true;
+            phrase.hasVerb = true;
+            const tv = tc.time;
+            b.window =
+              tv.kind === 'duration'
+                ? { type: 'last', n: tv.n, unit: tv.unit }
+                : tv.kind === 'window'
+                  ? tv.window
+                  : undefined;
+            b.spans.push(span(tc));
+            this.used.add(tc);
+            this.notes.push(`"${c.text}" with a time read as no purchase in that time`);
+            this.used.add(c);
+            continue;
+          }
+        }
         if (a.id === 'engaged') {
           const words = new Set(this.allChunks.flatMap((x) => x.tokens.map((tk) => tk.norm)));
           const emailRule = this.lex.catalog.rules.find(
