@@ -1503,3 +1503,16 @@ describe('UnderstandingEngine: inactive for a time', () => {
     expect(understand('inactive customers').status).toBe('clarify');
   });
 });
+
+describe('UnderstandingEngine: sums per order and on the items said', () => {
+  it('reads "spend over $80 per order" as average order value and "spent over $200 on them" as a sum on the items', () => {
+    expect(where('customers who spend over $80 per order')).toEqual({
+      kind: 'purchase',
+      measure: 'avg_order_value',
+      threshold: { op: 'gt', value: 80 },
+    });
+    expect(JSON.stringify(where('customers who purchased toys and spent over $200 on them in 2025'))).toContain(
+      '"item":{"department":["Toys"]},"window":{"type":"year","year":2025},"measure":"spend"',
+    );
+  });
+});

@@ -1552,7 +1552,10 @@ export class Parser {
       itemEmpty(b.item) &&
       orderEmpty(b.order) &&
       !b.events.length &&
-      anyChunks.some((a) => /^(one|ones|it|them|any|those|some)$/i.test(a.c.text))
+      (anyChunks.some((a) => /^(one|ones|it|them|any|those|some)$/i.test(a.c.text)) ||
+        // "and spent over $200 on them"
+        ((b.verb === 'spend' || b.measure === 'spend') &&
+          chunks.some((x, i) => /^(them|those|these|it)$/i.test(x.text) && /^on$/i.test(chunks[i - 1]?.text ?? ''))))
     ) {
       b.inheritObject = true;
     }

@@ -43,7 +43,7 @@ export const GRAMMAR_ENTRIES: readonly Entry[] = [
   }),
   // measures
   s(
-    'average order value|avg order value|aov|average order|average basket|average basket size|basket size|average spend per order|average ticket|average order size|avg order|average purchase value|average transaction value|average transaction|avg basket',
+    'average order value|avg order value|aov|average order|average basket|average basket size|basket size|average spend per order|average ticket|average order size|avg order|average purchase value|average transaction value|average transaction|avg basket|on average per order|per order on average|average per order|spend per order|spent per order|spending per order|per order|an order on average|per purchase on average',
     { t: 'measure', measure: 'avg_order_value' },
   ),
   s(
