@@ -905,6 +905,13 @@ export const REFERENCE_RETAIL_DEFINITION: CatalogDefinition = {
         'future value',
         'predicted value',
         'customer lifetime value score',
+        'predicted to spend',
+        'expected to spend',
+        'projected to spend',
+        'forecast to spend',
+        'projected spend',
+        'predicted spend',
+        'expected spend',
       ],
     },
     {

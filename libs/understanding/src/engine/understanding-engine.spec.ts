@@ -1516,3 +1516,14 @@ describe('UnderstandingEngine: sums per order and on the items said', () => {
     );
   });
 });
+
+describe('UnderstandingEngine: least likely, predicted spend', () => {
+  it('reads "least likely to churn" as low churn risk and "predicted to spend over $500" as the CLV model', () => {
+    expect(where('customers least likely to churn')).toEqual({ kind: 'model', model: 'churn_risk', level: 'low' });
+    expect(where('customers predicted to spend over $500 in the next year')).toEqual({
+      kind: 'model',
+      model: 'predicted_clv_12m',
+      score: { op: 'gt', value: 500 },
+    });
+  });
+});

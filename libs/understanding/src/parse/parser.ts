@@ -1061,6 +1061,21 @@ export class Parser {
         this.used.add(c);
         continue;
       }
+      // "least likely to churn", "unlikely to buy": the rule's model, low
+      if (rule && !model) {
+        const def = this.lex.catalog.rules.find((r) => r.id === rule.rule)?.definition;
+        const prevText = (chunks[idx - 1]?.text ?? '').toLowerCase();
+        if (
+          def?.kind === 'model' &&
+          def.level === 'high' &&
+          (/^(least|less)$/.test(prevText) || /^(least|unlikely)\b/i.test(c.text))
+        ) {
+          push({ k: 'model', model: def.model, level: 'low', spans: [span(c)], conf: 0.9 }, idx);
+          if (/^(least|less)$/.test(prevText)) this.used.add(chunks[idx - 1]!);
+          this.used.add(c);
+          continue;
+        }
+      }
       if (rule) {
         if (
           model &&
