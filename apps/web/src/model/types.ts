@@ -1,128 +1,32 @@
 /**
- * The shapes the page reads from the API. The segment model mirrors
- * libs/segment-engine/src/model/segment.model.ts and the catalog mirrors catalog.model.ts
- * (copied, not imported, so that the page builds on its own); the answers mirror
+ * The shapes the page reads from the API. The segment model is libs/segment-engine's own
+ * (type-only: nothing of the library is bundled); the catalog is the view GET /v1/catalog
+ * returns (a projection of catalog.model.ts); the answers mirror
  * apps/api/src/conversations/conversation.service.ts and apps/api/src/engine/engine.ports.ts.
  */
 
-export type Scalar = string | number | boolean;
-
-export type Threshold =
-  { op: 'gt' | 'gte' | 'lt' | 'lte' | 'eq' | 'neq'; value: number } | { op: 'between'; min: number; max: number };
-
-export type AttributeOp =
-  'eq' | 'neq' | 'in' | 'not_in' | 'between' | 'gt' | 'gte' | 'lt' | 'lte' | 'is_unknown' | 'is_known';
-
-export interface AttributeCondition {
-  kind: 'attribute';
-  facet: string;
-  op: AttributeOp;
-  value?: Scalar;
-  values?: Scalar[];
-  min?: number | string;
-  max?: number | string;
-  id?: string;
-}
-
-export type TimeUnit = 'day' | 'week' | 'month' | 'year';
-
-export type Window =
-  | { type: 'last'; n: number; unit: TimeUnit }
-  | { type: 'this'; unit: 'month' | 'quarter' | 'year' }
-  | { type: 'year'; year: number }
-  | { type: 'month'; year: number; month: number }
-  | { type: 'before'; date: string }
-  | { type: 'since'; date: string }
-  | { type: 'between'; from: string; to: string }
-  | { type: 'older_than'; n: number; unit: TimeUnit };
-
-export interface ItemFilter {
-  department?: string[];
-  category?: string[];
-  brand?: string[];
-  product_id?: number[];
-  private_label?: boolean;
-  organic?: boolean;
-}
-
-export interface OrderFilter {
-  channel?: string[];
-  fulfillment?: string[];
-  coupon_used?: boolean;
-  payment_method?: string[];
-  status?: string;
-  store_id?: number[];
-}
-
-export interface PurchaseCondition {
-  kind: 'purchase';
-  item?: ItemFilter;
-  order?: OrderFilter;
-  window?: Window;
-  measure?: 'orders' | 'spend' | 'avg_order_value' | 'quantity';
-  threshold?: Threshold;
-  id?: string;
-}
-
-export interface EventCondition {
-  kind: 'event';
-  event_type: string[];
-  item?: ItemFilter;
-  window?: Window;
-  threshold?: Threshold;
-  id?: string;
-}
-
-export interface ModelCondition {
-  kind: 'model';
-  model: string;
-  score?: Threshold;
-  decile?: Threshold;
-  top_percent?: number;
-  bottom_percent?: number;
-  level?: 'high' | 'medium' | 'low';
-  id?: string;
-}
-
-export interface BirthdayCondition {
-  kind: 'birthday';
-  when: 'today' | 'this_month' | 'next_month' | 'next_days';
-  days?: number;
-  id?: string;
-}
-
-export interface RuleCondition {
-  kind: 'rule';
-  rule: string;
-  id?: string;
-}
-
-export interface AndGroup {
-  kind: 'and';
-  children: SegmentNode[];
-  id?: string;
-}
-export interface OrGroup {
-  kind: 'or';
-  children: SegmentNode[];
-  id?: string;
-}
-export interface NotGroup {
-  kind: 'not';
-  child: SegmentNode;
-  id?: string;
-}
-
-export type Condition =
-  AttributeCondition | PurchaseCondition | EventCondition | ModelCondition | BirthdayCondition | RuleCondition;
-export type SegmentNode = AndGroup | OrGroup | NotGroup | Condition;
-
-export interface Segment {
-  version: 1;
-  name?: string;
-  description?: string;
-  where: SegmentNode;
-}
+export type {
+  Scalar,
+  Threshold,
+  AttributeOp,
+  AttributeCondition,
+  TimeUnit,
+  Window,
+  ItemFilter,
+  OrderFilter,
+  PurchaseCondition,
+  EventCondition,
+  ModelCondition,
+  BirthdayCondition,
+  RuleCondition,
+  AndGroup,
+  OrGroup,
+  NotGroup,
+  Condition,
+  SegmentNode,
+  Segment,
+} from '../../../../libs/segment-engine/src/model/segment.model';
+import type { AttributeOp, Segment } from '../../../../libs/segment-engine/src/model/segment.model';
 
 // ---- catalog (GET /v1/catalog) ----
 

@@ -113,6 +113,13 @@ const PLACEHOLDERS = new Set(['none', 'unknown', 'other', 'n/a']);
 const NEG_WORDS = new Set(['not', 'no', 'never', 'without', 'none', 'nothing', 'zero', 'nor', 'neither']);
 const PURCHASE_WORDS = new Set(['buy', 'bought', 'purchase', 'purchased', 'order', 'ordered', 'shop', 'shopped']);
 
+/** "online only", "store-only shoppers", "only bought online": "only" right around a channel word. */
+function onlyNear(chunks: readonly Chunk[], idx: number): boolean {
+  return [chunks[idx - 2], chunks[idx - 1], chunks[idx + 1]].some(
+    (x) => !!x && /^(only|exclusively|solely)$/i.test(x.text),
+  );
+}
+
 function span(c: Chunk): Span {
   return { cs: c.cs, ce: c.ce };
 }
@@ -1026,15 +1033,7 @@ export class Parser {
         // not cued: the words are about the order ("bought online", "in-store shoppers")
         const b = ensureBeh(c);
         mergeOrder(b.order, order.filter);
-        // "online only", "store-only shoppers", "only bought online": this channel and no other
-        if (
-          order.filter.channel &&
-          [chunks[idx - 2], chunks[idx - 1], chunks[idx + 1]].some(
-            (x) => !!x && (has(x, 'only') || /^(only|exclusively|solely)$/i.test(x.text)) && !/^just$/i.test(x.text),
-          ) &&
-          !b.neg
-        )
-          b.onlyChannel = true;
+        if (order.filter.channel && !b.neg && onlyNear(chunks, idx)) b.onlyChannel = true;
         if (order.channelWord && !t('verb')) weakChannel = true;
         this.used.add(c);
         continue;
@@ -1138,15 +1137,7 @@ export class Parser {
         }
         const b = ensureBeh(c);
         mergeOrder(b.order, order.filter);
-        // "online only", "store-only shoppers", "only bought online": this channel and no other
-        if (
-          order.filter.channel &&
-          [chunks[idx - 2], chunks[idx - 1], chunks[idx + 1]].some(
-            (x) => !!x && (has(x, 'only') || /^(only|exclusively|solely)$/i.test(x.text)) && !/^just$/i.test(x.text),
-          ) &&
-          !b.neg
-        )
-          b.onlyChannel = true;
+        if (order.filter.channel && !b.neg && onlyNear(chunks, idx)) b.onlyChannel = true;
         if (order.channelWord && !t('verb')) weakChannel = true;
         if (t('verb')) {
           b.verb = 'purchase';
