@@ -252,7 +252,7 @@ const facets: FacetDefinition[] = [
     valueWords: {
       northeast: {
         label: 'the Northeast',
-        synonyms: ['north east', 'north-east', 'northeastern', 'new england', 'east coast'],
+        synonyms: ['north east', 'north-east', 'northeastern'],
       },
       southeast: { label: 'the Southeast', synonyms: ['south east', 'south-east', 'southeastern', 'the south'] },
       midwest: { label: 'the Midwest', synonyms: ['mid west', 'mid-west', 'midwestern'] },
@@ -380,7 +380,17 @@ const facets: FacetDefinition[] = [
     source: col('household_size'),
     description: 'Number of people in the household.',
     pii: false,
-    synonyms: ['household size', 'household of', 'people in household', 'family size'],
+    synonyms: [
+      'household size',
+      'household of',
+      'households of',
+      'in households of',
+      'in a household of',
+      'family of',
+      'families of',
+      'people in household',
+      'family size',
+    ],
     unit: 'people',
   },
   {
@@ -478,6 +488,73 @@ const facets: FacetDefinition[] = [
     synonyms: ['tenure', 'days since signup', 'member for', 'customer for'],
     unit: 'days',
   },
+];
+
+/** A named group of states (well-defined, unlike "the East Coast", which the engine asks about). */
+const statesRule = (id: string, label: string, states: string[], synonyms: string[]): RuleDef => ({
+  id,
+  label,
+  description: `the states ${states.join(', ')}`,
+  synonyms,
+  definition: { kind: 'attribute', facet: 'state', op: 'in', values: states },
+});
+
+/** A metro nickname: the cities of the warehouse that it covers, in their state. */
+const metroRule = (id: string, label: string, state: string, cities: string[], synonyms: string[]): RuleDef => ({
+  id,
+  label,
+  description: `the cities ${cities.join(', ')} in ${state}`,
+  synonyms,
+  definition: {
+    kind: 'and',
+    children: [
+      { kind: 'attribute', facet: 'city', op: 'in', values: cities },
+      { kind: 'attribute', facet: 'state', op: 'eq', value: state },
+    ],
+  },
+});
+
+const PLACE_RULES: RuleDef[] = [
+  statesRule('new_england', 'in New England', ['CT', 'ME', 'MA', 'NH', 'RI', 'VT'], ['new england', 'new englanders']),
+  statesRule('carolinas', 'in the Carolinas', ['NC', 'SC'], ['the carolinas', 'carolinas', 'both carolinas']),
+  statesRule('dakotas', 'in the Dakotas', ['ND', 'SD'], ['the dakotas', 'dakotas', 'both dakotas']),
+  statesRule('dmv', 'in the DMV', ['DC', 'MD', 'VA'], ['dmv', 'the dmv', 'dmv area']),
+  metroRule(
+    'bay_area',
+    'in the Bay Area',
+    'CA',
+    ['San Francisco', 'Oakland', 'San Jose'],
+    ['bay area', 'the bay area', 'sf bay area', 'san francisco bay area'],
+  ),
+  metroRule(
+    'socal',
+    'in Southern California',
+    'CA',
+    ['Los Angeles', 'Long Beach', 'San Diego'],
+    ['socal', 'so cal', 'southern california', 'southern cali'],
+  ),
+  metroRule('twin_cities', 'in the Twin Cities', 'MN', ['Minneapolis', 'St. Paul'], ['twin cities', 'the twin cities']),
+  metroRule(
+    'dfw',
+    'in Dallas-Fort Worth',
+    'TX',
+    ['Dallas', 'Fort Worth'],
+    ['dfw', 'dallas-fort worth', 'dallas fort worth', 'the metroplex'],
+  ),
+  metroRule(
+    'south_florida',
+    'in South Florida',
+    'FL',
+    ['Miami', 'Fort Lauderdale'],
+    ['south florida', 'so flo', 'sofla'],
+  ),
+  metroRule(
+    'research_triangle',
+    'in the Research Triangle',
+    'NC',
+    ['Raleigh', 'Durham'],
+    ['research triangle', 'the triangle', 'raleigh-durham'],
+  ),
 ];
 
 const rules: RuleDef[] = [
@@ -619,6 +696,7 @@ const rules: RuleDef[] = [
     ],
     definition: { kind: 'attribute', facet: 'state', op: 'not_in', values: ['AK', 'HI'] },
   },
+  ...PLACE_RULES,
   {
     id: 'moms',
     label: 'moms',

@@ -1414,6 +1414,44 @@ describe('UnderstandingEngine: places people say', () => {
     const r = understand('customers in the New York metro area');
     expect(r.status === 'segment' ? JSON.stringify(r.segment) : '').not.toContain('"area"');
   });
+
+  it('reads named groups of states and metro nicknames as the tenant defines them, and asks about the East Coast', () => {
+    expect(where('SMS subscribers in Florida, Georgia, or the Carolinas')).toEqual({
+      kind: 'and',
+      children: [
+        { kind: 'attribute', facet: 'sms_opt_in', op: 'eq', value: true },
+        {
+          kind: 'or',
+          children: [
+            { kind: 'attribute', facet: 'state', op: 'in', values: ['FL', 'GA'] },
+            { kind: 'rule', rule: 'carolinas' },
+          ],
+        },
+      ],
+    });
+    expect(where('bay area shoppers')).toEqual({ kind: 'rule', rule: 'bay_area' });
+    expect(where('customers in New England')).toEqual({ kind: 'rule', rule: 'new_england' });
+    expect(understand('customers on the east coast').status).toBe('clarify');
+  });
+});
+
+describe('UnderstandingEngine: household size', () => {
+  it('reads "households of N (or more)" as household size, never as an age', () => {
+    expect(where('parents in households of 4 or more')).toEqual({
+      kind: 'and',
+      children: [
+        { kind: 'attribute', facet: 'has_children', op: 'eq', value: true },
+        { kind: 'attribute', facet: 'household_size', op: 'gte', value: 4 },
+      ],
+    });
+    expect(where('customers aged thirty to forty-four in households of three')).toEqual({
+      kind: 'and',
+      children: [
+        { kind: 'attribute', facet: 'age', op: 'between', min: 30, max: 44 },
+        { kind: 'attribute', facet: 'household_size', op: 'eq', value: 3 },
+      ],
+    });
+  });
 });
 
 describe('UnderstandingEngine: what a segment cannot say', () => {

@@ -1,4 +1,4 @@
-import type { Catalog, FacetDef, Scalar } from '@smartseg/segment-engine';
+import { walkSegment, type Catalog, type FacetDef, type Scalar, type SegmentNode } from '@smartseg/segment-engine';
 import { ENGINE_WORDS, GRAMMAR_ENTRIES, STOPWORDS } from '../text/english';
 import { stem } from '../text/stem';
 import { FuzzyVocabulary } from '../text/fuzzy';
@@ -71,6 +71,20 @@ const DETERMINERS = new Set([
   'one',
   'of',
 ]);
+/** Facet names and labels that say where someone lives. */
+const PLACE_FACET =
+  /\b(state|city|region|zip|postal|postcode|country|county|metro|dma|province)\b|_(state|city|region|zip)\b/i;
+
+/** The attribute facets a node reads (rules it names are not followed). */
+function facetsOf(node: SegmentNode): Set<string> {
+  const out = new Set<string>();
+  walkSegment(node, (n) => {
+    if (n.kind === 'attribute') out.add(n.facet);
+    else if (n.kind !== 'and' && n.kind !== 'or' && n.kind !== 'not') out.add(`@${n.kind}`);
+  });
+  return out;
+}
+
 const PLACEHOLDER_VALUES = new Set(['unknown', 'other', 'none', 'n/a', 'na', 'true', 'false', 'null', 'yes', 'no']);
 
 export interface AmbiguityTrigger {
@@ -102,6 +116,10 @@ export class Lexicon {
   /** The object of each event type (email in email_open, cart in add_to_cart). */
   readonly eventObjects = new Map<string, string>();
   readonly roles: CatalogRoles = { bands: new Map() };
+  /** Facets that say where a customer lives (state, city, region, zip, ...), by their names and labels. */
+  readonly placeFacets = new Set<string>();
+  /** The facets each business rule's definition reads. */
+  readonly ruleFacets = new Map<string, Set<string>>();
   readonly vocabulary: Vocabulary;
   private readonly known = new Set<string>();
   private readonly fuzzy: FuzzyVocabulary;
@@ -260,7 +278,11 @@ export class Lexicon {
       }
       if (bands.length >= 2 && bands.length === (f.values ?? []).length) this.roles.bands.set(f.name, bands);
     }
+    for (const f of catalog.facets) {
+      if (!f.pii && PLACE_FACET.test(`${f.name} ${f.label}`)) this.placeFacets.add(f.name);
+    }
     for (const r of catalog.rules ?? []) {
+      this.ruleFacets.set(r.id, facetsOf(r.definition));
       for (const w of [spaced(r.id), r.label, ...(r.synonyms ?? [])]) {
         this.add(w, { t: 'rule', rule: r.id }, 'catalog', w === r.label ? 3 : 2);
         for (const v of phraseVariants(w)) this.add(v, { t: 'rule', rule: r.id }, 'catalog', 1);

@@ -1312,7 +1312,7 @@ export class Parser {
           has(c, 'prep') ||
           has(c, 'aux') ||
           (has(c, 'verb') && sense(c, 'verb')!.cls === 'state') ||
-          has(c, 'filler') ||
+          (has(c, 'filler') && !has(c, 'facet')) ||
           has(c, 'only') ||
           (has(c, 'modelword') && !has(c, 'model'))
         )
@@ -2704,12 +2704,24 @@ export class Parser {
     const lastAtom = last.atoms[last.atoms.length - 1]!;
     const firstAtom = first.atoms[0]!;
     const sameFacet = lastAtom.k === 'attr' && firstAtom.k === 'attr' && lastAtom.facet === firstAtom.facet;
+    // "Florida, Georgia, or the Carolinas", "Texas and the Bay Area": places are alternatives whatever their kind
+    // (a city and its state, "Austin, TX", narrow each other: only a named place joins as an alternative)
+    const places =
+      !sameFacet &&
+      (lastAtom.k === 'rule' || firstAtom.k === 'rule') &&
+      this.isPlace(lastAtom) &&
+      this.isPlace(firstAtom) &&
+      !lastAtom.neg &&
+      !firstAtom.neg;
     const sameKind =
+      places ||
       (lastAtom.k === 'rule' && firstAtom.k === 'rule') ||
       (lastAtom.k === 'model' && firstAtom.k === 'model' && lastAtom.model === firstAtom.model) ||
       (lastAtom.k === 'beh' && firstAtom.k === 'beh' && b.comps.length === 1 && !b.hasVerb && !firstAtom.hasVerbWord);
     if (!sameFacet && !sameKind) return false;
-    if (sameFacet) {
+    if (places) {
+      // a place cannot be two places at once: "and" between places is a union too
+    } else if (sameFacet) {
       const f = this.facet((lastAtom as AttrAtom).facet);
       const exclusive =
         f &&
@@ -2736,6 +2748,16 @@ export class Parser {
     a.orphanTimes.push(...b.orphanTimes);
     b.orphanTimes = [];
     return true;
+  }
+
+  /** A condition on where a customer lives: a place facet's value, or a rule defined only on place facets. */
+  private isPlace(a: Atom): boolean {
+    if (a.k === 'attr') return this.lex.placeFacets.has(a.facet);
+    if (a.k === 'rule') {
+      const fs = this.lex.ruleFacets.get(a.rule);
+      return !!fs && fs.size > 0 && [...fs].every((f) => this.lex.placeFacets.has(f));
+    }
+    return false;
   }
 
   /** Merges an elliptic behaviour into another: as alternatives ("toys or electronics") or replacing its arguments. */
