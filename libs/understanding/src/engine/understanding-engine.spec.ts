@@ -1435,6 +1435,46 @@ describe('UnderstandingEngine: places people say', () => {
   });
 });
 
+describe('UnderstandingEngine: unions and parentheses', () => {
+  const tier = (value: string) => ({ kind: 'attribute', facet: 'loyalty_tier', op: 'eq', value });
+  it('reads "plus all ..." and "and anyone who ..." as another population joining the audience', () => {
+    expect(where('women in Texas, plus all platinum members')).toEqual({
+      kind: 'or',
+      children: [
+        {
+          kind: 'and',
+          children: [
+            { kind: 'attribute', facet: 'gender', op: 'eq', value: 'female' },
+            { kind: 'attribute', facet: 'state', op: 'eq', value: 'TX' },
+          ],
+        },
+        tier('platinum'),
+      ],
+    });
+    expect(where('gold members in Ohio and anyone who is an employee')).toMatchObject({ kind: 'or' });
+  });
+
+  it('keeps what parentheses group together: "(A and B) or C", "A or (B and C)", "(A and B) or (C and D)"', () => {
+    const r1 = where(
+      '(email subscribers who opened an email in the last 30 days) or bought something in the last 30 days',
+    );
+    expect(r1).toMatchObject({ kind: 'or', children: [{ kind: 'and' }, { kind: 'purchase' }] });
+    expect(where('platinum members or (gold members in Ohio)')).toEqual({
+      kind: 'or',
+      children: [
+        tier('platinum'),
+        { kind: 'and', children: [tier('gold'), { kind: 'attribute', facet: 'state', op: 'eq', value: 'OH' }] },
+      ],
+    });
+    expect(where('(women in CA and VIPs) or (men in TX)')).toMatchObject({
+      kind: 'or',
+      children: [{ kind: 'and', children: [{}, {}, { kind: 'rule', rule: 'vip' }] }, { kind: 'and' }],
+    });
+    // a parenthesis with one condition is still an aside of what precedes it
+    expect(where('customers in Texas (Dallas or Houston)')).toMatchObject({ kind: 'and' });
+  });
+});
+
 describe('UnderstandingEngine: household size', () => {
   it('reads "households of N (or more)" as household size, never as an age', () => {
     expect(where('parents in households of 4 or more')).toEqual({

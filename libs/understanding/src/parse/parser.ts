@@ -39,7 +39,12 @@ export type ConnType =
   | 'comma'
   | 'stop'
   | 'def'
-  | 'neither';
+  | 'neither'
+  /** "plus all ...", "as well as anyone ...": a union with another population (always an 'or' too). */
+  | 'plus'
+  /** The first / last phrase inside parentheses. */
+  | 'popen'
+  | 'pclose';
 
 interface Phrase {
   /** Amounts nothing in the phrase could take. */
@@ -596,9 +601,12 @@ export class Parser {
     let asideState = false;
     const asideFlag = () => asideState;
     let clause = 0;
+    let parenPending = false;
     const flush = () => {
       if (cur.length) {
         if (asideFlag()) conn.add('aside');
+        if (parenPending) conn.add('popen');
+        parenPending = false;
         segs.push({ chunks: cur, conn, clause });
         cur = [];
         conn = new Set();
@@ -613,9 +621,11 @@ export class Parser {
         if (opening) {
           if (cur.some((x) => !x.stop && !has(x, 'filler') && !has(x, 'subj'))) flush();
           asideOpen = true;
+          parenPending = c.punct === '(';
         } else {
           if (cur.length) {
             conn.add('aside');
+            if (c.punct === ')') conn.add('pclose');
             flush();
           }
           asideOpen = false;
@@ -694,7 +704,7 @@ export class Parser {
       return undefined;
     const out: ConnType[] = [];
     for (const s of c.senses) {
-      if (s.t === 'conj') out.push(s.c === 'nor' ? 'nor' : s.c);
+      if (s.t === 'conj') out.push(s.c === 'nor' ? 'nor' : s.c, ...(s.union ? (['plus'] as const) : []));
       else if (s.t === 'but') out.push('but');
       else if (s.t === 'rel') out.push('rel');
       else if (s.t === 'excl') out.push('excl');
@@ -2313,6 +2323,8 @@ export class Parser {
     let lastBehPhrase: Phrase | undefined;
     let carry: ConnType[] = [];
     let prevConn: Set<ConnType> | undefined;
+    /** Where the last parenthesized group began: its top-level group and its first term there. */
+    let parenAt: { group: number; start: number } | undefined;
     const listConj = (i: number): 'and' | 'or' => {
       // in "A, B or C" the commas take the final conjunction
       for (let j = i; j < phrases.length; j++) {
@@ -2367,7 +2379,7 @@ export class Parser {
         continue;
       }
       // definitions: "lapsed, by which I mean nothing for 200 days"
-      if (cn.has('def') && (terms.length || groups.length > 1)) {
+      if (cn.has('def') && !cn.has('or') && !cn.has('and') && (terms.length || groups.length > 1)) {
         if (
           this.applyDefinition(
             groups.flat().flatMap((t) => t.alts),
@@ -2395,8 +2407,14 @@ export class Parser {
       const prev = prevTerm?.alts[prevTerm.alts.length - 1];
       const conj: 'and' | 'or' | undefined =
         cn.has('or') || cn.has('nor') ? 'or' : cn.has('and') ? 'and' : cn.has('comma') ? listConj(i + 1) : undefined;
+      // parentheses group: "(A and B) or C", "A or (B and C)"
+      const afterParen =
+        !!phrases[i - 1]?.conn.has('pclose') && parenAt?.group === groups.length - 1 && parenAt.start === 0;
+      const opensParenGroup = cn.has('popen') && (!cn.has('pclose') || p.comps.length >= 2);
+      if (cn.has('popen')) parenAt = undefined;
+      const parenOr = conj === 'or' && !inExcl && ((afterParen && terms.length >= 2) || opensParenGroup);
       // elliptic phrase: continues the last behaviour ("or electronics", "in the last 30 days")
-      if (prev && conj && !cn.has('rel') && this.coordinate(prev, p, conj)) continue;
+      if (prev && conj && !cn.has('rel') && !parenOr && this.coordinate(prev, p, conj)) continue;
       // "bought at some point but nothing in the last 8 months": the same behaviour, not in that window
       if (
         !inExcl &&
@@ -2452,11 +2470,15 @@ export class Parser {
         p.comps = [{ lf: atomLF(base), key: 'beh', atoms: [base] }];
       }
       const startsGroup =
-        !inExcl &&
-        conj === 'or' &&
-        terms.length >= 2 &&
-        (p.chunks.some((c) => has(c, 'subj')) ||
-          (!!prevConn?.has('rel') && p.comps.some((c) => c.atoms.some((a) => a.k === 'attr' || a.k === 'rule'))));
+        (parenOr && terms.length >= 1) ||
+        (!inExcl &&
+          conj === 'or' &&
+          terms.length >= 2 &&
+          (cn.has('plus') ||
+            p.chunks.some((c) => has(c, 'subj')) ||
+            (!!prevConn?.has('rel') && p.comps.some((c) => c.atoms.some((a) => a.k === 'attr' || a.k === 'rule')))));
+      if (cn.has('popen') && !inExcl)
+        parenAt = { group: startsGroup ? groups.length : groups.length - 1, start: startsGroup ? 0 : terms.length };
       if (startsGroup) {
         groups.push([]);
         terms = groups[groups.length - 1]!;

@@ -145,8 +145,13 @@ export const GRAMMAR_ENTRIES: readonly Entry[] = [
   // connectives
   s('and|plus|as well as|and also|also|along with|together with|&|as well', { t: 'conj', c: 'and' }),
   s(
-    'or|and or|or else|otherwise|and/or|including|including those|including people|including anyone|including customers|along with those|plus anyone|or anyone',
+    'or|and or|or else|otherwise|and/or|including|including those|including people|including anyone|including customers|along with those|or anyone',
     { t: 'conj', c: 'or' },
+  ),
+  // "..., plus all our platinum folks", "VIPs as well as anyone who ...": another population joins the audience
+  s(
+    'plus anyone|plus all|plus all of|plus every|plus everyone|plus everybody|plus any|plus those|plus also|as well as anyone|as well as everyone|as well as all|as well as those|as well as any|along with anyone|along with everyone|along with all|together with anyone|and anyone|and anybody|and everyone|and everybody|and also anyone|and also everyone|also include|and also include|also including|and also including',
+    { t: 'conj', c: 'or', union: true },
   ),
   s('but|yet|however|though|although|while|whereas', { t: 'but' }),
   s(
