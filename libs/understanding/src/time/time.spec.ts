@@ -73,3 +73,26 @@ describe('time windows', () => {
     expect(addMonths('2026-03-31', -1)).toBe('2026-02-28');
   });
 });
+
+describe('named days of the retail calendar', () => {
+  it.each([
+    ["since Valentine's Day", { type: 'since', date: '2026-02-14' }],
+    ['since Memorial Day', { type: 'since', date: '2026-05-25' }],
+    ['since Christmas', { type: 'since', date: '2025-12-25' }],
+    ['before Labor Day 2025', { type: 'before', date: '2025-09-01' }],
+    ['between Thanksgiving and Christmas Eve 2025', { type: 'between', from: '2025-11-27', to: '2025-12-24' }],
+    ['between Black Friday (Nov 28, 2025) and Christmas Eve', { type: 'between', from: '2025-11-28', to: '2025-12-24' }],
+    ['over Memorial Day weekend', { type: 'between', from: '2026-05-23', to: '2026-05-25' }],
+    ["on Mother's Day weekend", { type: 'between', from: '2026-05-09', to: '2026-05-10' }],
+    ['on Easter 2025', { type: 'between', from: '2025-04-20', to: '2025-04-20' }],
+    ['after Halloween', { type: 'since', date: '2025-10-31' }],
+  ])('%s', (text, expected) => {
+    expect(win(text)).toEqual(expected);
+  });
+
+  it('leaves a holiday word that is not a date alone, and keeps "over Christmas" a question', () => {
+    expect(one('christmas decorations buyers')?.kind).not.toBe('window');
+    expect(one('valentines gifts')).toBeUndefined();
+    expect(one('over Christmas')?.kind).toBe('ambiguous');
+  });
+});

@@ -2,7 +2,18 @@ import * as chrono from 'chrono-node';
 import type { ThresholdOp, TimeUnit, Window } from '@smartseg/segment-engine';
 import type { Token } from '../normalize/normalize';
 import { MONTHS } from '../text/english';
-import { addDays, addMonths, daysInMonth, iso, monthEnd, nthWeekday, parseIso, startOfWeek } from './dates';
+import {
+  addDays,
+  addMonths,
+  daysInMonth,
+  iso,
+  monthEnd,
+  NAMED_DAYS,
+  nthWeekday,
+  parseIso,
+  startOfWeek,
+  toDate,
+} from './dates';
 
 /**
  * Stage 2, time: finds the time expressions of a request and reads each as a `Window` of
@@ -322,6 +333,8 @@ const TIME_STARTERS = new Set(
     'recently lately not just very more at less under fewer longer greater upwards beyond north no shorter below ' +
     'a an one few couple several handful half next coming upcoming following ytd mtd qtd year month quarter so ' +
     'black cyber bfcm thanksgiving christmas xmas holidays holiday festive peak ever all lifetime any anytime those these that same ' +
+    'new nye mlk martin valentine valentines v presidents president st saint easter cinco mother mothers memorial father fathers ' +
+    'juneteenth independence fourth 4th labor labour halloween veterans small giving boxing ' +
     'of every per each'
   ).split(' '),
 );
@@ -836,7 +849,8 @@ export class TimeTagger {
     }
     // between <date> and <date> / from <date> to <date>
     if (w === 'between' || w === 'from') {
-      const a = this.date(tokens, i + 1);
+      const a0 = this.date(tokens, i + 1);
+      const a = a0 && { ...a0, end: this.skipRestatedDate(tokens, a0.end) };
       if (a) {
         const sep = this.phraseAt(tokens, a.end, PH_15);
         if (sep) {
@@ -1060,6 +1074,11 @@ export class TimeTagger {
         yearGiven,
       };
     }
+    // named days: "Memorial Day", "Valentine's Day 2026", "Christmas Eve", "Labor Day weekend"
+    {
+      const named = this.namedDay(tokens, i);
+      if (named && (!strict || named.yearGiven)) return named;
+    }
     // month names: "March", "March 2026", "March 15", "March 15th, 2025", "15 March"
     let monthIdx = i;
     let day: number | undefined;
@@ -1147,6 +1166,49 @@ export class TimeTagger {
       }
     }
     return undefined;
+  }
+
+  /** After a date, "(Nov 28, 2025)" restating it: the index after the parenthesis, else i. */
+  private skipRestatedDate(tokens: readonly Token[], i: number): number {
+    if (this.n(tokens, i) !== '(') return i;
+    const d = this.date(tokens, i + 1);
+    return d && this.n(tokens, d.end) === ')' ? d.end + 1 : i;
+  }
+
+  /** A named day of the retail calendar at i, in a year said after it or else its latest on or before the as-of date. */
+  private namedDay(tokens: readonly Token[], i: number): DateExpr | undefined {
+    let best: { len: number; date: (y: number) => string } | undefined;
+    for (const nd of NAMED_DAYS) {
+      const len = this.phraseAt(tokens, i, nd.names);
+      if (len && (!best || len > best.len)) best = { len, date: nd.date };
+    }
+    if (!best) return undefined;
+    let j = i + best.len;
+    let y = this.D.y;
+    let yearGiven = false;
+    const yj = this.n(tokens, j) === 'of' || this.n(tokens, j) === ',' ? j + 1 : j;
+    if (this.isYear(tokens[yj])) {
+      y = tokens[yj]!.value!;
+      yearGiven = true;
+      j = yj + 1;
+    } else if (best.date(y) > this.asOf) y--;
+    const d = best.date(y);
+    // "Memorial Day weekend": Saturday to a Monday holiday, Saturday and a Sunday one, Friday to Monday from a Friday
+    if (this.n(tokens, j) === 'weekend') {
+      const wd = toDate(d).getUTCDay();
+      const range: [number, number] | undefined =
+        wd === 1 ? [-2, 0] : wd === 0 ? [-1, 0] : wd === 5 ? [0, 3] : wd === 6 ? [-1, 1] : undefined;
+      if (range) {
+        return {
+          from: addDays(d, range[0]),
+          to: addDays(d, range[1]),
+          end: j + 1,
+          granularity: 'range',
+          yearGiven,
+        };
+      }
+    }
+    return { from: d, to: d, end: j, granularity: 'day', yearGiven };
   }
 
   private season(name: string, mode: 'this' | 'last' | 'year', year?: number): Window {
