@@ -50,8 +50,14 @@ const sources = Math.max(newestSource(path.join(root, 'apps')), newestSource(pat
 if (force || built < sources) {
   process.stderr.write('building (tsc)...\n');
   const bin = (name) => path.join(root, 'node_modules', '.bin', name);
-  execFileSync(bin('tsc'), ['-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
-  execFileSync(bin('tsc-alias'), ['-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
+  try {
+    execFileSync(bin('tsc'), ['-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
+    execFileSync(bin('tsc-alias'), ['-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
+  } catch (e) {
+    // tsc writes its build info even when it fails: drop it so that the next run builds again
+    fs.rmSync(stamp, { force: true });
+    throw e;
+  }
   fs.utimesSync(stamp, new Date(), new Date());
 }
 buildWeb();

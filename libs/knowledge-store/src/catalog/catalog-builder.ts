@@ -35,6 +35,7 @@ export function buildCatalog(definition: CatalogDefinition, facts: CatalogFacts,
       def.max = range.max;
     }
     if (f.unit) def.unit = f.unit;
+    if (f.order?.length) def.order = [...f.order];
     return def;
   });
   return {

@@ -17,6 +17,8 @@ export interface FacetDefinition {
   /** Labels and synonyms of values (e.g. CA -> California); values themselves come from the warehouse. */
   valueWords?: Record<string, { label?: string; synonyms?: string[] }>;
   unit?: string;
+  /** For an ordered enum (tiers, bands): its values from lowest to highest. */
+  order?: string[];
   /** Overrides the operators implied by the type. */
   operators?: AttributeOp[];
 }

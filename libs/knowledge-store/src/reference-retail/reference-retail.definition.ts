@@ -303,6 +303,7 @@ const facets: FacetDefinition[] = [
     description: 'Loyalty program tier: none, silver, gold, platinum.',
     pii: false,
     synonyms: ['loyalty tier', 'tier', 'loyalty status', 'loyalty level', 'membership level', 'rewards tier'],
+    order: ['none', 'silver', 'gold', 'platinum'],
     valueWords: {
       none: {
         label: 'no loyalty tier',
@@ -410,6 +411,7 @@ const facets: FacetDefinition[] = [
     description: 'Household income band.',
     pii: false,
     synonyms: ['income', 'household income', 'income band', 'earning', 'earn', 'make'],
+    order: ['under_25k', '25k_50k', '50k_100k', '100k_150k', '150k_plus'],
     valueWords: {
       under_25k: { label: 'under $25k', synonyms: ['low income', 'low-income'] },
       '25k_50k': { label: '$25k-$50k' },

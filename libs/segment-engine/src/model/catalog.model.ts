@@ -16,11 +16,7 @@ export type FacetSource =
       kind: 'derived';
       /** age: whole years from birth_date to D; birth_month: 1-12; days_since_*: days to D. */
       derivation:
-        | 'age'
-        | 'birth_month'
-        | 'days_since_last_purchase'
-        | 'days_since_first_purchase'
-        | 'days_since_signup';
+        'age' | 'birth_month' | 'days_since_last_purchase' | 'days_since_first_purchase' | 'days_since_signup';
     };
 
 export interface FacetValue {
@@ -42,6 +38,8 @@ export interface FacetDef {
   synonyms?: string[];
   /** Closed value list for enum facets (and booleans); counts filled from the warehouse. */
   values?: FacetValue[];
+  /** For an ordered enum (tiers, bands): its values from lowest to highest ("gold and up"). */
+  order?: (string | number)[];
   /** Numeric range, for number facets. */
   min?: number;
   max?: number;

@@ -1475,6 +1475,49 @@ describe('UnderstandingEngine: unions and parentheses', () => {
   });
 });
 
+describe('UnderstandingEngine: filter syntax of vendor tools', () => {
+  const attr = (facet: string, value: unknown) => ({ kind: 'attribute', facet, op: 'eq', value });
+  it('reads "= false", ": no", "is true", "!=", "≥" and snake_case names', () => {
+    expect(where('email_opt_in = false')).toEqual(attr('email_opt_in', false));
+    expect(where('is_employee: no')).toEqual(attr('is_employee', false));
+    expect(where('SMS opt-in is true')).toEqual(attr('sms_opt_in', true));
+    const notCa = { kind: 'attribute', facet: 'state', op: 'neq', value: 'CA' };
+    expect(where('state != CA')).toEqual(notCa);
+    expect(where('state \u2260 CA')).toEqual(notCa);
+    expect(where('state <> CA')).toEqual(notCa);
+    expect(JSON.stringify(where('orders \u2265 2 in the last 30 days'))).toContain('"op":"gte","value":2');
+    expect(where('churn_risk decile \u2265 9')).toMatchObject({
+      kind: 'model',
+      model: 'churn_risk',
+      decile: { op: 'gte', value: 9 },
+    });
+  });
+
+  it('reads "gold and up", "silver or higher" and "gold+" on an ordered facet', () => {
+    const tiers = (values: string[]) => ({ kind: 'attribute', facet: 'loyalty_tier', op: 'in', values });
+    expect(where('gold and up')).toEqual(tiers(['gold', 'platinum']));
+    expect(where('silver or higher')).toEqual(tiers(['silver', 'gold', 'platinum']));
+    expect(where('Ohio, gold+')).toEqual({
+      kind: 'and',
+      children: [attr('state', 'OH'), tiers(['gold', 'platinum'])],
+    });
+  });
+
+  it('reads "but not both" and "exactly one of" as exclusive alternatives', () => {
+    const sub = (f: string) => attr(f, true);
+    expect(where('email subscribers or SMS subscribers, but not both')).toEqual({
+      kind: 'or',
+      children: [
+        { kind: 'and', children: [sub('email_opt_in'), attr('sms_opt_in', false)] },
+        { kind: 'and', children: [sub('sms_opt_in'), attr('email_opt_in', false)] },
+      ],
+    });
+    const r = where('bought Dog Food or Cat Food in the last 90 days, but not both');
+    expect(r).toMatchObject({ kind: 'or', children: [{ kind: 'and' }, { kind: 'and' }] });
+    expect(JSON.stringify(where('exactly one of: bought online, or bought in store'))).toContain('"kind":"not"');
+  });
+});
+
 describe('UnderstandingEngine: household size', () => {
   it('reads "households of N (or more)" as household size, never as an age', () => {
     expect(where('parents in households of 4 or more')).toEqual({

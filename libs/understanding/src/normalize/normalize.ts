@@ -75,6 +75,9 @@ const CHAR_MAP: Readonly<Record<string, string>> = {
   '\u2014': '-',
   '\u2015': '-',
   '\u2212': '-',
+  // snake_case names from filter syntax ("churn_risk", "email_opt_in") are words
+  _: ' ',
+
   '\u00a0': ' ',
   '\u2009': ' ',
   '\u200a': ' ',

@@ -68,6 +68,7 @@ const PREFIX: readonly [string, Op, boolean?][] = [
   ['not fewer than', 'gte'],
   ['> =', 'gte'],
   ['>=', 'gte'],
+  ['\u2265', 'gte'],
   ['= >', 'gte'],
   ['at or above', 'gte'],
   ['equal to or more than', 'gte'],
@@ -94,6 +95,7 @@ const PREFIX: readonly [string, Op, boolean?][] = [
   ['max of', 'lte'],
   ['< =', 'lte'],
   ['<=', 'lte'],
+  ['\u2264', 'lte'],
   ['no greater than', 'lte'],
   ['not over', 'lte'],
   ['no higher than', 'lte'],
@@ -295,6 +297,26 @@ function rankAt(tokens: readonly Token[], i: number): QuantityMatch | undefined 
   // "decile 10", "decile 8 or higher", "deciles 8-10", "10th decile", "90th percentile and above"
   const d = tokens[i];
   if (d && (d.norm === 'decile' || d.norm === 'deciles')) {
+    // "decile >= 9", "decile of at least 8", "decile above 7"
+    {
+      let k = i + 1;
+      if (tokens[k]?.norm === 'of' || tokens[k]?.norm === 'is') k++;
+      for (const [p, o] of PREFIX) {
+        const n = phraseAt(tokens, k, p);
+        if (!n) continue;
+        const a = amountAt(tokens, k + n);
+        if (!a || a.value === undefined || a.min !== undefined) break;
+        const decile: Threshold =
+          o === 'gt'
+            ? { op: 'gte', value: a.value + 1 }
+            : o === 'lt'
+              ? { op: 'lte', value: a.value - 1 }
+              : o === 'gte' || o === 'lte'
+                ? { op: o, value: a.value }
+                : { op: 'eq', value: a.value };
+        return { start: i, end: a.end, value: { kind: 'rank', dir: decile.op === 'lte' ? 'bottom' : 'top', decile } };
+      }
+    }
     const a = amountAt(tokens, i + 1);
     if (a) {
       if (a.min !== undefined)

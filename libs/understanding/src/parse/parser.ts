@@ -42,6 +42,8 @@ export type ConnType =
   | 'neither'
   /** "plus all ...", "as well as anyone ...": a union with another population (always an 'or' too). */
   | 'plus'
+  /** A list the engine spelled out itself ("gold and up" -> gold or platinum): not the list's conjunction. */
+  | 'inner'
   /** The first / last phrase inside parentheses. */
   | 'popen'
   | 'pclose';
@@ -268,6 +270,8 @@ export class Parser {
   private used = new Set<Chunk>();
   private unknown: Chunk[] = [];
   private injection = false;
+  /** "but not both", "exactly one of": the alternatives said are exclusive. */
+  private xor = false;
   private eventAmbiguity: ParseResult['eventAmbiguity'];
   private allEcues: string[] = [];
 
@@ -294,9 +298,10 @@ export class Parser {
     this.used = new Set();
     this.unknown = [];
     this.injection = false;
+    this.xor = false;
     this.eventAmbiguity = undefined;
     this.allEcues = [];
-    const work = this.prepass(this.context(chunks));
+    const work = this.prepass(this.context(this.exclusiveMarkers(this.notEqual(chunks))));
     const segments = this.split(work);
     const phrases: Phrase[] = [];
     for (const [i, s] of segments.entries()) phrases.push(this.interpret(s.chunks, s.conn, i, s.clause));
@@ -573,6 +578,7 @@ export class Parser {
       }
       out.push(c);
     }
+    this.filterSyntax(out);
     // "CA OR TX": capital OR between two values of one facet is the conjunction
     for (let i = 0; i < out.length; i++) {
       const c = out[i]!;
@@ -590,6 +596,143 @@ export class Parser {
       }
     }
     return out;
+  }
+
+  /** Finds and removes "but not both", "exactly one of", ... (the alternatives said are exclusive). */
+  private exclusiveMarkers(chunks: Chunk[]): Chunk[] {
+    const out: Chunk[] = [];
+    for (let i = 0; i < chunks.length; i++) {
+      const c = chunks[i]!;
+      // "..., but not both", "exactly one of: ...": exclusive alternatives
+      {
+        const ahead = chunks.slice(i, i + 6);
+        const joined = ahead.map((x) => x.text.toLowerCase()).join(' ');
+        const m =
+          /^(?:(?:but|and) )?(?:not|never) both\b|^(?:exactly|only|just) one of(?: the two| these| the following| them)?\b|^one or the other(?:,)? (?:but )?not both\b/.exec(
+            joined,
+          );
+        if (m) {
+          let len = 0;
+          let n = 0;
+          while (n < ahead.length && len < m[0].length) len += ahead[n++]!.text.length + 1;
+          for (let k = i; k < i + n; k++) this.used.add(chunks[k]!);
+          this.xor = true;
+          i += n - 1;
+          // "exactly one of: ..." leaves a colon behind
+          if (chunks[i + 1]?.punct === ':') this.used.add(chunks[++i]!);
+          continue;
+        }
+      }
+      out.push(c);
+    }
+    return out;
+  }
+
+  /** "state != CA", "state ≠ CA", "state <> CA": not equal (before sentences are split at "!"). */
+  private notEqual(chunks: Chunk[]): Chunk[] {
+    const neg = (c: Chunk): Chunk => ({ ...c, punct: undefined, senses: [{ t: 'neg', word: 'not' }] });
+    const out = [...chunks];
+    for (let i = 0; i < out.length; i++) {
+      const c = out[i]!;
+      // "!=" / "≠" / "<>": not equal
+      if (
+        (c.punct === '!' && out[i + 1]?.punct === '=') ||
+        c.punct === '\u2260' ||
+        (c.punct === '<' && out[i + 1]?.punct === '>')
+      ) {
+        const two = c.punct !== '\u2260';
+        this.used.add(c);
+        if (two) this.used.add(out[i + 1]!);
+        out.splice(i, two ? 2 : 1, neg(c));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Filter syntax from vendor tools: "email_opt_in = false", "is_employee: no", "SMS opt-in is true",
+   * A yes/true after a flag is dropped; a no/false becomes "not" before it.
+   */
+  private filterSyntax(out: Chunk[]): void {
+    const neg = (c: Chunk): Chunk => ({
+      ...c,
+      unknown: false,
+      stop: false,
+      punct: undefined,
+      senses: [{ t: 'neg', word: 'not' }],
+    });
+    const word = (c: Chunk | undefined) => (c && !c.punct ? c.text.toLowerCase().trim() : '');
+    for (let i = 0; i < out.length; i++) {
+      const c = out[i]!;
+      if (this.orderedRange(out, i)) continue;
+      const flag = c.senses.find((x) => x.t === 'value' && x.value === true);
+      if (!flag) continue;
+      let j = i + 1;
+      while (
+        j < out.length &&
+        j <= i + 3 &&
+        (out[j]!.punct === '=' || out[j]!.punct === ':' || /^(is|are|=|equals|set to|is set to)$/.test(word(out[j])))
+      )
+        j++;
+      if (j === i + 1 && !/^(true|false)$/.test(word(out[j]))) continue;
+      const v = word(out[j]);
+      if (/^(false|no|n|0|off|unchecked|unset)$/.test(v)) {
+        for (let k = i + 1; k <= j; k++) this.used.add(out[k]!);
+        out.splice(i + 1, j - i);
+        out.splice(i, 0, neg(c));
+        i++;
+      } else if (/^(true|yes|y|1|on|checked)$/.test(v)) {
+        for (let k = i + 1; k <= j; k++) this.used.add(out[k]!);
+        out.splice(i + 1, j - i);
+      }
+    }
+  }
+
+  /**
+   * "gold and up", "silver or higher", "gold+", "gold or below": a value of an ordered facet and the ones
+   * above (below) it, spelled out as a list ("gold or platinum") for the phrase reader.
+   */
+  private orderedRange(out: Chunk[], i: number): boolean {
+    const c = out[i]!;
+    const v = c.senses.find((x) => x.t === 'value');
+    if (!v || v.t !== 'value') return false;
+    const order = this.facet(v.facet)?.order;
+    const at = order?.indexOf(v.value as string | number) ?? -1;
+    if (!order || at < 0) return false;
+    const t1 = out[i + 1];
+    const t2 = out[i + 2];
+    const two = `${t1?.text ?? ''} ${t2?.text ?? ''}`.toLowerCase().trim();
+    let dir: 'up' | 'down' | undefined;
+    let len = 0;
+    if (t1?.punct === '+') [dir, len] = ['up', 1];
+    else if (/^(and|or|&) (up|upward|upwards|above|higher|better|over|beyond)$/.test(two)) [dir, len] = ['up', 2];
+    else if (/^(and|or|&) (down|below|lower|under|less)$/.test(two)) [dir, len] = ['down', 2];
+    else if (/^(and|or) (up|above|higher|better|below|lower|down|less)\b/.test(t1?.text.toLowerCase() ?? '')) {
+      dir = /(up|above|higher|better)/.test(t1!.text.toLowerCase()) ? 'up' : 'down';
+      len = 1;
+    }
+    if (!dir) return false;
+    const values = dir === 'up' ? order.slice(at) : order.slice(0, at + 1);
+    // the placeholder value ("none") is not a level
+    const levels = values.filter((x) => !PLACEHOLDERS.has(String(x).toLowerCase()));
+    if (levels.length < 2) return false;
+    for (let k = 0; k <= len; k++) this.used.add(out[i + k]!);
+    const made: Chunk[] = [];
+    const whole = { ce: out[i + len]!.ce };
+    levels.forEach((value, k) => {
+      if (k > 0)
+        made.push({
+          ...c,
+          senses: [{ t: 'conj', c: 'or', inner: true }],
+          punct: undefined,
+          unknown: false,
+          stop: false,
+        });
+      made.push({ ...c, ce: whole.ce, senses: [{ ...v, value }] });
+    });
+    out.splice(i, 1 + len, ...made);
+    this.notes.push(`"${c.text}" and the levels ${dir === 'up' ? 'above' : 'below'} it`);
+    return true;
   }
 
   // ---------------------------------------------------------------- split
@@ -704,7 +847,12 @@ export class Parser {
       return undefined;
     const out: ConnType[] = [];
     for (const s of c.senses) {
-      if (s.t === 'conj') out.push(s.c === 'nor' ? 'nor' : s.c, ...(s.union ? (['plus'] as const) : []));
+      if (s.t === 'conj')
+        out.push(
+          s.c === 'nor' ? 'nor' : s.c,
+          ...(s.union ? (['plus'] as const) : []),
+          ...(s.inner ? (['inner'] as const) : []),
+        );
       else if (s.t === 'but') out.push('but');
       else if (s.t === 'rel') out.push('rel');
       else if (s.t === 'excl') out.push('excl');
@@ -2329,6 +2477,7 @@ export class Parser {
       // in "A, B or C" the commas take the final conjunction
       for (let j = i; j < phrases.length; j++) {
         const cn = phrases[j]!.conn;
+        if (cn.has('inner')) continue;
         if (cn.has('or') || cn.has('nor')) return 'or';
         if (cn.has('and')) return 'and';
         if (!cn.has('comma')) break;
@@ -2537,7 +2686,42 @@ export class Parser {
     const excl = exclTerms.map(termLF).filter((x): x is LF => !!x);
     if (excl.length) main.push({ op: 'not', child: excl.length === 1 ? excl[0]! : { op: 'or', children: excl } });
     const root = andOf(main);
-    return root ? finalizeLF(root) : undefined;
+    const done = root ? finalizeLF(root) : undefined;
+    return done && this.xor ? this.exclusive(done) : done;
+  }
+
+  /** "A or B, but not both": the one OR said becomes "exactly one of" (each alternative without the others). */
+  private exclusive(lf: LF): LF {
+    type OrLF = { op: 'and' | 'or'; children: LF[] };
+    const ors: OrLF[] = [];
+    const find = (n: LF) => {
+      if (n.op === 'or') ors.push(n);
+      if (n.op === 'not') find(n.child);
+      else if (n.op === 'and' || n.op === 'or') n.children.forEach(find);
+    };
+    find(lf);
+    if (ors.length !== 1) {
+      this.notes.push('"not both" was left out: there is not exactly one "or" to apply it to');
+      return lf;
+    }
+    const target = ors[0]!;
+    const kids = target.children;
+    const xor: LF = {
+      op: 'or',
+      children: kids.map((k, i) => {
+        const others = kids.filter((_, j) => j !== i);
+        const rest: LF = others.length === 1 ? others[0]! : { op: 'or', children: others };
+        return { op: 'and', children: [k, { op: 'not', child: rest }] };
+      }),
+    };
+    this.notes.push('read as exactly one of the alternatives');
+    const swap = (n: LF): LF => {
+      if (n === target) return xor;
+      if (n.op === 'not') return { op: 'not', child: swap(n.child) };
+      if (n.op === 'and' || n.op === 'or') return { op: n.op, children: n.children.map(swap) };
+      return n;
+    };
+    return swap(lf);
   }
 
   /** An aside that only repeats a subscription word ("unsubscribed from email (opted out)"). */
@@ -3073,7 +3257,8 @@ export class Parser {
     }
     const fields = alts.map((a) => Object.keys(a));
     const single = fields.every((f) => f.length === 1) && new Set(fields.map((f) => f[0])).size === 1;
-    if (single) {
+    // (exclusive alternatives stay apart: "Dog Food or Cat Food, but not both")
+    if (single && !this.xor) {
       const field = fields[0]![0] as keyof ItemFilter;
       if (field === 'private_label' || field === 'organic') {
         b.item = alts[0]!;
