@@ -1518,6 +1518,51 @@ describe('UnderstandingEngine: filter syntax of vendor tools', () => {
   });
 });
 
+describe('UnderstandingEngine: lists, ranges and groups', () => {
+  const attr = (facet: string, op: string, v: Record<string, unknown>) => ({ kind: 'attribute', facet, op, ...v });
+  it('carries one negation over a whole list and reads "excl." and "exclude:" as exclusions', () => {
+    expect(where('not in TX/FL/CA')).toEqual(attr('state', 'not_in', { values: ['TX', 'FL', 'CA'] }));
+    expect(where('West region, excl. California')).toEqual({
+      kind: 'and',
+      children: [attr('region', 'eq', { value: 'west' }), attr('state', 'neq', { value: 'CA' })],
+    });
+    expect(JSON.stringify(where('Region = west; exclude: California, Oregon'))).toContain(
+      '"op":"not_in","values":["CA","OR"]',
+    );
+  });
+
+  it('joins a lower and an upper bound into one range', () => {
+    expect(JSON.stringify(where('at least 3 but no more than 6 orders in the past year'))).toContain(
+      '"op":"between","min":3,"max":6',
+    );
+    expect(where('older than 30 but younger than 40')).toEqual(attr('age', 'between', { min: 31, max: 39 }));
+  });
+
+  it('lends a rule\'s head to a bare channel after it: "reachable by push but not by email"', () => {
+    expect(where('reachable by push but not by email')).toEqual({
+      kind: 'and',
+      children: [
+        { kind: 'rule', rule: 'reachable_push' },
+        { kind: 'not', child: { kind: 'rule', rule: 'reachable_email' } },
+      ],
+    });
+  });
+
+  it('reads "either A and B, or C and D" as two groups, keeping what was said before "either"', () => {
+    expect(where('customers who are either under 30 and on iOS, or over 50 and on Android')).toEqual({
+      kind: 'or',
+      children: [
+        { kind: 'and', children: [attr('age', 'lt', { value: 30 }), attr('device_os', 'eq', { value: 'ios' })] },
+        { kind: 'and', children: [attr('age', 'gt', { value: 50 }), attr('device_os', 'eq', { value: 'android' })] },
+      ],
+    });
+    // what was said before "either" holds in both groups
+    const r = where('women in Texas who either are VIPs and email subscribers, or are employees');
+    expect(r).toMatchObject({ kind: 'or', children: [{ kind: 'and' }, { kind: 'and' }] });
+    for (const g of (r as { children: unknown[] }).children) expect(JSON.stringify(g)).toContain('"value":"female"');
+  });
+});
+
 describe('UnderstandingEngine: household size', () => {
   it('reads "households of N (or more)" as household size, never as an age', () => {
     expect(where('parents in households of 4 or more')).toEqual({

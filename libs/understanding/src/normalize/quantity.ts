@@ -250,6 +250,55 @@ export function tagQuantities(tokens: readonly Token[]): QuantityMatch[] {
       i = m.end;
     } else i++;
   }
+  return joinBounds(tokens, out);
+}
+
+/**
+ * "at least 3 but no more than 6", "more than $50 and less than $200": a lower and an upper bound said one
+ * after the other are one range (strict bounds of whole counts become inclusive ones).
+ */
+function joinBounds(tokens: readonly Token[], ms: QuantityMatch[]): QuantityMatch[] {
+  const out: QuantityMatch[] = [];
+  for (let k = 0; k < ms.length; k++) {
+    const a = ms[k]!;
+    const b = ms[k + 1];
+    const between = b
+      ? tokens
+          .slice(a.end, b.start)
+          .map((t) => t.norm)
+          .join(' ')
+      : '';
+    if (
+      b &&
+      a.value.kind === 'cmp' &&
+      b.value.kind === 'cmp' &&
+      /^(but|and|yet|,|, but|but also|and also|though)$/.test(between) &&
+      !a.value.bare &&
+      !b.value.bare &&
+      (a.value.threshold.op === 'gte' || a.value.threshold.op === 'gt') &&
+      (b.value.threshold.op === 'lte' || b.value.threshold.op === 'lt') &&
+      a.value.unit === b.value.unit
+    ) {
+      const lo = a.value.threshold as { op: 'gt' | 'gte'; value: number };
+      const hi = b.value.threshold as { op: 'lt' | 'lte'; value: number };
+      // (money has cents: "more than $50 and less than $200" is read as the range $50-$200)
+      const integral = a.value.unit === 'count' && Number.isInteger(lo.value) && Number.isInteger(hi.value);
+      {
+        const min = lo.op === 'gt' && integral ? lo.value + 1 : lo.value;
+        const max = hi.op === 'lt' && integral ? hi.value - 1 : hi.value;
+        if (min <= max) {
+          out.push({
+            start: a.start,
+            end: b.end,
+            value: { ...a.value, threshold: { op: 'between', min, max } },
+          });
+          k++;
+          continue;
+        }
+      }
+    }
+    out.push(a);
+  }
   return out;
 }
 
@@ -454,7 +503,8 @@ export function quantityAt(tokens: readonly Token[], i: number): QuantityMatch |
     // "at least 3 or more" is still gte; "under 25 or over 65" is two amounts
     for (const [q] of POSTFIX) {
       const k = phraseAt(tokens, end, q);
-      if (k && !amountAt(tokens, end + k)) {
+      // ("more than $50 and less than $200": "and less" starts the next bound)
+      if (k && !amountAt(tokens, end + k) && tokens[end + k]?.norm !== 'than') {
         end += k;
         break;
       }
@@ -496,7 +546,7 @@ export function quantityAt(tokens: readonly Token[], i: number): QuantityMatch |
     let age = false;
     for (const [p, o, isAge] of POSTFIX) {
       const n = phraseAt(tokens, end, p);
-      if (n && !amountAt(tokens, end + n)) {
+      if (n && !amountAt(tokens, end + n) && tokens[end + n]?.norm !== 'than') {
         op = o;
         end += n;
         age = !!isAge;

@@ -1,6 +1,7 @@
 import type { FacetDef, ItemFilter, OrderFilter, Threshold, Window } from '@smartseg/segment-engine';
 import type { Lexicon } from '../lexicon/lexicon';
 import type { Sense } from '../lexicon/senses';
+import { tokenize } from '../normalize/normalize';
 import type { QuantityValue } from '../normalize/quantity';
 import { MONTHS, STOPWORDS } from '../text/english';
 import { addDays, addMonths, daysBetween, iso, parseIso } from '../time/dates';
@@ -483,7 +484,12 @@ export class Parser {
         const head = s.slice(0, k);
         const tail = s.slice(k + 1);
         const isColon = s[k]!.punct === ':';
-        if (
+        // "exclude: Newark, Jersey City", "OR: ...": a connective before the colon is not a header
+        const connective = (c: Chunk) =>
+          c.stop || !!c.punct || has(c, 'excl') || has(c, 'conj') || has(c, 'but') || has(c, 'without');
+        if (isColon && head.every(connective) && head.some((c) => !c.stop && !c.punct)) {
+          drop.add(s[k]!);
+        } else if (
           this.contentful(tail) &&
           (isColon || !this.contentful(head)) &&
           (!head.some((c) => has(c, 'rel')) || tail.some((c) => has(c, 'subj')))
@@ -579,6 +585,7 @@ export class Parser {
       out.push(c);
     }
     this.filterSyntax(out);
+    this.ruleEllipsis(out);
     // "CA OR TX": capital OR between two values of one facet is the conjunction
     for (let i = 0; i < out.length; i++) {
       const c = out[i]!;
@@ -689,6 +696,37 @@ export class Parser {
   }
 
   /**
+   * "reachable by push or SMS", "reachable by push but not by email": a rule said as "<head> by <x>" lends its
+   * head to a bare <x> after it when "<head> by <x>" is a rule too.
+   */
+  private ruleEllipsis(out: Chunk[]): void {
+    let head: string | undefined;
+    for (const c of out) {
+      const r = c.senses.find((x) => x.t === 'rule');
+      if (r) {
+        const m = /^(.+?\s(?:by|via|through|over|on))\s+\S+$/i.exec(c.text.trim());
+        head = m ? m[1]!.toLowerCase() : undefined;
+        continue;
+      }
+      if (!head || c.punct || has(c, 'conj') || has(c, 'excl') || has(c, 'neg') || has(c, 'prep') || c.stop) continue;
+      const rule = this.ruleNamed(`${head} ${c.text.toLowerCase().trim()}`);
+      if (rule) c.senses = [{ t: 'rule', rule }];
+      else head = undefined;
+    }
+  }
+
+  /** The rule a whole phrase names, if any. */
+  private ruleNamed(phrase: string): string | undefined {
+    const toks = tokenize(phrase);
+    for (const m of this.lex.matchAt(toks, 0)) {
+      if (m.end !== toks.length) continue;
+      const e = m.entries.find((x) => x.sense.t === 'rule');
+      if (e && e.sense.t === 'rule') return e.sense.rule;
+    }
+    return undefined;
+  }
+
+  /**
    * "gold and up", "silver or higher", "gold+", "gold or below": a value of an ordered facet and the ones
    * above (below) it, spelled out as a list ("gold or platinum") for the phrase reader.
    */
@@ -791,6 +829,16 @@ export class Parser {
         if (dashes % 2 === 0) b = ['comma'];
       }
       if (b && c.punct === ')') b = ['comma'];
+      // "exclude: Newark, Jersey City", "or: ...": a colon right after a connective only introduces its list
+      if (
+        b &&
+        c.punct === ':' &&
+        !cur.some((x) => !x.stop && !has(x, 'filler')) &&
+        (conn.has('excl') || conn.has('or') || conn.has('and'))
+      ) {
+        this.used.add(c);
+        continue;
+      }
       if (b && b.includes('postexcl')) {
         // "employees excluded": the words before it are excluded
         this.used.add(c);
@@ -2473,6 +2521,8 @@ export class Parser {
     let prevConn: Set<ConnType> | undefined;
     /** Where the last parenthesized group began: its top-level group and its first term there. */
     let parenAt: { group: number; start: number } | undefined;
+    /** Where "either" began its alternatives: top-level group, first term there, whether an "or" followed. */
+    let eitherAt: { group: number; start: number; used: boolean } | undefined;
     const listConj = (i: number): 'and' | 'or' => {
       // in "A, B or C" the commas take the final conjunction
       for (let j = i; j < phrases.length; j++) {
@@ -2556,12 +2606,25 @@ export class Parser {
       const prev = prevTerm?.alts[prevTerm.alts.length - 1];
       const conj: 'and' | 'or' | undefined =
         cn.has('or') || cn.has('nor') ? 'or' : cn.has('and') ? 'and' : cn.has('comma') ? listConj(i + 1) : undefined;
-      // parentheses group: "(A and B) or C", "A or (B and C)"
+      // parentheses group: "(A and B) or C", "A or (B and C)"; "X who (A and B) or C" distributes X
       const afterParen =
-        !!phrases[i - 1]?.conn.has('pclose') && parenAt?.group === groups.length - 1 && parenAt.start === 0;
+        !!phrases[i - 1]?.conn.has('pclose') &&
+        parenAt?.group === groups.length - 1 &&
+        terms.length - parenAt.start >= 2;
       const opensParenGroup = cn.has('popen') && (!cn.has('pclose') || p.comps.length >= 2);
+      let prefix = afterParen ? parenAt!.start : opensParenGroup ? terms.length : 0;
       if (cn.has('popen')) parenAt = undefined;
-      const parenOr = conj === 'or' && !inExcl && ((afterParen && terms.length >= 2) || opensParenGroup);
+      // "either A and B, or C and D": the alternatives said after "either" are whole groups
+      if (!inExcl && p.chunks.some((c) => has(c, 'either')) && !eitherAt) {
+        eitherAt = { group: groups.length - 1, start: terms.length, used: false };
+      }
+      const afterEither =
+        conj === 'or' &&
+        !!eitherAt &&
+        eitherAt.group === groups.length - 1 &&
+        terms.length - eitherAt.start >= (eitherAt.used ? 1 : 2);
+      if (afterEither && !afterParen && !opensParenGroup) prefix = eitherAt!.start;
+      const parenOr = conj === 'or' && !inExcl && (afterParen || opensParenGroup || afterEither);
       // elliptic phrase: continues the last behaviour ("or electronics", "in the last 30 days")
       if (prev && conj && !cn.has('rel') && !parenOr && this.coordinate(prev, p, conj)) continue;
       // "bought at some point but nothing in the last 8 months": the same behaviour, not in that window
@@ -2619,19 +2682,25 @@ export class Parser {
         p.comps = [{ lf: atomLF(base), key: 'beh', atoms: [base] }];
       }
       const startsGroup =
-        (parenOr && terms.length >= 1) ||
+        (parenOr && terms.length >= 1 && prefix < terms.length) ||
         (!inExcl &&
           conj === 'or' &&
           terms.length >= 2 &&
           (cn.has('plus') ||
             p.chunks.some((c) => has(c, 'subj')) ||
             (!!prevConn?.has('rel') && p.comps.some((c) => c.atoms.some((a) => a.k === 'attr' || a.k === 'rule')))));
+      const shared = parenOr && startsGroup ? terms.slice(0, prefix) : [];
+      if (!parenOr) prefix = 0;
       if (cn.has('popen') && !inExcl)
-        parenAt = { group: startsGroup ? groups.length : groups.length - 1, start: startsGroup ? 0 : terms.length };
+        parenAt = {
+          group: startsGroup ? groups.length : groups.length - 1,
+          start: startsGroup ? shared.length : terms.length,
+        };
       if (startsGroup) {
-        groups.push([]);
+        groups.push([...shared]);
         terms = groups[groups.length - 1]!;
         terms.push({ alts: [p], excl: false });
+        if (afterEither && eitherAt) eitherAt = { group: groups.length - 1, start: shared.length, used: true };
       } else if (cn.has('nor') && prev) {
         // "neither VIPs nor employees": not the one and not the other
         const first = p.comps[0];
@@ -2940,9 +3009,11 @@ export class Parser {
       if (conj === 'and' && lastAtom.neg && firstAtom.neg) return false;
     } else if (conj === 'and') return false;
     // negation said on the first carries to the second ("not in CA or TX")
-    const neg = !!lastAtom.neg && !firstAtom.neg;
+    const neg = (!!lastAtom.neg || (sameFacet && last.lf.op === 'not')) && !firstAtom.neg;
     if (neg) {
-      const inner = [...(last.lf.op === 'not' ? [last.lf.child] : [last.lf]), ...first.atoms.map((x) => atomLF(x))];
+      // "not in TX, FL or CA": the negation said once covers the whole list
+      const before = last.lf.op === 'not' ? last.lf.child : last.lf;
+      const inner = [...(before.op === 'or' ? before.children : [before]), ...first.atoms.map((x) => atomLF(x))];
       last.lf = { op: 'not', child: { op: 'or', children: inner } };
     } else {
       last.lf = { op: 'or', children: [last.lf, first.lf] };
