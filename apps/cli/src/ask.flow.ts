@@ -31,15 +31,20 @@ export class AskFlow {
 
   async answer(turns: string[], opts: { withIds?: boolean; count?: boolean } = {}): Promise<AskAnswer> {
     let current: Segment | undefined;
+    // the conversation's earlier segments, oldest first ("undo that" goes back to them)
+    const previous: Segment[] = [];
     let last: AskAnswer = { status: 'error', reason: 'no request' };
     for (const text of turns) {
       const result = await this.engine.understand(text, {
         asOf: this.session.asOf,
         permissions: this.session.permissions,
-        ...(current ? { current } : {}),
+        ...(current ? { current, previous: [...previous] } : {}),
       });
       last = this.toAnswer(result);
-      if (result.status === 'segment') current = result.segment;
+      if (result.status === 'segment') {
+        if (current) previous.push(current);
+        current = result.segment;
+      }
     }
     if (opts.count !== false) await this.size(last, opts.withIds === true);
     return last;

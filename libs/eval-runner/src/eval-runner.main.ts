@@ -69,11 +69,20 @@ async function main(): Promise<number> {
     catalog,
     async answer(turns) {
       let current: Segment | undefined;
+      // the conversation's earlier segments, oldest first ("undo that" goes back to them)
+      const previous: Segment[] = [];
       let last: { status: 'segment' | 'clarify' | 'refuse' | 'error'; segment?: Segment } = { status: 'error' };
       for (const text of turns) {
-        const r = await engine.understand(text, { asOf, permissions, ...(current ? { current } : {}) });
+        const r = await engine.understand(text, {
+          asOf,
+          permissions,
+          ...(current ? { current, previous: [...previous] } : {}),
+        });
         last = r.status === 'segment' ? { status: 'segment', segment: r.segment } : { status: r.status };
-        if (r.status === 'segment') current = r.segment;
+        if (r.status === 'segment') {
+          if (current) previous.push(current);
+          current = r.segment;
+        }
       }
       return last;
     },

@@ -294,3 +294,444 @@ describe('editor', () => {
     });
   });
 });
+
+describe('the edit grammar of a conversation', () => {
+  /** Runs the turns as a conversation (each edit sees the segments before it) and returns the last result. */
+  const talk = (...turns: string[]) => {
+    let current: Segment | undefined;
+    const previous: Segment[] = [];
+    let r: ReturnType<ReturnType<typeof testEngine>['understand']> | undefined;
+    for (const t of turns) {
+      r = testEngine().understand(t, { ...CTX, ...(current ? { current, previous: [...previous] } : {}) });
+      if (r.status === 'segment') {
+        if (current) previous.push(current);
+        current = r.segment;
+      }
+    }
+    return r!;
+  };
+  const where = (...turns: string[]) => {
+    const r = talk(...turns);
+    if (r.status !== 'segment') throw new Error(`expected a segment after ${turns.join(' / ')}, got ${r.status}`);
+    return r.segment.where;
+  };
+  const OH = { kind: 'attribute', facet: 'state', op: 'eq', value: 'OH' };
+  const TX = { kind: 'attribute', facet: 'state', op: 'eq', value: 'TX' };
+
+  describe('undo', () => {
+    it('goes back to the segment before the last change', () => {
+      expect(where('VIPs in Ohio', 'Texas instead', 'undo')).toEqual({
+        kind: 'and',
+        children: [{ kind: 'rule', rule: 'vip' }, OH],
+      });
+      expect(where('gold members', 'and platinum', 'never mind that')).toEqual({
+        kind: 'attribute',
+        facet: 'loyalty_tier',
+        op: 'eq',
+        value: 'gold',
+      });
+    });
+    it('goes back to the first segment with "revert to the original"', () => {
+      expect(
+        where('bought shoes in the last 30 days', 'only women', 'exclude employees', 'revert to the original'),
+      ).toEqual({ kind: 'purchase', item: { category: ['Shoes'] }, window: { type: 'last', n: 30, unit: 'day' } });
+    });
+    it('undoes one named condition and keeps the changes made after it', () => {
+      expect(where('women 25-40 in Ohio', 'make it 30-45', 'add Texas', 'undo the age change')).toEqual({
+        kind: 'and',
+        children: [
+          { kind: 'attribute', facet: 'gender', op: 'eq', value: 'female' },
+          { kind: 'attribute', facet: 'age', op: 'between', min: 25, max: 40 },
+          { kind: 'attribute', facet: 'state', op: 'in', values: ['OH', 'TX'] },
+        ],
+      });
+    });
+    it('drops a named condition that was added by the conversation, with or without the history', () => {
+      const first = 'women who bought toys in the last 60 days';
+      const expected = {
+        kind: 'and',
+        children: [
+          { kind: 'attribute', facet: 'gender', op: 'eq', value: 'female' },
+          { kind: 'purchase', item: { department: ['Toys'] }, window: { type: 'last', n: 60, unit: 'day' } },
+        ],
+      };
+      expect(where(first, 'make it 30 and over', 'undo the age filter')).toEqual(expected);
+      const current = seg(`${first} aged 30 and over`);
+      const r = testEngine().understand('undo the age filter', { ...CTX, current });
+      expect(r.status === 'segment' && r.segment.where).toEqual(expected);
+    });
+    it('says so when there is nothing to go back to', () => {
+      const current = seg('women in Ohio');
+      const r = testEngine().understand('go back', { ...CTX, current, previous: [] });
+      expect(r.status === 'refuse' && r.reason).toMatch(/no earlier version/);
+    });
+    it('reads a longer undo as a follow-up', () => {
+      const turn = 'please undo the last change that I just made';
+      const current = seg('customers in Ohio who bought toys');
+      expect(looksLikeEdit(turn, testEngine(), { ...CTX, current })).toBe(true);
+      expect(where('customers in Ohio', 'who bought toys', turn)).toEqual(OH);
+    });
+  });
+
+  describe('more ways to go back', () => {
+    const platinum = { kind: 'attribute', facet: 'loyalty_tier', op: 'eq', value: 'platinum' };
+    const turns = ['platinum members', 'in Ohio', 'who bought toys this year'];
+    it('goes back several steps', () => {
+      expect(where(...turns, 'undo the last two changes')).toEqual(platinum);
+    });
+    it('goes back to an earlier segment the turn describes', () => {
+      expect(where(...turns, 'go back to just platinum members')).toEqual(platinum);
+    });
+    it('reads "remove that last change" as an undo', () => {
+      expect(where('platinum members', 'in Ohio', 'remove that last change')).toEqual(platinum);
+    });
+    it('corrects what the last turn added ("actually only silver members")', () => {
+      expect(where('likely to buy', 'only VIPs', 'actually only silver members')).toEqual({
+        kind: 'and',
+        children: [
+          { kind: 'rule', rule: 'likely_to_buy' },
+          { kind: 'attribute', facet: 'loyalty_tier', op: 'eq', value: 'silver' },
+        ],
+      });
+    });
+  });
+
+  describe('numbers, ranges and windows', () => {
+    it('keeps "at least" when a bare count replaces it ("bump it to 6 orders")', () => {
+      expect(where('customers with 2+ orders', 'bump it to 6 orders')).toEqual({
+        kind: 'purchase',
+        measure: 'orders',
+        threshold: { op: 'gte', value: 6 },
+      });
+    });
+    it('drops the window of a sum for "across all time"', () => {
+      expect(where('customers who spent over $800 in 2025', 'across all time')).toEqual({
+        kind: 'purchase',
+        measure: 'spend',
+        threshold: { op: 'gt', value: 800 },
+      });
+    });
+    it('joins a second birthday window with "and"', () => {
+      expect(where('birthdays next month', 'and this month')).toEqual({
+        kind: 'or',
+        children: [
+          { kind: 'birthday', when: 'next_month' },
+          { kind: 'birthday', when: 'this_month' },
+        ],
+      });
+    });
+    it('turns a lower bound and an upper bound said later into a range', () => {
+      expect(where('customers with at least 4 orders this year', 'no more than 12 though')).toEqual({
+        kind: 'purchase',
+        measure: 'orders',
+        window: { type: 'this', unit: 'year' },
+        threshold: { op: 'between', min: 4, max: 12 },
+      });
+      expect(where('Customers who spent at least $200 in 2025', 'and at most $900')).toEqual({
+        kind: 'purchase',
+        measure: 'spend',
+        window: { type: 'year', year: 2025 },
+        threshold: { op: 'between', min: 200, max: 900 },
+      });
+    });
+    it('keeps two conditions when strict bounds on money cannot be one range', () => {
+      const w = where('Customers who spent over $200 in 2025', 'but less than $900');
+      expect(w).toEqual({
+        kind: 'and',
+        children: [
+          {
+            kind: 'purchase',
+            measure: 'spend',
+            window: { type: 'year', year: 2025 },
+            threshold: { op: 'gt', value: 200 },
+          },
+          {
+            kind: 'purchase',
+            measure: 'spend',
+            window: { type: 'year', year: 2025 },
+            threshold: { op: 'lt', value: 900 },
+          },
+        ],
+      });
+    });
+    it('changes the number the last turn added, not an age or an older number', () => {
+      expect(where('women in Ohio', 'and last purchase more than 45 days ago', 'make it > 60')).toEqual({
+        kind: 'and',
+        children: [
+          { kind: 'attribute', facet: 'gender', op: 'eq', value: 'female' },
+          OH,
+          { kind: 'attribute', facet: 'days_since_last_purchase', op: 'gt', value: 60 },
+        ],
+      });
+      expect(
+        where('customers with more than 3 orders', 'and last purchase more than 45 days ago', 'make it > 60'),
+      ).toEqual({
+        kind: 'and',
+        children: [
+          { kind: 'purchase', measure: 'orders', threshold: { op: 'gt', value: 3 } },
+          { kind: 'attribute', facet: 'days_since_last_purchase', op: 'gt', value: 60 },
+        ],
+      });
+    });
+    it('changes the days of an upcoming-birthday window', () => {
+      expect(where('birthdays in the next 10 days', 'make it 21 days')).toEqual({
+        kind: 'birthday',
+        when: 'next_days',
+        days: 21,
+      });
+    });
+    it('asks which window a vague "recent" means', () => {
+      const r = talk('bought Toys in 2025', 'only the recent ones');
+      expect(r.status).toBe('clarify');
+      if (r.status !== 'clarify') return;
+      expect(r.options.length).toBeGreaterThanOrEqual(2);
+      for (const o of r.options) expect(JSON.stringify(o.segment.where)).toContain('"type":"last"');
+    });
+  });
+
+  describe('narrowing the purchase or event there', () => {
+    it('narrows the items of the purchase instead of adding a second purchase', () => {
+      expect(where('bought laptops in the last 3 months', 'only Dell laptops')).toEqual({
+        kind: 'purchase',
+        item: { category: ['Laptops'], brand: ['Dell'] },
+        window: { type: 'last', n: 3, unit: 'month' },
+      });
+      expect(where('Bought electronics this year', 'only cameras and headphones')).toEqual({
+        kind: 'purchase',
+        item: { department: ['Electronics'], category: ['Cameras', 'Headphones'] },
+        window: { type: 'this', unit: 'year' },
+      });
+    });
+    it('narrows to a brand said with "only"', () => {
+      expect(where('bought toys in 2025', 'only Lego')).toEqual({
+        kind: 'purchase',
+        item: { department: ['Toys'], brand: ['Lego'] },
+        window: { type: 'year', year: 2025 },
+      });
+    });
+    it('turns the behaviour around for "those who didn\'t"', () => {
+      expect(where('people who clicked an email in the last 14 days', "those who didn't")).toEqual({
+        kind: 'not',
+        child: { kind: 'event', event_type: ['email_click'], window: { type: 'last', n: 14, unit: 'day' } },
+      });
+    });
+    it('narrows the items of the one event there', () => {
+      expect(where('people who viewed a product in the last week', 'only products from Electronics')).toEqual({
+        kind: 'event',
+        event_type: ['product_view'],
+        window: { type: 'last', n: 1, unit: 'week' },
+        item: { department: ['Electronics'] },
+      });
+    });
+    it('narrows the orders of an order-defined purchase', () => {
+      expect(where('web orders in the last 60 days', 'only the ones shipped')).toEqual({
+        kind: 'purchase',
+        order: { channel: ['web'], fulfillment: ['ship'] },
+        window: { type: 'last', n: 60, unit: 'day' },
+      });
+    });
+    it('refuses a turn whose number no condition can take', () => {
+      expect(talk('bought Toys this year', 'only dads whose kids are under 3 months old').status).toBe('refuse');
+    });
+  });
+
+  describe('more people: unions', () => {
+    it('ORs "or anyone ..." with what is there, keeping what both say outside', () => {
+      expect(where('gold members in Ohio', 'or anyone in Ohio who spent over $300 this year')).toEqual({
+        kind: 'and',
+        children: [
+          OH,
+          {
+            kind: 'or',
+            children: [
+              { kind: 'attribute', facet: 'loyalty_tier', op: 'eq', value: 'gold' },
+              {
+                kind: 'purchase',
+                measure: 'spend',
+                window: { type: 'this', unit: 'year' },
+                threshold: { op: 'gt', value: 300 },
+              },
+            ],
+          },
+        ],
+      });
+      expect(where('customers over 70', 'also anyone with kids')).toEqual({
+        kind: 'or',
+        children: [
+          { kind: 'attribute', facet: 'age', op: 'gt', value: 70 },
+          { kind: 'attribute', facet: 'has_children', op: 'eq', value: true },
+        ],
+      });
+    });
+    it('keeps each purchase in its own window', () => {
+      expect(where('Bought Garden products in 2025', 'or Toys in 2024')).toEqual({
+        kind: 'or',
+        children: [
+          { kind: 'purchase', item: { department: ['Garden'] }, window: { type: 'year', year: 2025 } },
+          { kind: 'purchase', item: { department: ['Toys'] }, window: { type: 'year', year: 2024 } },
+        ],
+      });
+    });
+    it('joins other items bought the same way, and one more way of ordering', () => {
+      expect(where('bought Camping gear this year', 'also Toys')).toEqual({
+        kind: 'or',
+        children: [
+          { kind: 'purchase', item: { category: ['Camping'] }, window: { type: 'this', unit: 'year' } },
+          { kind: 'purchase', item: { department: ['Toys'] }, window: { type: 'this', unit: 'year' } },
+        ],
+      });
+      expect(where('web orders in the last 14 days', 'app orders too')).toEqual({
+        kind: 'purchase',
+        order: { channel: ['web', 'app'] },
+        window: { type: 'last', n: 14, unit: 'day' },
+      });
+    });
+    it('adds a place said with its state as an alternative, and widens to "the rest of" a state', () => {
+      expect(where('Customers in Austin, TX', 'add Dallas too')).toEqual({
+        kind: 'or',
+        children: [
+          {
+            kind: 'and',
+            children: [{ kind: 'attribute', facet: 'city', op: 'eq', value: 'Austin' }, TX],
+          },
+          { kind: 'attribute', facet: 'city', op: 'eq', value: 'Dallas' },
+        ],
+      });
+      expect(where('Customers in Miami', 'add the rest of Florida')).toEqual({
+        kind: 'attribute',
+        facet: 'state',
+        op: 'eq',
+        value: 'FL',
+      });
+    });
+    it('adds a group described in full as another group', () => {
+      expect(where('gold members', 'plus platinum members in Texas')).toEqual({
+        kind: 'or',
+        children: [
+          { kind: 'attribute', facet: 'loyalty_tier', op: 'eq', value: 'gold' },
+          { kind: 'and', children: [{ kind: 'attribute', facet: 'loyalty_tier', op: 'eq', value: 'platinum' }, TX] },
+        ],
+      });
+    });
+    it('ANDs a rule of another kind joined with "and"', () => {
+      expect(where('likely to buy', 'and reachable by SMS')).toEqual({
+        kind: 'and',
+        children: [
+          { kind: 'rule', rule: 'likely_to_buy' },
+          { kind: 'rule', rule: 'reachable_sms' },
+        ],
+      });
+    });
+  });
+
+  describe('corrections and replacements', () => {
+    it('replaces an exclusion by the value when the turn takes it back', () => {
+      expect(where('Customers in Texas', 'exclude Austin', 'actually no - Austin only')).toEqual({
+        kind: 'and',
+        children: [TX, { kind: 'attribute', facet: 'city', op: 'eq', value: 'Austin' }],
+      });
+      expect(where('Customers in Texas', 'exclude Austin', 'actually include Austin')).toEqual(TX);
+    });
+    it('turns a condition around when the correction negates it', () => {
+      expect(where('VIPs in Ohio', 'who are likely to churn', 'no wait, NOT likely to churn')).toEqual({
+        kind: 'and',
+        children: [
+          { kind: 'rule', rule: 'vip' },
+          OH,
+          { kind: 'not', child: { kind: 'rule', rule: 'likely_to_churn' } },
+        ],
+      });
+    });
+    it('takes an excluded value out of a list', () => {
+      expect(where('customers in Texas or Oklahoma', 'exclude Texas')).toEqual({
+        kind: 'attribute',
+        facet: 'state',
+        op: 'eq',
+        value: 'OK',
+      });
+    });
+    it('widens a condition to a choice that contains it', () => {
+      expect(where('reachable by SMS', 'actually reachable by SMS or email')).toEqual({
+        kind: 'or',
+        children: [
+          { kind: 'rule', rule: 'reachable_sms' },
+          { kind: 'rule', rule: 'reachable_email' },
+        ],
+      });
+    });
+    it('switches between rules on how recently people bought', () => {
+      expect(where('churned customers in Ohio', 'switch to new customers')).toEqual({
+        kind: 'and',
+        children: [{ kind: 'rule', rule: 'new_customer' }, OH],
+      });
+    });
+    it('replaces a rule by the conditions said in its place', () => {
+      const noPurchase = (n: number) => ({
+        kind: 'not',
+        child: { kind: 'purchase', window: { type: 'last', n, unit: 'day' } },
+      });
+      expect(
+        where('churned customers in Ohio', "don't use the churned rule here: use no purchase in the last 400 days"),
+      ).toEqual({ kind: 'and', children: [noPurchase(400), OH] });
+      expect(where('lapsed customers', 'instead of the lapsed rule, use no purchase in the last 200 days')).toEqual(
+        noPurchase(200),
+      );
+    });
+    it('replaces one item value, dropping the field for "any ... brand"', () => {
+      expect(where('bought Apple laptops this year', 'change Apple to any Laptops brand')).toEqual({
+        kind: 'purchase',
+        item: { category: ['Laptops'] },
+        window: { type: 'this', unit: 'year' },
+      });
+    });
+  });
+
+  describe('dropping part of a condition', () => {
+    it('drops a kind of condition named by a general word', () => {
+      expect(where('top 20% by churn risk in Ohio', 'drop the score condition')).toEqual(OH);
+      expect(where('top 20% by churn risk in Ohio', 'remove the location filter')).toEqual({
+        kind: 'model',
+        model: 'churn_risk',
+        top_percent: 20,
+      });
+    });
+    it('keeps the rest of a rule when one of its facets goes', () => {
+      const parents = { kind: 'attribute', facet: 'has_children', op: 'eq', value: true };
+      expect(where('dads in Ohio', 'any gender')).toEqual({ kind: 'and', children: [parents, OH] });
+      expect(where('dads in Ohio', 'any gender, just parents with a gold membership')).toEqual({
+        kind: 'and',
+        children: [parents, OH, { kind: 'attribute', facet: 'loyalty_tier', op: 'eq', value: 'gold' }],
+      });
+      expect(where('Twin Cities customers', 'drop the city')).toEqual({
+        kind: 'attribute',
+        facet: 'state',
+        op: 'eq',
+        value: 'MN',
+      });
+    });
+    it('excludes "the customers who ..." rather than dropping the purchase there', () => {
+      expect(where('bought toys this year', 'drop the customers who returned something')).toEqual({
+        kind: 'and',
+        children: [
+          { kind: 'purchase', item: { department: ['Toys'] }, window: { type: 'this', unit: 'year' } },
+          { kind: 'not', child: { kind: 'purchase', order: { status: 'returned' } } },
+        ],
+      });
+    });
+    it('drops a condition and reads the rest of the turn ("forget the toys, just ...")', () => {
+      expect(
+        where('silver members in Ohio who bought toys this year', 'forget the toys, just Ohio silver members'),
+      ).toEqual({
+        kind: 'and',
+        children: [{ kind: 'attribute', facet: 'loyalty_tier', op: 'eq', value: 'silver' }, OH],
+      });
+    });
+    it('drops one item value of a purchase', () => {
+      expect(where('bought Apple laptops this year', 'drop Apple')).toEqual({
+        kind: 'purchase',
+        item: { category: ['Laptops'] },
+        window: { type: 'this', unit: 'year' },
+      });
+    });
+  });
+});

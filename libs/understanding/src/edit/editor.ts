@@ -1,4 +1,13 @@
-import type { Catalog, ItemFilter, Segment, SegmentNode, Window } from '@smartseg/segment-engine';
+import type {
+  Catalog,
+  ItemFilter,
+  OrderFilter,
+  PurchaseCondition,
+  Segment,
+  SegmentNode,
+  Threshold,
+  Window,
+} from '@smartseg/segment-engine';
 import { SEGMENT_VERSION } from '@smartseg/segment-engine';
 import { SegmentBuilder, type NodeMeta } from '../build/builder';
 import type { Change, UnderstandingResult } from '../engine/result.model';
@@ -7,6 +16,7 @@ import type { Chunk } from '../parse/chunker';
 import { has } from '../parse/chunker';
 import { windowToDateAttr } from '../parse/parser';
 import { verify } from '../engine/verify.adapter';
+import { refusal } from '../verify/assess';
 
 /**
  * Conversation: a follow-up turn edits the current segment. It may replace a value, a window
@@ -24,10 +34,14 @@ interface Marker {
   mode: Mode;
 }
 
+/** "the ones who did NOT", "those who haven't": nothing more said. */
+const NEGATED_PEOPLE =
+  /^(?:the\s+)?(?:ones|those|people|customers|folks)?\s*(?:who|that)\s+(?:did ?n[o']?t|didn'?t|have ?n[o']?t|haven'?t|has ?n[o']?t|hasn'?t|do ?n[o']?t|don'?t|are ?n[o']?t|aren'?t|were ?n[o']?t|weren'?t|never did)\s*[.!]*$/i;
+
 /** Words that say how the turn changes the segment (stripped before the rest is read). */
 const MARKERS: readonly Marker[] = [
   {
-    re: /^(?:please\s+)?(?:remove|drop|take out|filter out|get rid of|suppress|leave out|kick out)\s+(?:anyone|everyone|anybody|everybody|those|people|customers|the ones|all|any)\b/i,
+    re: /^(?:please\s+)?(?:remove|drop|take out|filter out|get rid of|suppress|leave out|kick out)\s+(?:anyone|everyone|anybody|everybody|those|(?:the\s+|all\s+(?:the\s+)?)?(?:people|customers|shoppers|buyers|folks|ones)|all|any)\b/i,
     mode: 'exclude',
   },
   {
@@ -43,6 +57,8 @@ const MARKERS: readonly Marker[] = [
     re: /^(?:now\s+)?(?:the\s+)?(?:opposite|flip (?:it|that|this)|reverse (?:it|that|this)|invert (?:it|that|this))\b/i,
     mode: 'negate',
   },
+  // "the ones who did NOT", "those who haven't": the behaviour there, turned around
+  { re: NEGATED_PEOPLE, mode: 'negate' },
   {
     re: /^(?:and\s+|but\s+|also\s+|now\s+)?(?:exclude|excluding|except|minus|but not|not|leave out|filter out|without)\b/i,
     mode: 'exclude',
@@ -73,14 +89,157 @@ const LEAD_NOISE =
 const WINDOW_WORDS =
   /^(?:the\s+)?(?:time|date|day)s?(?:[\s-]*(?:limit|window|frame|range|period|filter|restriction|constraint|cutoff|part|condition|bit))*$|^(?:the\s+)?(?:window|timeframe|time ?frame|date range|lookback|look-back|lookback window|recency window|period)s?$/i;
 const NO_WINDOW =
-  /^(?:(?:at\s+)?any ?time|all[\s-]time|ever|over all (?:of )?(?:their |the )?history|(?:in |across |over )?(?:their |the )?(?:whole |entire |full )?(?:history|lifetime))\s*(?:instead)?[.!?]*$/i;
+  /^(?:(?:at\s+)?any ?time|(?:across |over |for |in |at )?all(?: of)?[\s-]time|ever|over all (?:of )?(?:their |the )?history|(?:in |across |over )?(?:their |the )?(?:whole |entire |full )?(?:history|lifetime))\s*(?:instead)?[.!?]*$/i;
+
+/** "actually ...", "no wait ...", "sorry, I meant ...": the turn corrects the one before. */
+const CORRECTIVE =
+  /^\s*(?:(?:ok(?:ay)?|oh|hmm+|um+|sorry|oops|wait|so)[\s,.!-]+)*(?:actually|no\b|nope|sorry|oops|i meant|rather|scratch that)/i;
+
+/** "the rest of Illinois", "all of Texas": the place said takes in the one there. */
+const WIDEN = /\b(?:the rest of|rest of|all of|the whole(?: of)?|the entire|entire|anywhere in|all over)\b/i;
+
+/** Markers of one more thing ("add", "also", "plus"), before what is added. */
+const EXTEND_LEAD = /^(?:please\s+)?(?:and also|as well as|add|also|plus|include|and|or)\s+(?:include\s+|add\s+)?/i;
+
+/** "anyone who ...", "people in ...": a turn that adds people rather than a condition on them. */
+const NEW_PEOPLE =
+  /^(?:anyone|everyone|anybody|everybody|all (?:the )?(?:people|customers|shoppers)|people|customers|shoppers|folks|those|the ones|others)\b/i;
+
+/** "no wait,", "actually no -", "nope,": the turn corrects the last one (what follows says how). */
+const CORRECTION =
+  /^(?:(?:no|nope|nah|wrong|not that)\b(?:[\s,]+wait\b)?\s*[,;:.!\u2014\u2013-]+\s*|no wait\b[\s,;:.!\u2014\u2013-]*)/i;
+
+/** "any gender actually, just parents": a facet dropped, then more said. */
+const ANY_CLAUSE =
+  /^any\s+([a-z][\w'-]*(?:\s+[a-z][\w'-]*)?)\s*(?:actually|then|instead|either|at all)?\s*[,;:\u2014\u2013]\s*(?:and\s+|but\s+|actually\s+)?(.+)$/i;
+
+/** "forget the shoes, just Texas gold members": a condition dropped, then more said. */
+const DROP_CLAUSE =
+  /^((?:forget(?: about)?|drop|remove|lose|ditch|scrap|skip|never ?mind|get rid of|no need for)\s+[^,;:\u2014\u2013]+?)\s*[,;:\u2014\u2013]\s*(?:and\s+|but\s+|actually\s+|then\s+)?(.+)$/i;
+
+/** "not use our normal lapsed rule here: use no purchase in 180 days" (the old part, then the new). */
+const NOT_USE =
+  /^(?:not|don'?t|do not|never|stop|no longer)\s+(?:use|using|apply|applying|go with)\s+(.+?)(?:\s+(?:here|this time|for this(?: one)?|now))?\s*[:;,\u2014\u2013-]+\s*(?:(?:and\s+)?(?:instead\s*,?\s*)?(?:just\s+)?(?:use|try|go with|apply)\s+)?(.+)$/i;
+
+/** "instead of the lapsed rule, use no purchase in 180 days". */
+const INSTEAD_OF_FIRST =
+  /^(?:instead of|rather than|in place of)\s+(.+?)\s*[,;:\u2014\u2013]\s*(?:(?:just\s+)?(?:use|try|go with|apply)\s+)?(.+)$/i;
+
+/** "undo that", "go back", "revert the last change", "scratch that", "undo the age filter". */
+const UNDO =
+  /^(?:undo|revert|roll\s*(?:it\s+|that\s+)?back|go back|step back|back up|scratch|take back|put (?:it|that|them|those|things) back|restore|cancel)\b/i;
+/** "forget that", "never mind the last change": the last turn, undone. */
+const UNDO_LAST =
+  /^(?:forget|never ?mind|ignore|drop|lose|skip|cancel|remove|delete|take out)\s+(?:that|this|it|(?:the|my|that) (?:last|previous|latest) (?:change|edit|step|one|bit|turn|request|thing))\s*[.!]*$/i;
+/** Words after "undo" that name the last change rather than a condition. */
+const LAST_CHANGE =
+  /^(?:(?:that|this|it|them|please|pls|again|everything|all that)\b|(?:the|my|that|your)\s+(?:last|previous|latest|most recent)\s+(?:change|edit|step|one|bit|turn|request|thing|update)s?\b|(?:to|until)\s+(?:before|the previous (?:one|version|segment|state|step)|the last (?:one|version)|where (?:we|it|i) (?:was|were)|how it was|what (?:we|i) had)|(?:one|a|the last) step|(?:last|previous) (?:change|step|edit|one)|changes?|edits?|(?:that\s+)?(?:i|we|you)\s+(?:just\s+)?(?:made|did|added|asked for|said)\b)[\s,.!;:-]*/i;
+/** "go back to the start", "revert to the original": the first segment of the conversation. */
+const FIRST_STATE =
+  /^(?:to\s+)?(?:the\s+)?(?:start|beginning|original(?: one| version| segment)?|first (?:one|version|segment)|square one)\b/i;
+
+/**
+ * "undo that": the latest earlier segment unlike this one; "undo the age filter": the conditions
+ * named, as they were before they last changed (gone when they were added). Undefined when the
+ * turn is not an undo.
+ */
+function undo(
+  current: Segment,
+  t: string,
+  text: string,
+  ctx: UnderstandContext,
+  engine: UnderstandingEngine,
+): UnderstandingResult | undefined {
+  let rest: string;
+  const um = UNDO.exec(t);
+  if (um) rest = t.slice(um[0].length);
+  else if (UNDO_LAST.test(t)) rest = '';
+  else return undefined;
+  rest = rest.replace(/^[\s,.!;:-]+/, '');
+  for (let i = 0; i < 4; i++) rest = rest.replace(LAST_CHANGE, '').trim();
+  const prev = ctx.previous ?? [];
+  const key = (s: Segment) => JSON.stringify(canon(s.where));
+  const catalog = engine.catalog;
+  const back = (target: Segment | undefined): UnderstandingResult => {
+    if (!target)
+      return {
+        status: 'refuse',
+        reason: 'there is no earlier version of this segment to go back to',
+        missing: [],
+        nearest: [],
+      };
+    const seg = rebuild(flatten(target.where), target, text);
+    const changes: Change[] = [{ op: 'replace', path: 'where', before: current.where, after: target.where }];
+    return finish(engine, seg, text, ctx, changes, 0.9);
+  };
+  if (!rest) return back([...prev].reverse().find((s) => key(s) !== key(current)));
+  // "undo the last two changes": that many steps back
+  const steps =
+    /^(?:the\s+)?(?:last|previous)\s+(two|three|four|five|\d+)\s+(?:changes|edits|steps|turns|things)\b/i.exec(rest);
+  if (steps) {
+    const words: Record<string, number> = { two: 2, three: 3, four: 4, five: 5 };
+    const n = words[steps[1]!.toLowerCase()] ?? Number(steps[1]);
+    return back(n >= 1 && n <= prev.length ? prev[prev.length - n] : undefined);
+  }
+  if (FIRST_STATE.test(rest)) return back(prev.find((s) => key(s) !== key(current)));
+  if (/^go back$/i.test(um?.[0] ?? '') && /^to\b/i.test(rest)) {
+    const said = rest.replace(/^to\s+/i, '');
+    // "go back to just gold members": the earlier segment that says exactly that
+    const frag = build(engine, stripMarkers(said, 'add'), ctx);
+    if (frag && !frag.ambiguity && flatten(frag.node).length) {
+      const whole = JSON.stringify(canon(frag.node));
+      const earlier = [...prev].reverse().find((s) => JSON.stringify(canon(s.where)) === whole);
+      if (earlier) return back(earlier);
+    }
+    // "go back to Ohio": Ohio again, in place of what took its place
+    return editSegment(current, `${said} instead`, ctx, engine);
+  }
+  const { strong, weak } = targetRefs(rest, engine, ctx);
+  const pick = (keys: Set<string>) => (c: Conjunct) => [...keys].some((k) => c.keys.has(k));
+  const conj = conjuncts(current, catalog);
+  for (const keys of [strong, weak]) {
+    if (!keys.size) continue;
+    const hit = pick(keys);
+    const now = conj.filter(hit);
+    const nowKey = JSON.stringify(now.map((c) => canon(c.node)));
+    for (let i = prev.length - 1; i >= 0; i--) {
+      const then = conjuncts(prev[i]!, catalog).filter(hit);
+      if (JSON.stringify(then.map((c) => canon(c.node))) === nowKey) continue;
+      // the named conditions as they were then, where they are now
+      const list: SegmentNode[] = [];
+      const changes: Change[] = [];
+      let placed = false;
+      conj.forEach((c, j) => {
+        if (!now.includes(c)) return list.push(c.node);
+        changes.push({ op: 'remove', path: path(j, conj.length), before: c.node });
+        if (!placed) list.push(...then.map((x) => x.node));
+        placed = true;
+        return undefined;
+      });
+      if (!placed) list.push(...then.map((x) => x.node));
+      for (const x of then) changes.push({ op: 'add', path: 'where', after: x.node });
+      if (!list.length) return back(undefined);
+      return finish(engine, rebuild(list, current, text), text, ctx, changes, 0.85);
+    }
+    // nothing earlier to go back to: the named condition goes
+    if (now.length) return editSegment(current, `remove ${rest}`, ctx, engine);
+  }
+  return undefined;
+}
 
 /** Turns that read like a follow-up rather than a full new request. */
 export function looksLikeEdit(text: string, engine: UnderstandingEngine, ctx: UnderstandContext): boolean {
   if (!ctx.current) return false;
   const t = text.trim();
-  const stripped = t.replace(LEAD_NOISE, '').trim();
+  let stripped = t.replace(LEAD_NOISE, '').trim();
   if (/\binstead\b|\brather than\b|\bi meant\b|\bthe opposite\b|^flip\b/i.test(t)) return true;
+  // "no wait, NOT likely to churn": what follows the correction says whether it is an edit
+  const corr = CORRECTION.exec(stripped);
+  if (corr && corr[0].length < stripped.length)
+    stripped = stripped.slice(corr[0].length).replace(LEAD_NOISE, '').trim();
+  // "undo the last change", "don't use the lapsed rule here: ..."
+  if ([UNDO, UNDO_LAST, NOT_USE, INSTEAD_OF_FIRST, ANY_CLAUSE, DROP_CLAUSE].some((re) => re.test(stripped)))
+    return true;
   // "but didn't buy a TV in that time", "and only in Ohio", "of those, ...": a continuation
   if (/^(?:but|and|or|also|plus|except|excluding|only|just|of those|among them|among those)\b/i.test(stripped))
     return true;
@@ -108,24 +267,28 @@ function signature(node: SegmentNode, catalog: Catalog, out = new Set<string>())
       signature(node.child, catalog, out);
       break;
     case 'attribute':
+      out.add('kind:attribute');
       out.add(`facet:${node.facet}`);
       for (const v of node.values ?? (node.value !== undefined ? [node.value] : []))
         out.add(`value:${node.facet}:${String(v)}`);
       if (GEO.test(node.facet)) out.add('geo');
       break;
     case 'rule': {
+      out.add('kind:rule');
       out.add(`rule:${node.rule}`);
       const def = catalog.rules.find((r) => r.id === node.rule)?.definition;
       if (def && def.kind !== 'rule') signature(def, catalog, out);
       break;
     }
     case 'model':
+      out.add('kind:model');
       out.add(`model:${node.model}`);
       break;
     case 'birthday':
       out.add('birthday');
       break;
     case 'purchase':
+      out.add('kind:purchase');
       out.add('purchase');
       if (node.window) out.add('window');
       if (node.threshold) out.add('threshold');
@@ -139,6 +302,7 @@ function signature(node: SegmentNode, catalog: Catalog, out = new Set<string>())
       for (const k of Object.keys(node.order ?? {})) out.add(`order:${k}`);
       break;
     case 'event':
+      out.add('kind:event');
       out.add('event');
       for (const e of node.event_type) out.add(`event:${e}`);
       if (node.window) out.add('window');
@@ -212,6 +376,31 @@ function references(chunks: Chunk[], engine: UnderstandingEngine): { strong: Set
   return { strong, weak };
 }
 
+/** Words for a kind of condition ("drop the model condition", "remove the location filter"). */
+const KIND_WORDS: readonly [RegExp, string][] = [
+  [/\b(?:models?|scores?|predictions?|predicted|propensit(?:y|ies))\b/i, 'kind:model'],
+  [/\b(?:locations?|geo(?:graphy|graphic)?|places?|areas?|where they live)\b/i, 'geo'],
+  [/\b(?:purchases?|orders?|transactions?|buying)\b/i, 'kind:purchase'],
+  [/\b(?:events?|activit(?:y|ies)|behaviou?rs?|engagement)\b/i, 'kind:event'],
+  [/\b(?:rules?|definitions?)\b/i, 'kind:rule'],
+  [/\b(?:birthdays?)\b/i, 'birthday'],
+];
+
+/** What a turn that drops or undoes something points at ("the age filter", "the model condition"). */
+function targetRefs(
+  target: string,
+  engine: UnderstandingEngine,
+  ctx: UnderstandContext,
+): { strong: Set<string>; weak: Set<string> } {
+  const cleaned = stripMarkers(target, 'remove');
+  const a = engine.analyze(cleaned || target, ctx.asOf);
+  const refs = references(a.chunks, engine);
+  if (/\bage\b/i.test(cleaned) && engine.lexicon.roles.age) refs.strong.add(`facet:${engine.lexicon.roles.age}`);
+  // a kind of condition named, when nothing more precise is
+  if (!refs.strong.size) for (const [re, key] of KIND_WORDS) if (re.test(target)) refs.strong.add(key);
+  return refs;
+}
+
 function conjuncts(seg: Segment, catalog: Catalog): Conjunct[] {
   const list = seg.where.kind === 'and' ? seg.where.children : [seg.where];
   return list.map((node) => ({ node, keys: signature(node, catalog) }));
@@ -237,6 +426,30 @@ export function editSegment(
 ): UnderstandingResult | undefined {
   const catalog = engine.catalog;
   let t = text.trim().replace(LEAD_NOISE, '').trim();
+  // "no wait, NOT likely to churn", "actually no - Atlanta only": the rest corrects the last turn
+  const corr = CORRECTION.exec(t);
+  if (corr && corr[0].length < t.length) t = t.slice(corr[0].length).replace(LEAD_NOISE, '').trim();
+  // "undo that", "go back", "undo the age filter"
+  const undone = undo(current, t, text, ctx, engine);
+  if (undone) return undone;
+  // "any gender actually, just parents": the facet goes, then the rest is read on what is left
+  // "forget the shoes, just Texas gold members": the same, with a condition dropped first
+  const anyClause = ANY_CLAUSE.exec(t) ?? DROP_CLAUSE.exec(t);
+  if (anyClause) {
+    const head = /^any\s/i.test(anyClause[0]) ? `remove ${anyClause[1]!}` : anyClause[1]!;
+    const dropped = editSegment(current, head, ctx, engine);
+    if (dropped?.status === 'segment') {
+      const next: UnderstandContext = {
+        ...ctx,
+        current: dropped.segment,
+        previous: [...(ctx.previous ?? []), current],
+      };
+      const rest = editSegment(dropped.segment, anyClause[2]!, next, engine);
+      if (rest?.status === 'segment')
+        return { ...rest, changes: [...(dropped.changes ?? []), ...(rest.changes ?? [])] };
+      return rest ?? dropped;
+    }
+  }
   // "now the opposite - no coupon ytd": the rest says what the opposite is
   let mode: Mode = 'add';
   for (const m of MARKERS) {
@@ -254,12 +467,18 @@ export function editSegment(
       .replace(
         /^(?:the\s+)?(?:ones|those|people|customers)\s+(?:who|that)\s+(?:have|has|did|do|are|were)\s*[.!]*$/i,
         '',
-      );
+      )
+      .replace(NEGATED_PEOPLE, '');
   // "swap gold for silver", "Texas instead of California", "I meant Adidas, not Nike", "use X instead of Y"
   let oldPart = '';
   let newPart = t;
   let m: RegExpExecArray | null;
   if ((m = /^(?:please\s+)?(?:swap|switch|replace|change)\s+(.+?)\s+(?:for|with|to|into)\s+(.+)$/i.exec(t))) {
+    oldPart = m[1]!;
+    newPart = m[2]!;
+    mode = 'replace';
+  } else if ((m = INSTEAD_OF_FIRST.exec(t))) {
+    // "instead of the lapsed rule, use no purchase in 180 days"
     oldPart = m[1]!;
     newPart = m[2]!;
     mode = 'replace';
@@ -270,6 +489,10 @@ export function editSegment(
   } else if ((m = /^(?:i\s+)?meant\s+(.+?),?\s+not\s+(.+)$/i.exec(t))) {
     newPart = m[1]!;
     oldPart = m[2]!;
+    mode = 'replace';
+  } else if ((m = NOT_USE.exec(t))) {
+    oldPart = m[1]!;
+    newPart = m[2]!;
     mode = 'replace';
   }
   const cleaned = stripMarkers(newPart, mode);
@@ -294,17 +517,56 @@ export function editSegment(
     if (mode === 'remove') return undefined;
   }
   if (mode === 'remove') {
-    const a = engine.analyze(cleaned || t, ctx.asOf);
-    const { strong, weak } = references(a.chunks, engine);
-    if (/\bage\b/i.test(cleaned) && engine.lexicon.roles.age) strong.add(`facet:${engine.lexicon.roles.age}`);
+    const { strong, weak } = targetRefs(newPart, engine, ctx);
+    let used = strong;
     let hits = conj.filter((c) => [...strong].some((k) => c.keys.has(k)));
-    if (!hits.length) hits = conj.filter((c) => [...weak].some((k) => c.keys.has(k)));
+    if (!hits.length) {
+      used = weak;
+      hits = conj.filter((c) => [...weak].some((k) => c.keys.has(k)));
+    }
     if (!hits.length) return undefined;
     const keep: SegmentNode[] = [];
     conj.forEach((c, i) => {
       if (!hits.includes(c)) return keep.push(c.node);
-      // one part of a purchase: "drop the coupon part" keeps the Home purchase in its window
       const n = c.node;
+      // one part of a rule: "any gender" after "moms" keeps the parents
+      if (n.kind === 'rule' && !used.has(`rule:${n.rule}`)) {
+        const def = catalog.rules.find((r) => r.id === n.rule)?.definition;
+        if (def?.kind === 'and') {
+          // "drop the city" of "the Bay Area": the city, not every place word
+          const precise = [...used].filter(
+            (k) => k !== 'geo' && def.children.some((d) => signature(d, catalog).has(k)),
+          );
+          const keys = precise.length ? precise : [...used];
+          const rest = def.children.filter((d) => !keys.some((k) => signature(d, catalog).has(k)));
+          if (rest.length && rest.length < def.children.length) {
+            changes.push({ op: 'replace', path: path(i, conj.length), before: n, after: andOf(rest) });
+            return keep.push(...rest);
+          }
+        }
+      }
+      // one item of a purchase: "drop Starbucks" keeps the Coffee & Tea purchase
+      if ((n.kind === 'purchase' || n.kind === 'event') && n.item) {
+        const mine = [...used].filter((k) => c.keys.has(k));
+        if (mine.length && mine.every((k) => k.startsWith('item:'))) {
+          const item = { ...n.item } as Record<string, unknown>;
+          for (const k of mine) {
+            const [, field, value] = k.split(':') as [string, string, string | undefined];
+            const v = item[field];
+            if (value !== undefined && Array.isArray(v)) {
+              const left = v.filter((x) => String(x) !== value);
+              if (left.length) item[field] = left;
+              else delete item[field];
+            } else delete item[field];
+          }
+          if (Object.keys(item).length) {
+            const after = { ...n, item: item as ItemFilter } as SegmentNode;
+            changes.push({ op: 'replace', path: path(i, conj.length), before: n, after });
+            return keep.push(after);
+          }
+        }
+      }
+      // one part of a purchase: "drop the coupon part" keeps the Home purchase in its window
       if (n.kind === 'purchase' && n.order) {
         const orderKeys = Object.keys(n.order).filter((k) => strong.has(`order:${k}`));
         const otherHits = [...strong].some((k) => !k.startsWith('order:') && c.keys.has(k));
@@ -353,6 +615,9 @@ export function editSegment(
     // "flip it": the one negated condition there is the one to turn around
     if (idx < 0 && conj.filter((c) => c.node.kind === 'not').length === 1)
       idx = conj.findIndex((c) => c.node.kind === 'not');
+    // "the ones who did not": the one thing people did there
+    const did = (n: SegmentNode) => n.kind === 'purchase' || n.kind === 'event';
+    if (idx < 0 && !cleaned && conj.filter((c) => did(c.node)).length === 1) idx = conj.findIndex((c) => did(c.node));
     if (idx < 0) return undefined;
     const before = conj[idx]!.node;
     const after: SegmentNode = before.kind === 'not' ? before.child : { kind: 'not', child: before };
@@ -437,6 +702,36 @@ export function editSegment(
   }
   let parts = flatten(frag.node);
   const a = frag.analysis;
+  // "only moms whose baby is under 6 months old": a number no condition takes is a condition the
+  // tenant cannot check; dropping it would select the wrong people
+  const lost = a.parse.unknown.filter((c) => !!c.qty);
+  if (parts.length && lost.length)
+    return refusal(
+      catalog,
+      lost.map((c) => c.text),
+      ctx.permissions.pii,
+    );
+  // "just the recent ones": which window, for the purchases and events there
+  const vagueChunk = a.chunks.find((c) => c.time?.kind === 'ambiguous');
+  const vague = vagueChunk?.time;
+  if (!parts.length && vague?.kind === 'ambiguous') {
+    const options = vague.options.flatMap((o) => {
+      let changed = false;
+      const list = conj.map((c) =>
+        mapLeaves(c.node, (leaf) => {
+          if (leaf.kind !== 'purchase' && leaf.kind !== 'event') return leaf;
+          changed = true;
+          return { ...leaf, window: o.window };
+        }),
+      );
+      const seg = rebuild(list, current, text);
+      return changed && verify(seg, { catalog, permissions: ctx.permissions, asOf: ctx.asOf }).ok
+        ? [{ label: o.label, segment: seg }]
+        : [];
+    });
+    if (options.length >= 2)
+      return { status: 'clarify', question: `What does "${vagueChunk!.text}" mean here?`, options };
+  }
   // "but didn't buy a TV in that time": the window of the segment there
   if (
     /\b(?:in|during|over|within) (?:that|the same|that same|this same) (?:time|period|window|timeframe|time frame|span)\b|\bsame (?:period|window|timeframe)\b/i.test(
@@ -468,7 +763,10 @@ export function editSegment(
     const hasAge = conj.some((c) => c.keys.has(`facet:${engine.lexicon.roles.age}`));
     // "over 40" with no number to change is an age; with a threshold there, it changes the threshold
     const hasNumber = conj.some(
-      (c) => c.keys.has('threshold') || (c.node.kind === 'model' && !!(c.node as { score?: unknown }).score),
+      (c) =>
+        c.keys.has('threshold') ||
+        (c.node.kind === 'model' && !!(c.node as { score?: unknown }).score) ||
+        (c.node.kind === 'attribute' && ['gt', 'gte', 'lt', 'lte', 'between'].includes(c.node.op)),
     );
     if (!hasAge && hasNumber) parts = [];
   }
@@ -522,6 +820,34 @@ export function editSegment(
   if (mode === 'exclude') {
     for (const p of parts) {
       const negated: SegmentNode = p.kind === 'not' ? p.child : { kind: 'not', child: p };
+      // "exclude Texas" from "Texas or Oklahoma": the value goes from the list
+      const vi = list.findIndex(
+        (n) =>
+          n.kind === 'attribute' &&
+          p.kind === 'attribute' &&
+          n.facet === p.facet &&
+          n.op === 'in' &&
+          (p.op === 'eq' || p.op === 'in') &&
+          (n.values ?? []).some((v) => (p.values ?? [p.value]).includes(v)) &&
+          (n.values ?? []).some((v) => !(p.values ?? [p.value]).includes(v)),
+      );
+      if (vi >= 0) {
+        const n = list[vi] as Extract<SegmentNode, { kind: 'attribute' }>;
+        const pv = p.kind === 'attribute' ? (p.values ?? [p.value]) : [];
+        const values = (n.values ?? []).filter((v) => !pv.includes(v));
+        const after: SegmentNode =
+          values.length === 1 ? { kind: 'attribute', facet: n.facet, op: 'eq', value: values[0]! } : { ...n, values };
+        changes.push({ op: 'replace', path: path(vi, list.length), before: n, after });
+        list[vi] = after;
+        continue;
+      }
+      // "NOT likely to churn" right after "who are likely to churn": the condition turns around
+      const ci = list.findIndex((n) => contradicts(n, negated, catalog));
+      if (ci >= 0) {
+        changes.push({ op: 'replace', path: path(ci, list.length), before: list[ci], after: negated });
+        list[ci] = negated;
+        continue;
+      }
       list.push(negated);
       changes.push({ op: 'add', path: `where.children[${list.length - 1}]`, after: negated });
     }
@@ -564,9 +890,32 @@ export function editSegment(
         return finish(engine, rebuild(list, current, text), text, ctx, changes, 0.85);
       }
     }
+    // "make it 14 days" for a birthday in the next 7 days; "and this month" for one next month
+    const bi = list.findIndex((n) => n.kind === 'birthday');
+    const tw = timeChunk?.time?.kind === 'window' ? timeChunk.time.window : undefined;
+    const bday = list[bi];
+    let after: SegmentNode | undefined;
+    if (
+      bday?.kind === 'birthday' &&
+      bday.when === 'next_days' &&
+      tw?.type === 'last' &&
+      tw.unit !== 'month' &&
+      tw.unit !== 'year'
+    )
+      after = { kind: 'birthday', when: 'next_days', days: tw.unit === 'week' ? tw.n * 7 : tw.n };
+    else if (bday && tw?.type === 'this' && tw.unit === 'month') after = { kind: 'birthday', when: 'this_month' };
+    if (bday && after && mode === 'extend' && !same(after, bday)) after = { kind: 'or', children: [bday, after] };
+    if (bi >= 0 && after) {
+      changes.push({ op: 'replace', path: path(bi, list.length), before: list[bi], after });
+      list[bi] = after;
+      return finish(engine, rebuild(list, current, text), text, ctx, changes, 0.85);
+    }
     if (bareNumber && bareNumber.kind === 'cmp') {
       const th = bareNumber.threshold;
-      const r = replaceNumber(list, th, bareNumber.unit, changes);
+      // the condition the last turn added or changed is the one "make it > 90" is about
+      const last = ctx.previous?.length ? conjuncts(ctx.previous[ctx.previous.length - 1]!, catalog) : [];
+      const recent = new Set(last.length ? list.flatMap((n, i) => (last.some((c) => same(c.node, n)) ? [] : [i])) : []);
+      const r = replaceNumber(list, th, bareNumber.unit, changes, mode !== 'replace', recent);
       if (r) return finish(engine, rebuild(r, current, text), text, ctx, changes, 0.75);
     }
     return undefined;
@@ -584,6 +933,9 @@ export function editSegment(
         after = { kind: 'birthday', when: 'next_days', days: tv.days };
       else if (tv.kind === 'window' && tv.window.type === 'this' && tv.window.unit === 'month')
         after = { kind: 'birthday', when: 'this_month' };
+      // "and next month": either birthday window
+      if (after && mode === 'extend' && !same(after, list[bIdx]!))
+        after = { kind: 'or', children: [list[bIdx]!, after] };
       if (after) {
         changes.push({ op: 'replace', path: path(bIdx, list.length), before: list[bIdx], after });
         list[bIdx] = after;
@@ -628,12 +980,73 @@ export function editSegment(
     return undefined;
   }
 
+  const andSaid = /^\s*and\b/i.test(t);
+  const onlySaid = /\b(?:only|just|specifically|exclusively)\b/i.test(t);
+  const widen = WIDEN.test(t);
+  // "or anyone in Florida who spent over $1,000", "plus anyone who clicked": more people, not fewer
+  const people = newPart.replace(LEAD_NOISE, '').replace(EXTEND_LEAD, '');
+  // "plus silver members in Ohio": a group of people said in full is another group
+  const unionSaid =
+    /^(?:or|either)\b/i.test(t) ||
+    (mode === 'extend' && (andSaid ? /^(?:anyone|everyone|anybody|everybody)\b/i : NEW_PEOPLE).test(people)) ||
+    (mode === 'extend' &&
+      !andSaid &&
+      EXTEND_LEAD.test(newPart.replace(LEAD_NOISE, '')) &&
+      parts.length >= 2 &&
+      !parts.every((p) => isGeo(p, catalog)));
+  // "actually only gold members" after "only VIPs": what the last turn added is what is corrected
+  const corrective = mode === 'add' && !andSaid && CORRECTIVE.test(text);
+  const lastState = ctx.previous?.length ? conjuncts(ctx.previous[ctx.previous.length - 1]!, catalog) : [];
+  const lastAdded = lastState.length ? list.flatMap((n, i) => (lastState.some((c) => same(c.node, n)) ? [] : [i])) : [];
+  if (unionSaid && parts.length) {
+    const before = current.where;
+    const joined = union(list, parts, catalog, widen);
+    changes.push({ op: 'replace', path: 'where', before, after: andOf(joined) });
+    return finish(engine, rebuild(joined, current, text), text, ctx, changes, 0.8);
+  }
+  // "add Detroit, MI" after "Chicago, IL": one more place, said in several facets
+  if (mode === 'extend' && parts.length > 1 && parts.every((p) => isGeo(p, catalog))) {
+    const joined = geoExtend(list, andOf(parts), catalog, widen);
+    if (joined) {
+      changes.push({ op: 'replace', path: 'where', before: current.where, after: andOf(joined) });
+      return finish(engine, rebuild(joined, current, text), text, ctx, changes, 0.8);
+    }
+  }
+  // "not our lapsed rule: no purchase in 180 days, as long as they bought at some point": the
+  // conditions said take the place of the one named
+  if (oldRefs && parts.length > 1) {
+    let idx = conj.findIndex((c) => [...oldRefs.strong].some((k) => c.keys.has(k)));
+    if (idx < 0) idx = conj.findIndex((c) => [...oldRefs.weak].some((k) => c.keys.has(k)));
+    if (idx >= 0) {
+      changes.push({ op: 'replace', path: path(idx, list.length), before: list[idx], after: andOf(parts) });
+      list.splice(idx, 1, ...parts);
+      return finish(engine, rebuild(list, current, text), text, ctx, changes, 0.8);
+    }
+  }
+
+  // "only TVs and laptops" after "electronics": one narrower purchase with both
+  if (mode === 'add' && parts.length > 1) {
+    const ni = list.findIndex((n) => parts.every((p) => !!narrowItems(n, p, catalog, onlySaid)));
+    const joined = ni >= 0 ? joinItems(parts) : undefined;
+    if (joined) parts = [joined];
+  }
+
   // replace, extend, add
   for (const p of parts) {
     let idx = -1;
+    // "and only count the ones fulfilled by pickup" after "app orders": the orders there
+    const orderOnly =
+      p.kind === 'purchase' &&
+      !!p.order &&
+      !p.item &&
+      !p.threshold &&
+      !p.window &&
+      (p.measure ?? 'orders') === 'orders' &&
+      list.filter((n) => n.kind === 'purchase').length === 1 &&
+      list.some((n) => n.kind === 'purchase' && !!n.order && !n.item);
     const narrowed =
       (mode === 'add' || mode === 'extend') &&
-      (PREP_START.test(cleaned) || /\bon (?:them|those|these|it)\b/i.test(cleaned))
+      (PREP_START.test(cleaned) || /\bon (?:them|those|these|it)\b/i.test(cleaned) || (mode === 'add' && orderOnly))
         ? narrowPurchase(list, p, cleaned)
         : -1;
     if (narrowed >= 0 && p.kind === 'purchase') {
@@ -648,27 +1061,140 @@ export function editSegment(
       list[narrowed] = after;
       continue;
     }
+    // "actually no - Atlanta only" after "exclude Atlanta", "no wait, NOT likely to churn": the
+    // condition said takes the place of the one it contradicts
+    const ci = list.findIndex((n) => contradicts(n, p, catalog));
+    if (ci >= 0) {
+      const n = list[ci]!;
+      const negative = n.kind === 'not' || (n.kind === 'attribute' && (n.op === 'neq' || n.op === 'not_in'));
+      // "actually include Houston" after "exclude Houston": the exclusion goes (all of Texas again)
+      if (mode === 'extend' && negative && p.kind !== 'not') {
+        const kept = n.kind === 'attribute' && n.op === 'not_in' ? retract(n, p) : undefined;
+        if (kept) {
+          changes.push({ op: 'replace', path: path(ci, list.length), before: n, after: kept });
+          list[ci] = kept;
+        } else {
+          changes.push({ op: 'remove', path: path(ci, list.length), before: n });
+          list.splice(ci, 1);
+          conj.splice(ci, 1);
+        }
+        continue;
+      }
+      changes.push({ op: 'replace', path: path(ci, list.length), before: n, after: p });
+      list[ci] = p;
+      continue;
+    }
+    // "and only Apple tablets", "only carts with Video Games": fewer items for the purchase or event there
+    if (mode === 'add') {
+      // "only products from Electronics" after "viewed a product": the items of the one event there
+      const events = list.filter((n) => n.kind === 'event');
+      const bare =
+        p.kind === 'purchase' &&
+        !!p.item &&
+        !p.order &&
+        !p.window &&
+        !p.threshold &&
+        !a.chunks.some((c) => c.senses.some((x) => x.t === 'verb')) &&
+        !list.some((n) => n.kind === 'purchase') &&
+        events.length === 1;
+      if (bare) {
+        const ev = events[0] as Extract<SegmentNode, { kind: 'event' }>;
+        const asEvent: SegmentNode = { kind: 'event', event_type: ev.event_type, item: p.item };
+        const after = narrowItems(ev, asEvent, catalog, onlySaid);
+        if (after) {
+          const ei = list.indexOf(ev);
+          changes.push({ op: 'replace', path: path(ei, list.length), before: ev, after });
+          list[ei] = after;
+          continue;
+        }
+      }
+      const ni = list.findIndex((n) => !!narrowItems(n, p, catalog, onlySaid));
+      if (ni >= 0) {
+        const after = narrowItems(list[ni]!, p, catalog, onlySaid)!;
+        changes.push({ op: 'replace', path: path(ni, list.length), before: list[ni], after });
+        list[ni] = after;
+        continue;
+      }
+    }
     if (oldRefs) {
       idx = conj.findIndex((c) => [...oldRefs.strong].some((k) => c.keys.has(k)));
       if (idx < 0) idx = conj.findIndex((c) => [...oldRefs.weak].some((k) => c.keys.has(k)));
     }
+    // "add Detroit too" after "Chicago, IL", "add the rest of Illinois" after "Chicago": another place
+    if (idx < 0 && mode === 'extend' && isGeo(p, catalog)) {
+      const joined = geoExtend(list, p, catalog, widen);
+      if (joined) {
+        changes.push({ op: 'replace', path: 'where', before: andOf(list), after: andOf(joined) });
+        list.splice(0, list.length, ...joined);
+        continue;
+      }
+    }
     if (idx < 0 && (mode === 'replace' || mode === 'add' || mode === 'extend'))
       idx = list.findIndex((n) => slotMatch(n, p, catalog));
-    if (idx < 0 && mode === 'extend' && p.kind === 'rule')
+    // "reachable by email OR SMS" after "reachable by email": the wider choice takes its place
+    if (idx < 0 && p.kind === 'or') {
+      const wi = list.findIndex((n) => p.children.some((c) => same(n, c) || slotMatch(n, c, catalog)));
+      if (wi >= 0) {
+        changes.push({ op: 'replace', path: path(wi, list.length), before: list[wi], after: p });
+        list[wi] = p;
+        continue;
+      }
+    }
+    // "also include churned": one more rule, unless "and" joins a rule of another kind
+    if (idx < 0 && mode === 'extend' && p.kind === 'rule' && !andSaid)
       idx = list.findIndex((n) => n.kind === 'rule' || (n.kind === 'or' && n.children.every((c) => c.kind === 'rule')));
     if (idx >= 0 && mode === 'extend') {
-      const merged = extend(list[idx]!, p, /^\s*and\b/i.test(t));
+      const merged = extend(list[idx]!, p, andSaid);
       if (merged) {
         changes.push({ op: 'replace', path: path(idx, list.length), before: list[idx], after: merged });
         list[idx] = merged;
         continue;
       }
     }
-    if (idx >= 0 && (mode === 'replace' || (mode === 'add' && replaceOnAdd(list[idx]!, p)))) {
-      const after = mergeReplacement(list[idx]!, p);
+    // "and at most $500" after "spent at least $100 in 2025": the other bound of the same sum
+    const otherBound =
+      idx >= 0 &&
+      mode === 'extend' &&
+      replaceOnAdd(list[idx]!, p) &&
+      list[idx]!.kind === 'purchase' &&
+      p.kind === 'purchase' &&
+      otherWay((list[idx] as PurchaseCondition).threshold!, p.threshold!);
+    if (idx >= 0 && (mode === 'replace' || (mode === 'add' && replaceOnAdd(list[idx]!, p)) || otherBound)) {
+      // "change Starbucks to any Coffee & Tea brand": the items named go from the purchase first
+      const named = oldRefs ? [...oldRefs.strong].filter((k) => k.startsWith('item:')) : [];
+      const after = mergeReplacement(withoutItems(list[idx]!, named), p);
       // "bump the threshold to $800": a bare amount keeps the comparison said before
       const old = list[idx]!;
+      // "but under $2,000" after "spent over $500": both bounds
       if (
+        mode !== 'replace' &&
+        old.kind === 'purchase' &&
+        old.threshold &&
+        p.kind === 'purchase' &&
+        p.threshold &&
+        after.kind === 'purchase' &&
+        otherWay(old.threshold, p.threshold)
+      ) {
+        const whole = (old.measure ?? 'orders') === 'orders' || old.measure === 'quantity';
+        const range = bounded(old.threshold, p.threshold, whole);
+        if (range) after.threshold = range;
+        else {
+          list.push(after);
+          changes.push({ op: 'add', path: `where.children[${list.length - 1}]`, after });
+          continue;
+        }
+      } else if (
+        old.kind === 'purchase' &&
+        old.threshold &&
+        old.threshold.op !== 'between' &&
+        old.threshold.op !== 'eq' &&
+        after.kind === 'purchase' &&
+        after.threshold?.op === 'eq' &&
+        !/\b(?:exactly|precisely|just|only)\b/i.test(t)
+      ) {
+        // "bump it to 5 orders" after "3+ orders": at least 5, as before
+        after.threshold = { op: old.threshold.op, value: after.threshold.value };
+      } else if (
         a.parse.notes.some((n) => n.includes('read as at least')) &&
         old.kind === 'purchase' &&
         old.threshold &&
@@ -683,6 +1209,12 @@ export function editSegment(
       list[idx] = after;
       continue;
     }
+    if (corrective && lastAdded.length) {
+      const ri = lastAdded.shift()!;
+      changes.push({ op: 'replace', path: path(ri, list.length), before: list[ri], after: p });
+      list[ri] = p;
+      continue;
+    }
     list.push(p);
     changes.push({ op: 'add', path: `where.children[${list.length - 1}]`, after: p });
   }
@@ -691,11 +1223,15 @@ export function editSegment(
 
 function stripMarkers(s: string, mode: Mode): string {
   let out = s.trim().replace(LEAD_NOISE, '');
+  // "no" and "without" say what goes only when dropping ("no age limit"); elsewhere they are the
+  // condition itself ("use no purchase in the last 180 days", "no more than 10")
+  if (mode === 'remove') out = out.replace(/^(?:without any|without|with no|no)\s+(?:the\s+|any\s+|a\s+)?/i, '');
   out = out
     .replace(
-      /^(?:please\s+)?(?:drop|remove|forget(?: about)?|delete|get rid of|lose|take out|take off|ditch|scrap|clear|ignore|skip|no need for|don'?t need|do not need|without|no|with no|without any)\s+(?:the\s+|any\s+|a\s+)?/i,
+      /^(?:please\s+)?(?:drop|remove|forget(?: about)?|delete|get rid of|lose|take out|take off|ditch|scrap|clear|ignore|skip|no need for|don'?t need|do not need)\s+(?:the\s+|any\s+|a\s+)?/i,
       '',
     )
+    .replace(/^(?:or|either)\s+/i, '')
     .replace(/\b(?:part|filter|condition|criteri(?:on|a)|requirement|bit|piece|rule|restriction|limit)s?\b/gi, '')
     .replace(/^(?:please\s+)?(?:add|also|plus|include|and also)\s+/i, '')
     .replace(/\s+(?:too|as well|also|instead|please|pls)\s*[.!?]*$/i, '')
@@ -718,6 +1254,10 @@ function stripMarkers(s: string, mode: Mode): string {
         '',
       )
       .replace(/^(?:remove|drop|take out|filter out|get rid of|suppress|leave out|kick out)\s+(?:all\s+)?/i, '');
+  // "no more than 10": at most 10
+  out = out
+    .replace(/\bno (?:more|greater|higher|larger|bigger|older) than\b/gi, 'at most')
+    .replace(/\bno (?:less|fewer|lower|smaller|younger) than\b/gi, 'at least');
   // "the ones who", "those who": the people are the current ones
   out = out.replace(/^(?:the\s+)?(?:ones|those|people|customers|folks)\s+(?:who|that|which)\s+/i, 'who ');
   out = out.replace(/^(?:to\s+)?(?:all of|the whole|the entire|any)\s+/i, (x) => (/any/i.test(x) ? x : ''));
@@ -772,7 +1312,12 @@ function slotMatch(n: SegmentNode, p: SegmentNode, catalog: Catalog): boolean {
     const fam = (r: string): string | undefined => {
       const d = catalog.rules.find((x) => x.id === r)?.definition;
       if (!d) return undefined;
-      if (d.kind === 'attribute') return `attr:${d.facet}`;
+      if (d.kind === 'attribute') {
+        // new, active, lapsed, churned: how long ago they bought, first or last
+        const src = catalog.facets.find((f) => f.name === d.facet)?.source;
+        if (src?.kind === 'derived' && /purchase|order/i.test(src.derivation)) return 'recency';
+        return `attr:${d.facet}`;
+      }
       if (d.kind === 'and' && d.children.every((c) => c.kind === 'attribute'))
         return `attrs:${d.children
           .map((c) => (c as { facet: string }).facet)
@@ -859,12 +1404,28 @@ function extend(n: SegmentNode, p: SegmentNode, andSaid = false): SegmentNode | 
   if (n.kind === 'rule' && p.kind === 'rule' && n.rule !== p.rule) return { kind: 'or', children: [n, p] };
   if (n.kind === 'or' && n.children.every((c) => c.kind === 'rule') && p.kind === 'rule')
     return { kind: 'or', children: [...n.children, p] };
-  if (n.kind === 'purchase' && p.kind === 'purchase' && n.item && p.item) {
+  // what the new purchase says beyond items or orders must be what the one there says
+  const samePurchase = (x: PurchaseCondition, y: PurchaseCondition) =>
+    !y.threshold && (!y.window || sameWindow(x.window, y.window)) && (y.measure ?? 'orders') === 'orders';
+  if (n.kind === 'purchase' && p.kind === 'purchase' && n.item && p.item && !p.order && samePurchase(n, p)) {
     const keys = Object.keys(p.item) as (keyof ItemFilter)[];
     if (keys.length === 1 && Array.isArray(p.item[keys[0]!]) && Array.isArray(n.item[keys[0]!])) {
       const k = keys[0]!;
       const item = { ...n.item, [k]: [...new Set([...(n.item[k] as string[]), ...(p.item[k] as string[])])] };
       return { ...n, item };
+    }
+    // "or Patio Furniture" after "Garden in the spring": other items, bought the same way
+    return { kind: 'or', children: [n, { ...n, item: p.item }] };
+  }
+  // "pickup too" after "delivery orders", "add the Salt Lake City store": one more way of buying
+  if (n.kind === 'purchase' && p.kind === 'purchase' && n.order && p.order && !p.item && samePurchase(n, p)) {
+    const keys = Object.keys(p.order) as (keyof OrderFilter)[];
+    const k = keys[0]!;
+    const nv = n.order[k];
+    const pv = p.order[k];
+    if (keys.length === 1 && Array.isArray(nv) && Array.isArray(pv)) {
+      const order = { ...n.order, [k]: [...new Set([...(nv as unknown[]), ...(pv as unknown[])])] } as OrderFilter;
+      return { ...n, order };
     }
   }
   if (
@@ -926,28 +1487,77 @@ function mergeReplacement(old: SegmentNode, p: SegmentNode): SegmentNode {
   return p;
 }
 
-/** "make that more than twenty", "bump the threshold to two thousand", "make it 30-45". */
+/**
+ * Both bounds on one count or sum ("at least 5 orders" then "no more than 10 either"): a range
+ * when the numbers are whole (counts), else undefined (two conditions say it exactly).
+ */
+function bounded(old: Threshold, th: Threshold, whole: boolean): Threshold | undefined {
+  if (old.op === 'between' || th.op === 'between' || old.op === 'eq' || th.op === 'eq') return undefined;
+  if (old.op === 'neq' || th.op === 'neq') return undefined;
+  const low = (x: { op: string; value: number }) => (x.op === 'gt' || x.op === 'gte' ? x : undefined);
+  const lo = low(old) ?? low(th);
+  const hi = low(old) ? th : old;
+  if (!lo || low(hi as { op: string; value: number })) return undefined;
+  const h = hi as { op: string; value: number };
+  if (!whole && (lo.op === 'gt' || h.op === 'lt')) return undefined;
+  const min = lo.op === 'gt' ? lo.value + 1 : lo.value;
+  const max = h.op === 'lt' ? h.value - 1 : h.value;
+  return min <= max ? { op: 'between', min, max } : undefined;
+}
+
+/** Does the new bound go the other way from the old one ("no more than 10" after "at least 5")? */
+function otherWay(old: Threshold, th: Threshold): boolean {
+  const up = (op: string) => op === 'gt' || op === 'gte';
+  const down = (op: string) => op === 'lt' || op === 'lte';
+  return (up(old.op) && down(th.op)) || (down(old.op) && up(th.op));
+}
+
+/**
+ * "make that more than twenty", "bump the threshold to two thousand", "make it 30-45"; with
+ * `combine`, a bound the other way joins the one there ("no more than 10 either"). The
+ * conditions at `prefer` (the ones the last turn changed) are tried first.
+ */
 function replaceNumber(
   list: SegmentNode[],
-  th: import('@smartseg/segment-engine').Threshold,
+  th: Threshold,
   unit: string,
   changes: Change[],
+  combine = false,
+  prefer: ReadonlySet<number> = new Set(),
 ): SegmentNode[] | undefined {
   let done = false;
-  const out = list.map((n, i) =>
-    mapLeaves(n, (leaf) => {
+  const order = [...list.keys()].sort((x, y) => Number(prefer.has(y)) - Number(prefer.has(x)));
+  const out = [...list];
+  const extra: SegmentNode[] = [];
+  for (const i of order) {
+    out[i] = mapLeaves(list[i]!, (leaf) => {
       if (done) return leaf;
       let after: SegmentNode | undefined;
       if ((leaf.kind === 'purchase' || leaf.kind === 'event') && leaf.threshold) {
         const old = leaf.threshold;
-        const nt = th.op === 'eq' && old.op !== 'eq' && old.op !== 'between' ? { op: old.op, value: th.value } : th;
-        after = { ...leaf, threshold: nt };
+        const nt: Threshold =
+          th.op === 'eq' && old.op !== 'eq' && old.op !== 'between' ? { op: old.op, value: th.value } : th;
+        if (combine && otherWay(old, nt)) {
+          const whole = leaf.kind === 'event' || (leaf.measure ?? 'orders') === 'orders' || leaf.measure === 'quantity';
+          const range = bounded(old, nt, whole);
+          if (range) after = { ...leaf, threshold: range };
+          else extra.push({ ...leaf, threshold: nt });
+          if (!range) {
+            done = true;
+            return leaf;
+          }
+        } else after = { ...leaf, threshold: nt };
       } else if (
         leaf.kind === 'attribute' &&
         (leaf.op === 'between' || leaf.op === 'gt' || leaf.op === 'gte' || leaf.op === 'lt' || leaf.op === 'lte') &&
         unit === 'count'
       ) {
-        if (th.op === 'between')
+        const old = (leaf.op === 'between' ? undefined : { op: leaf.op, value: Number(leaf.value) }) as
+          Threshold | undefined;
+        const range = combine && old && th.op !== 'between' && otherWay(old, th) ? bounded(old, th, true) : undefined;
+        if (range && range.op === 'between')
+          after = { kind: 'attribute', facet: leaf.facet, op: 'between', min: range.min, max: range.max };
+        else if (th.op === 'between')
           after = { kind: 'attribute', facet: leaf.facet, op: 'between', min: th.min, max: th.max };
         else if (th.op === 'eq' && leaf.op !== 'between') after = { ...leaf, value: th.value };
         else if (th.op !== 'eq') after = { kind: 'attribute', facet: leaf.facet, op: th.op, value: th.value };
@@ -965,15 +1575,19 @@ function replaceNumber(
           score: {
             op: th.op === 'eq' ? leaf.score.op : th.op,
             value: th.value,
-          } as import('@smartseg/segment-engine').Threshold,
+          } as Threshold,
         };
       }
       if (!after) return leaf;
       done = true;
       changes.push({ op: 'replace', path: list.length === 1 ? 'where' : `where.children[${i}]`, before: leaf, after });
       return after;
-    }),
-  );
+    });
+  }
+  for (const x of extra) {
+    out.push(x);
+    changes.push({ op: 'add', path: `where.children[${out.length - 1}]`, after: x });
+  }
   return done ? out : undefined;
 }
 
@@ -991,4 +1605,233 @@ function finish(
   const res = engine.result(segment, new Map<SegmentNode, NodeMeta>(), text, ctx, [], confidence);
   if (res.status === 'segment') return { ...res, changes, edited: true };
   return res;
+}
+
+/** A node in a canonical form: ids dropped, keys sorted, lists as sets, `eq` as a one-value `in`. */
+function canon(x: unknown): unknown {
+  if (Array.isArray(x)) return x.map(canon).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+  if (!x || typeof x !== 'object') return x;
+  const o = { ...(x as Record<string, unknown>) };
+  delete o['id'];
+  if (o['kind'] === 'attribute' && (o['op'] === 'eq' || o['op'] === 'neq') && o['value'] !== undefined) {
+    o['op'] = o['op'] === 'eq' ? 'in' : 'not_in';
+    o['values'] = [o['value']];
+    delete o['value'];
+  }
+  return Object.fromEntries(
+    Object.entries(o)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([k, v]) => [k, canon(v)]),
+  );
+}
+
+/** The same condition, however it was written ("state = FL" and "state in [FL]"). */
+function same(a: SegmentNode, b: SegmentNode): boolean {
+  return JSON.stringify(canon(a)) === JSON.stringify(canon(b));
+}
+
+/** A rule that only names a model condition ("likely to churn") read as that condition. */
+function unrule(n: SegmentNode, catalog: Catalog): SegmentNode {
+  if (n.kind !== 'rule') return n;
+  const def = catalog.rules.find((r) => r.id === n.rule)?.definition;
+  return def && def.kind === 'model' ? def : n;
+}
+
+/**
+ * `p` says the opposite of `n` ("NOT likely to churn" after "likely to churn", "Atlanta only"
+ * after "not Atlanta"): the one is the other negated, or one facet with values in common.
+ */
+function contradicts(n: SegmentNode, p: SegmentNode, catalog: Catalog): boolean {
+  const pos = (x: SegmentNode) => (x.kind === 'not' ? x.child : undefined);
+  const [nn, pn] = [pos(n), pos(p)];
+  if (!!nn === !!pn) {
+    // "city != Atlanta" against "city = Atlanta"
+    if (n.kind !== 'attribute' || p.kind !== 'attribute' || n.facet !== p.facet) return false;
+    const neg = (x: typeof n) => x.op === 'neq' || x.op === 'not_in';
+    const posOp = (x: typeof n) => x.op === 'eq' || x.op === 'in';
+    if (!((neg(n) && posOp(p)) || (posOp(n) && neg(p)))) return false;
+    const vals = (x: typeof n) => (x.values ?? [x.value]).map(String);
+    return vals(p).some((v) => vals(n).includes(v));
+  }
+  const a = unrule(nn ?? n, catalog);
+  const b = unrule(pn ?? p, catalog);
+  if (same(a, b)) return true;
+  if (a.kind === 'attribute' && b.kind === 'attribute' && a.facet === b.facet) {
+    const vals = (x: typeof a) => (x.values ?? [x.value]).map(String);
+    return (
+      (a.op === 'eq' || a.op === 'in') && (b.op === 'eq' || b.op === 'in') && vals(b).some((v) => vals(a).includes(v))
+    );
+  }
+  return false;
+}
+
+/** A condition on place only (a geo facet, or a rule such as "the Bay Area" made of them). */
+function isGeo(n: SegmentNode, catalog: Catalog): boolean {
+  if (n.kind === 'attribute') return GEO.test(n.facet);
+  if (n.kind === 'rule') {
+    const def = catalog.rules.find((r) => r.id === n.rule)?.definition;
+    return !!def && def.kind !== 'rule' && isGeo(def, catalog);
+  }
+  if (n.kind === 'and' || n.kind === 'or') return n.children.every((c) => isGeo(c, catalog));
+  return false;
+}
+
+const andOf = (list: SegmentNode[]): SegmentNode =>
+  list.length === 1 ? list[0]! : { kind: 'and', children: list.flatMap((c) => (c.kind === 'and' ? c.children : [c])) };
+
+/**
+ * The items `p` buys are a part of the items `n` buys ("Apple tablets" of "tablets", "organic
+ * Grocery" of "organic items", "Video Games" of any cart): each field of `n` is kept or narrowed.
+ */
+function narrowsItem(n: ItemFilter | undefined, p: ItemFilter | undefined, catalog: Catalog, loose = false): boolean {
+  if (!p || !Object.keys(p).length) return false;
+  if (n && JSON.stringify(canon(n)) === JSON.stringify(canon(p))) return false;
+  const catsOf = (deps: string[]) =>
+    new Set(catalog.departments.filter((d) => deps.includes(d.name)).flatMap((d) => d.categories));
+  for (const [k, v] of Object.entries(n ?? {}) as [keyof ItemFilter, unknown][]) {
+    const pv = p[k];
+    if (pv === undefined) {
+      // "tablets" narrows "electronics": categories of the departments there
+      if (k === 'department' && p.category?.length) {
+        if (p.category.every((c) => catsOf(v as string[]).has(c))) continue;
+        return false;
+      }
+      if (k === 'category' && p.department?.length) {
+        if ((v as string[]).every((c) => catsOf(p.department!).has(c))) continue;
+        return false;
+      }
+      // "only Apple" after "electronics": with "only", a field of its own narrows too
+      if (loose) continue;
+      return false;
+    }
+    if (Array.isArray(v)) {
+      if (!Array.isArray(pv) || !(pv as unknown[]).every((x) => (v as unknown[]).includes(x))) return false;
+    } else if (pv !== v) return false;
+  }
+  return true;
+}
+
+function sameWindow(a?: Window, b?: Window): boolean {
+  return JSON.stringify(canon(a ?? null)) === JSON.stringify(canon(b ?? null));
+}
+
+/**
+ * "and only Apple tablets", "only carts with Video Games", "only organic Grocery": the purchase or
+ * event there, on fewer items (its window, threshold and order filters kept); undefined when `p`
+ * is a purchase or event of its own.
+ */
+function narrowItems(n: SegmentNode, p: SegmentNode, catalog: Catalog, loose = false): SegmentNode | undefined {
+  if ((p.kind === 'purchase' || p.kind === 'event') && p.threshold) return undefined;
+  if (n.kind === 'purchase' && p.kind === 'purchase') {
+    if (p.measure && p.measure !== 'orders') return undefined;
+    if (p.window && !sameWindow(n.window, p.window)) return undefined;
+    // a count or sum over any order is not narrowed to items ("5+ orders" then "only shoes" is its own)
+    if (n.threshold && !n.item) return undefined;
+    if (!narrowsItem(n.item, p.item, catalog, loose)) return undefined;
+    if (p.order && n.order && Object.keys(p.order).some((k) => k in n.order!)) return undefined;
+    const after: SegmentNode = { ...n, item: { ...n.item, ...p.item } };
+    if (p.order) after.order = { ...n.order, ...p.order };
+    return after;
+  }
+  if (n.kind === 'event' && p.kind === 'event') {
+    if (p.window && !sameWindow(n.window, p.window)) return undefined;
+    if (!p.event_type.every((e) => n.event_type.includes(e))) return undefined;
+    if (!narrowsItem(n.item, p.item, catalog, loose)) return undefined;
+    return { ...n, item: { ...n.item, ...p.item } };
+  }
+  return undefined;
+}
+
+/**
+ * "add Detroit too" after "Chicago, IL": the places there OR the new one ("add the rest of
+ * Illinois": the new one alone). Undefined when a plain value list does (one facet each side).
+ */
+function geoExtend(list: SegmentNode[], p: SegmentNode, catalog: Catalog, widen: boolean): SegmentNode[] | undefined {
+  if (!isGeo(p, catalog)) return undefined;
+  const geo = list.filter((n) => isGeo(n, catalog));
+  if (!geo.length) return undefined;
+  const g = geo[0]!;
+  if (!widen && geo.length === 1 && g.kind === 'attribute' && p.kind === 'attribute' && g.facet === p.facet)
+    return undefined;
+  const at = list.indexOf(g);
+  const rest = list.filter((n) => !geo.includes(n));
+  const alt: SegmentNode = widen ? p : { kind: 'or', children: [andOf(geo), p] };
+  rest.splice(at, 0, alt);
+  return rest;
+}
+
+/**
+ * The people there OR the people the turn describes; conditions both say stay outside the OR
+ * ("VIPs in Florida" + "or anyone in Florida who spent $1,000" = Florida AND (VIP OR spent)).
+ */
+function union(list: SegmentNode[], parts: SegmentNode[], catalog: Catalog, widen: boolean): SegmentNode[] {
+  if (parts.length === 1) {
+    const p = parts[0]!;
+    const geo = geoExtend(list, p, catalog, widen);
+    if (geo) return geo;
+    // one more value, item, rule, event or order filter for the slot there ("or Texas", "or clicked")
+    const i = list.findIndex((n) => slotMatch(n, p, catalog));
+    const merged = i >= 0 ? extend(list[i]!, p) : undefined;
+    if (merged) return list.map((n, j) => (j === i ? merged : n));
+  }
+  const shared = parts.filter((p) => list.some((n) => same(n, p)));
+  const mine = list.filter((n) => !shared.some((p) => same(n, p)));
+  const theirs = parts.filter((p) => !shared.includes(p));
+  // everyone there is among the people said (or the other way round): the wider group
+  if (!theirs.length) return shared;
+  if (!mine.length) return list;
+  return [...shared, { kind: 'or', children: [andOf(mine), andOf(theirs)] }];
+}
+
+/** The purchase or event without the item values named ("item:brand:Starbucks"). */
+function withoutItems(n: SegmentNode, keys: string[]): SegmentNode {
+  const inner = n.kind === 'not' ? n.child : n;
+  if (!keys.length || (inner.kind !== 'purchase' && inner.kind !== 'event') || !inner.item) return n;
+  const item = { ...inner.item } as Record<string, unknown>;
+  for (const k of keys) {
+    const [, field, value] = k.split(':') as [string, string, string | undefined];
+    const v = item[field];
+    if (v === undefined) continue;
+    const left = value !== undefined && Array.isArray(v) ? v.filter((x) => String(x) !== value) : [];
+    if (left.length) item[field] = left;
+    else delete item[field];
+  }
+  const after = { ...inner } as typeof inner;
+  if (Object.keys(item).length) after.item = item as ItemFilter;
+  else delete after.item;
+  return n.kind === 'not' ? { ...n, child: after } : after;
+}
+
+/** "Texas but not Houston or Dallas" then "include Houston": Houston leaves the excluded list. */
+function retract(n: Extract<SegmentNode, { kind: 'attribute' }>, p: SegmentNode): SegmentNode | undefined {
+  if (p.kind !== 'attribute') return undefined;
+  const pv = (p.values ?? [p.value]).map(String);
+  const left = (n.values ?? []).filter((v) => !pv.includes(String(v)));
+  if (!left.length) return undefined;
+  return left.length === 1 ? { kind: 'attribute', facet: n.facet, op: 'neq', value: left[0]! } : { ...n, values: left };
+}
+
+/**
+ * Purchases (or events) that differ in the values of one item field only, as one with all of
+ * them ("TVs" and "laptops"); undefined otherwise.
+ */
+function joinItems(parts: SegmentNode[]): SegmentNode | undefined {
+  const first = parts[0]!;
+  if (first.kind !== 'purchase' && first.kind !== 'event') return undefined;
+  const rest = (x: SegmentNode) => {
+    const { item: _i, ...r } = x as PurchaseCondition;
+    return JSON.stringify(canon(r));
+  };
+  if (!parts.every((x) => x.kind === first.kind && rest(x) === rest(first))) return undefined;
+  const items = parts.map((x) => (x as PurchaseCondition).item ?? {});
+  const fields = new Set(items.flatMap((i) => Object.keys(i)));
+  const differ = [...fields].filter(
+    (f) => new Set(items.map((i) => JSON.stringify((i as Record<string, unknown>)[f] ?? null))).size > 1,
+  );
+  if (differ.length !== 1) return undefined;
+  const f = differ[0]! as keyof ItemFilter;
+  if (!items.every((i) => Array.isArray(i[f]))) return undefined;
+  const values = [...new Set(items.flatMap((i) => i[f] as unknown[]))];
+  return { ...first, item: { ...items[0], [f]: values } } as SegmentNode;
 }

@@ -34,6 +34,11 @@ export interface UnderstandContext {
   permissions: { pii: boolean };
   /** The current segment of a conversation: the text may be an edit of it. */
   current?: Segment;
+  /**
+   * The conversation's earlier segments, oldest first, most recent last (not `current`): what
+   * "undo that", "undo the age filter" and "go back" return to.
+   */
+  previous?: readonly Segment[];
 }
 
 /** Everything the pipeline learned about one request (for tests and diagnostics). */
