@@ -2420,6 +2420,33 @@ export class Parser {
         push({ k: 'bday', when: 'today', spans, conf: 1 }, idx);
         return true;
       }
+      // "born Oct-Dec", "birthdays in Q4", "between November and February": whole months are birth months
+      const bm = this.lex.roles.birthMonth;
+      if (w.type === 'between' && bm) {
+        const a = parseIso(w.from);
+        const b = parseIso(w.to);
+        const wholeMonths = a.d === 1 && addDays(w.to, 1).endsWith('-01');
+        const n = (b.y - a.y) * 12 + (b.m - a.m) + 1;
+        if (wholeMonths && n >= 2 && n <= 11) {
+          const months = Array.from({ length: n }, (_, k) => ((a.m - 1 + k) % 12) + 1);
+          const wraps = months[months.length - 1]! < months[0]!;
+          push(
+            wraps
+              ? { k: 'attr', facet: bm, op: 'in', values: months, spans, conf: 0.9 }
+              : {
+                  k: 'attr',
+                  facet: bm,
+                  op: 'between',
+                  min: months[0]!,
+                  max: months[months.length - 1]!,
+                  spans,
+                  conf: 0.9,
+                },
+            idx,
+          );
+          return true;
+        }
+      }
       if (w.type === 'since' || (w.type === 'last' && w.unit === 'week')) {
         push({ k: 'bday', when: 'next_days', days: 7, spans, conf: 0.7 }, idx);
         return true;
@@ -2516,6 +2543,8 @@ export class Parser {
     let terms = groups[0]!;
     const exclTerms: Term[] = [];
     let inExcl = false;
+    /** The exclusion names people ("excluding anyone who ...") rather than only values ("but not in Ohio"). */
+    let exclSubject = false;
     let lastBehPhrase: Phrase | undefined;
     let carry: ConnType[] = [];
     let prevConn: Set<ConnType> | undefined;
@@ -2558,7 +2587,19 @@ export class Parser {
         p.beh = undefined;
       }
       const empty = p.comps.length === 0 && !p.orphanTimes.length;
-      if (cn.has('excl')) inExcl = true;
+      if (cn.has('excl')) {
+        inExcl = true;
+        exclSubject =
+          p.chunks.some((c) => has(c, 'subj') || has(c, 'any')) ||
+          !p.comps.every((cp) => cp.atoms.every((a) => a.k === 'attr'));
+      } else if (
+        // "in the Midwest but not in Illinois or Michigan who've bought ...": the clause is about the customers
+        inExcl &&
+        (cn.has('rel') || cn.has('with')) &&
+        !exclSubject &&
+        exclTerms.length > 0
+      )
+        inExcl = false;
       if (cn.has('stop')) inExcl = cn.has('excl');
       if (cn.has('but') && !cn.has('excl')) inExcl = false;
       if (
@@ -2934,6 +2975,8 @@ export class Parser {
     if (b.elliptic && b.beh && a.beh && b.comps.length === 1) {
       const ab = a.beh;
       const nb = b.beh;
+      // "never returned anything and never used a coupon": a negation of its own makes a behaviour of its own
+      if (conj === 'and' && ab.neg && b.chunks.some((c) => has(c, 'neg')) && !orderEmpty(nb.order)) return false;
       if (conj === 'or' || ab.neg) {
         this.applyEllipsis(ab, nb, 'alt');
         return true;
@@ -3320,8 +3363,16 @@ export class Parser {
     const first = alts[0]!;
     const last = alts[alts.length - 1]!;
     for (const a of alts) {
-      if (first.brand && !a.brand && (a.category || a.department) && a !== first) a.brand = [...first.brand];
-      if ((last.category || last.department) && !a.category && !a.department && a.brand && a !== last) {
+      if (
+        first.brand &&
+        (first.category || first.department) &&
+        !a.brand &&
+        (a.category || a.department) &&
+        a !== first
+      )
+        a.brand = [...first.brand];
+      // (only when the last names a brand too: "a Keurig, or anything from Coffee & Tea" is a union)
+      if (last.brand && (last.category || last.department) && !a.category && !a.department && a.brand && a !== last) {
         if (last.category) a.category = [...last.category];
         if (last.department) a.department = [...last.department];
       }
