@@ -1563,6 +1563,40 @@ describe('UnderstandingEngine: lists, ranges and groups', () => {
   });
 });
 
+describe('UnderstandingEngine: scopes in briefs', () => {
+  it('keeps each alternative\'s own window and ends an "either" group at "but"', () => {
+    const r = JSON.stringify(where('bought Lego in 2025 or Hot Wheels in 2026'));
+    expect(r).toContain('"year":2025');
+    expect(r).toContain('"year":2026');
+    const g = where(
+      'shoppers who either spent $1k+ in the past 12 months or are platinum - but only the ones in NY or NJ',
+    );
+    expect(g).toMatchObject({ kind: 'and' });
+    expect(JSON.stringify(g)).toContain('"values":["NY","NJ"]');
+  });
+
+  it('reads a capital OR before a clause as "or", a window header as the window of what follows', () => {
+    const r = where('bought Furniture in 2025, OR who viewed a product at least twice in the last 30 days');
+    expect(r).toMatchObject({ kind: 'or' });
+    expect(JSON.stringify(r)).not.toContain('"OR"');
+    expect(JSON.stringify(where('Over the past year: 3 or more orders'))).toContain('"n":1,"unit":"year"');
+  });
+
+  it('keeps "anyone who ..." after an exclusion inside it, and never turns a unit into a value', () => {
+    const r = JSON.stringify(
+      where('silver members. Exclude employees and anyone who returned an order in the past 6 months.'),
+    );
+    expect(r).toContain('"kind":"not"');
+    expect(
+      where('silver members. Exclude employees and anyone who returned an order in the past 6 months.'),
+    ).toMatchObject({
+      kind: 'and',
+      children: [{ facet: 'loyalty_tier' }, { kind: 'not' }],
+    });
+    expect(understand('shoppers who live within 10 miles of a store').status).toBe('refuse');
+  });
+});
+
 describe('UnderstandingEngine: household size', () => {
   it('reads "households of N (or more)" as household size, never as an age', () => {
     expect(where('parents in households of 4 or more')).toEqual({

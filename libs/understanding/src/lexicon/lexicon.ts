@@ -85,6 +85,23 @@ function facetsOf(node: SegmentNode): Set<string> {
   return out;
 }
 
+/** Units of distance and size are words, never typos ("10 miles" is not "10 males"). */
+const UNIT_WORDS = new Set([
+  'miles',
+  'mile',
+  'mi',
+  'km',
+  'kms',
+  'kilometers',
+  'kilometres',
+  'meters',
+  'metres',
+  'yards',
+  'feet',
+  'acres',
+  'radius',
+]);
+
 const PLACEHOLDER_VALUES = new Set(['unknown', 'other', 'none', 'n/a', 'na', 'true', 'false', 'null', 'yes', 'no']);
 
 export interface AmbiguityTrigger {
@@ -170,7 +187,13 @@ export class Lexicon {
     const fuzzy = this.fuzzy;
     const cache = new Map<string, string | undefined>();
     this.vocabulary = {
-      isKnown: (w) => known.has(w) || known.has(stem(w)) || isEnglishWord(w),
+      // (a plural of an English word is a word too: "miles" is not a typo of "males")
+      isKnown: (w) =>
+        known.has(w) ||
+        known.has(stem(w)) ||
+        isEnglishWord(w) ||
+        UNIT_WORDS.has(w) ||
+        (w.length > 4 && w.endsWith('s') && !w.endsWith('es') && isEnglishWord(w.slice(0, -1))),
       correct: (w) => {
         if (cache.has(w)) return cache.get(w);
         const c = fuzzy.correct(

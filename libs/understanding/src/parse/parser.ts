@@ -490,6 +490,13 @@ export class Parser {
         if (isColon && head.every(connective) && head.some((c) => !c.stop && !c.punct)) {
           drop.add(s[k]!);
         } else if (
+          isColon &&
+          head.some((c) => c.time?.kind === 'window') &&
+          head.every((c) => c.time || c.stop || c.punct)
+        ) {
+          // "Over the past year: 3+ shipped orders and ...": a window said first holds for what follows
+          drop.add(s[k]!);
+        } else if (
           this.contentful(tail) &&
           (isColon || !this.contentful(head)) &&
           (!head.some((c) => has(c, 'rel')) || tail.some((c) => has(c, 'subj')))
@@ -596,9 +603,14 @@ export class Parser {
         const prevIsPrep = !!prev && (has(prev, 'prep') || has(prev, 'verb')) && !has(prev, 'value');
         const between = has(prev, 'value') && has(next, 'value');
         // "CA, OR, WA": a code between list separators is a value
-        const listed = (!!prev?.punct && /^[,/+&]$/.test(prev.punct)) || (!!next?.punct && /^[,/+&]$/.test(next.punct));
+        const clauseNext =
+          !!next &&
+          (has(next, 'rel') || has(next, 'verb') || has(next, 'subj') || has(next, 'neg') || has(next, 'any'));
+        const listed =
+          !clauseNext &&
+          ((!!prev?.punct && /^[,/+&]$/.test(prev.punct)) || (!!next?.punct && /^[,/+&]$/.test(next.punct)));
         if (listed) c.senses = c.senses.filter((s) => s.t === 'value' && s.facet === v.facet);
-        else if (!prevIsPrep || between) c.senses = c.senses.filter((s) => s.t !== 'value');
+        else if (!prevIsPrep || between || clauseNext) c.senses = c.senses.filter((s) => s.t !== 'value');
         else c.senses = c.senses.filter((s) => s.t === 'value' && s.facet === v.facet);
       }
     }
@@ -2596,6 +2608,9 @@ export class Parser {
         // "in the Midwest but not in Illinois or Michigan who've bought ...": the clause is about the customers
         inExcl &&
         (cn.has('rel') || cn.has('with')) &&
+        !cn.has('and') &&
+        !cn.has('or') &&
+        !p.chunks.some((c) => has(c, 'subj') || has(c, 'any')) &&
         !exclSubject &&
         exclTerms.length > 0
       )
@@ -2655,7 +2670,8 @@ export class Parser {
       const opensParenGroup = cn.has('popen') && (!cn.has('pclose') || p.comps.length >= 2);
       let prefix = afterParen ? parenAt!.start : opensParenGroup ? terms.length : 0;
       if (cn.has('popen')) parenAt = undefined;
-      // "either A and B, or C and D": the alternatives said after "either" are whole groups
+      // "either A and B, or C and D": the alternatives said after "either" are whole groups (up to a "but")
+      if (cn.has('but') || cn.has('stop') || cn.has('excl') || cn.has('def')) eitherAt = undefined;
       if (!inExcl && p.chunks.some((c) => has(c, 'either')) && !eitherAt) {
         eitherAt = { group: groups.length - 1, start: terms.length, used: false };
       }
@@ -2977,6 +2993,24 @@ export class Parser {
       const nb = b.beh;
       // "never returned anything and never used a coupon": a negation of its own makes a behaviour of its own
       if (conj === 'and' && ab.neg && b.chunks.some((c) => has(c, 'neg')) && !orderEmpty(nb.order)) return false;
+      // "bought Lego in 2025 or Hot Wheels in 2026": each alternative keeps its own window
+      if (
+        conj === 'or' &&
+        !ab.neg &&
+        nb.window &&
+        ab.window &&
+        JSON.stringify(nb.window) !== JSON.stringify(ab.window)
+      ) {
+        const comp = a.comps.find((cp) => cp.atoms.includes(ab));
+        if (comp) {
+          const alt = cloneBeh(ab);
+          this.applyEllipsis(alt, nb, 'replace');
+          alt.window = nb.window;
+          comp.lf = { op: 'or', children: [comp.lf, atomLF(alt)] };
+          comp.atoms.push(alt);
+          return true;
+        }
+      }
       if (conj === 'or' || ab.neg) {
         this.applyEllipsis(ab, nb, 'alt');
         return true;
