@@ -1597,6 +1597,20 @@ describe('UnderstandingEngine: scopes in briefs', () => {
   });
 });
 
+describe('UnderstandingEngine: zero counts and shared kinds', () => {
+  it('reads "zero orders" as no order, and brands after a kind as sharing it', () => {
+    expect(where('customers with zero orders in the last 90 days')).toMatchObject({
+      kind: 'not',
+      child: { kind: 'purchase' },
+    });
+    expect(where('placed 0 orders in store this year')).toMatchObject({ kind: 'not' });
+    expect(where('bought Laptops from Dell or HP')).toMatchObject({
+      kind: 'purchase',
+      item: { category: ['Laptops'], brand: ['Dell', 'HP'] },
+    });
+  });
+});
+
 describe('UnderstandingEngine: household size', () => {
   it('reads "households of N (or more)" as household size, never as an age', () => {
     expect(where('parents in households of 4 or more')).toEqual({

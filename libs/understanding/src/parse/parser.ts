@@ -3339,6 +3339,21 @@ export class Parser {
   // ---------------------------------------------------------------- behaviours
 
   private finalizeBeh(b: BehaviourAtom): LF {
+    // "zero orders in the last 90 days", "placed 0 orders in store": no order at all
+    const th = b.threshold;
+    if (
+      th &&
+      (!b.measure || b.measure === 'orders') &&
+      ((th.op === 'eq' && th.value === 0) || (th.op === 'lt' && th.value === 1) || (th.op === 'lte' && th.value === 0))
+    ) {
+      delete b.threshold;
+      delete b.measure;
+      return { op: 'not', child: this.finalizeBehInner(b) };
+    }
+    return this.finalizeBehInner(b);
+  }
+
+  private finalizeBehInner(b: BehaviourAtom): LF {
     const events = this.lex.catalog.event_types;
     const aboutProduct = (e: string) => events.find((x) => x.name === e)?.about_product ?? false;
     const isPurchase =
@@ -3405,6 +3420,9 @@ export class Parser {
         a !== first
       )
         a.brand = [...first.brand];
+      // "Laptops from Dell or HP": brands after a kind share the kind
+      if (first.brand && first.category && !first.department && a.brand && !a.category && !a.department && a !== first)
+        a.category = [...first.category];
       // (only when the last names a brand too: "a Keurig, or anything from Coffee & Tea" is a union)
       if (last.brand && (last.category || last.department) && !a.category && !a.department && a.brand && a !== last) {
         if (last.category) a.category = [...last.category];

@@ -217,7 +217,7 @@ interface DateExpr {
   yearGiven: boolean;
 }
 
-const PH_0: readonly string[] = ['those same', 'that same', 'the same', 'those', 'these', 'that'];
+const PH_0: readonly string[] = ['those same', 'that same', 'the same', 'same', 'those', 'these', 'that'];
 const PH_1: readonly string[] = [
   'time period',
   'time frame',
@@ -466,7 +466,17 @@ export class TimeTagger {
       let s = i;
       if (INTRO.has(w) || w === 'at') s++;
       const dem = this.phraseAt(tokens, s, PH_0);
-      if (dem && s > i) {
+      // "(same window)": "same" needs no preposition
+      const same =
+        dem &&
+        s === i &&
+        /^(same|the same|that same|those same)$/.test(
+          tokens
+            .slice(s, s + dem)
+            .map((t) => t.norm)
+            .join(' '),
+        );
+      if (dem && (s > i || same)) {
         const a = this.amount(tokens, s + dem, true);
         if (a) {
           const wu = toWindowUnit(a.n, a.unit);
