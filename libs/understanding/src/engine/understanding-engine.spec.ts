@@ -1611,6 +1611,21 @@ describe('UnderstandingEngine: zero counts and shared kinds', () => {
   });
 });
 
+describe('UnderstandingEngine: filter lines', () => {
+  it('reads pieces separated by ";" or "|" as one description, field labels included', () => {
+    expect(where('Dept = Baby; Brand = Pampers; last 30 days')).toMatchObject({
+      kind: 'purchase',
+      item: { department: ['Baby'], brand: ['Pampers'] },
+      window: { type: 'last', n: 30, unit: 'day' },
+    });
+    expect(where('Purchased: Toys | Window: past 2 weeks')).toMatchObject({
+      kind: 'purchase',
+      window: { type: 'last', n: 2, unit: 'week' },
+    });
+    expect(where('bought Grills in the past year, as long as they live in Texas')).toMatchObject({ kind: 'and' });
+  });
+});
+
 describe('UnderstandingEngine: household size', () => {
   it('reads "households of N (or more)" as household size, never as an age', () => {
     expect(where('parents in households of 4 or more')).toEqual({

@@ -25,7 +25,7 @@ export type Sense =
   | { t: 'order'; filter: OrderFilter; channelWord?: 'app' | 'web' }
   | { t: 'ecue'; stem: string }
   | { t: 'neg'; word: string }
-  | { t: 'conj'; c: 'and' | 'or' | 'nor'; union?: true; inner?: true }
+  | { t: 'conj'; c: 'and' | 'or' | 'nor'; union?: true; inner?: true; line?: true }
   | { t: 'but' }
   | { t: 'rel' }
   | { t: 'excl' }

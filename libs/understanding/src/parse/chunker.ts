@@ -205,7 +205,9 @@ export function isMidSentenceName(tokens: readonly Token[], i: number, text: str
   if (!/^[A-Z][a-z]/.test(t.raw)) return false;
   if (i === 0) return false;
   const before = text.slice(0, t.start).trimEnd();
-  if (!before || /[.!?:;(\-"]$/.test(before)) return false;
+  if (!before || /[.!?:;|(\-"]$/.test(before)) return false;
+  // a field label ("| Window: past 2 weeks") is not a name
+  if (/^\s*:/.test(text.slice(t.end))) return false;
   return true;
 }
 

@@ -45,6 +45,8 @@ export type ConnType =
   | 'plus'
   /** A list the engine spelled out itself ("gold and up" -> gold or platinum): not the list's conjunction. */
   | 'inner'
+  /** A separator of filter lines ("Dept = Baby; Brand = Pampers"): the pieces describe one thing. */
+  | 'fline'
   /** The first / last phrase inside parentheses. */
   | 'popen'
   | 'pclose';
@@ -302,7 +304,7 @@ export class Parser {
     this.xor = false;
     this.eventAmbiguity = undefined;
     this.allEcues = [];
-    const work = this.prepass(this.context(this.exclusiveMarkers(this.notEqual(chunks))));
+    const work = this.prepass(this.context(this.exclusiveMarkers(this.notEqual(this.filterLines(chunks)))));
     const segments = this.split(work);
     const phrases: Phrase[] = [];
     for (const [i, s] of segments.entries()) phrases.push(this.interpret(s.chunks, s.conn, i, s.clause));
@@ -617,6 +619,39 @@ export class Parser {
     return out;
   }
 
+  /**
+   * "Channel = app; Fulfillment = delivery; last 60d", "Purchased: Dairy | Brand: Chobani | Window: 2 weeks": short
+   * pieces separated by ";" or "|" are conditions joined by "and", not sentences.
+   */
+  private filterLines(chunks: Chunk[]): Chunk[] {
+    const seps = chunks.filter((c) => c.punct === ';' || c.punct === '|');
+    if (!seps.length) return chunks;
+    const pieces: Chunk[][] = [[]];
+    for (const c of chunks) {
+      if (c.punct === ';' || c.punct === '|') pieces.push([]);
+      else pieces[pieces.length - 1]!.push(c);
+    }
+    const words = (p: Chunk[]) => p.reduce((n, c) => n + (c.punct ? 0 : c.text.split(/\s+/).length), 0);
+    if (pieces.some((p) => words(p) > 9)) return chunks;
+    // (a piece that starts with an exclusion keeps its separator: "State = NJ; exclude: Newark")
+    const startsExcl = (i: number) => {
+      const first = chunks.slice(i + 1).find((x) => !x.punct);
+      return !!first && (has(first, 'excl') || has(first, 'neg') || has(first, 'without'));
+    };
+    return chunks.map((c, i) =>
+      (c.punct === ';' || c.punct === '|') && !startsExcl(i)
+        ? {
+            ...c,
+            punct: undefined,
+            text: 'and',
+            senses: [{ t: 'conj', c: 'and', line: true }],
+            unknown: false,
+            stop: false,
+          }
+        : c,
+    );
+  }
+
   /** Finds and removes "but not both", "exactly one of", ... (the alternatives said are exclusive). */
   private exclusiveMarkers(chunks: Chunk[]): Chunk[] {
     const out: Chunk[] = [];
@@ -912,6 +947,7 @@ export class Parser {
           s.c === 'nor' ? 'nor' : s.c,
           ...(s.union ? (['plus'] as const) : []),
           ...(s.inner ? (['inner'] as const) : []),
+          ...(s.line ? (['fline'] as const) : []),
         );
       else if (s.t === 'but') out.push('but');
       else if (s.t === 'rel') out.push('rel');
@@ -3013,6 +3049,20 @@ export class Parser {
       }
       if (conj === 'or' || ab.neg) {
         this.applyEllipsis(ab, nb, 'alt');
+        return true;
+      }
+      // filter lines "Purchased: Dairy | Brand: Chobani": a field the purchase does not have yet narrows it
+      if (
+        b.conn.has('fline') &&
+        !nb.neg &&
+        !itemEmpty(nb.item) &&
+        Object.keys(nb.item).every((k) => !(k in ab.item)) &&
+        !ab.itemAlts &&
+        !nb.itemAlts
+      ) {
+        Object.assign(ab.item, nb.item);
+        if (nb.window && !ab.window) ab.window = nb.window;
+        ab.spans = dedupeSpans([...ab.spans, ...nb.spans]);
         return true;
       }
       // positive "and": a second behaviour of the same kind ("bought toys and electronics")
