@@ -56,6 +56,8 @@ export interface RouterContext {
   asOf: string;
   permissions: Permissions;
   current?: Segment;
+  /** Earlier states of the conversation's segment, oldest first (for "undo"). */
+  previous?: readonly Segment[];
   signal?: AbortSignal;
 }
 
@@ -63,7 +65,7 @@ export interface RouterContext {
 export interface LocalUnderstander {
   understand(
     text: string,
-    ctx: { asOf: string; permissions: Permissions; current?: Segment },
+    ctx: { asOf: string; permissions: Permissions; current?: Segment; previous?: readonly Segment[] },
   ): UnderstandingResult | Promise<UnderstandingResult>;
 }
 
@@ -549,6 +551,7 @@ export class ModelRouter {
         asOf: ctx.asOf,
         permissions: ctx.permissions,
         ...(ctx.current ? { current: ctx.current } : {}),
+        ...(ctx.previous?.length ? { previous: ctx.previous } : {}),
       });
     } catch (err) {
       return {

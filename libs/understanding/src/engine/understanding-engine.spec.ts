@@ -1626,6 +1626,24 @@ describe('UnderstandingEngine: filter lines', () => {
   });
 });
 
+describe('UnderstandingEngine: restatements and lists after other conditions', () => {
+  it('reads numbers in parentheses as restating, and "X, gold or platinum" as X and (gold or platinum)', () => {
+    expect(where('churn risk in the top 2 deciles (9-10), gold or platinum members')).toEqual({
+      kind: 'and',
+      children: [
+        { kind: 'model', model: 'churn_risk', decile: { op: 'gte', value: 9 } },
+        { kind: 'attribute', facet: 'loyalty_tier', op: 'in', values: ['gold', 'platinum'] },
+      ],
+    });
+    expect(where('customers in Texas, Ohio or Florida')).toEqual({
+      kind: 'attribute',
+      facet: 'state',
+      op: 'in',
+      values: ['TX', 'OH', 'FL'],
+    });
+  });
+});
+
 describe('UnderstandingEngine: household size', () => {
   it('reads "households of N (or more)" as household size, never as an age', () => {
     expect(where('parents in households of 4 or more')).toEqual({

@@ -353,6 +353,27 @@ export class Parser {
   /** Amounts left alone in a phrase take the facet a neighbouring phrase used for its amount. */
   private bindLoose(phrases: Phrase[]): void {
     for (const [i, p] of phrases.entries()) {
+      // "churn risk in the top 2 deciles (9-10)": numbers alone in parentheses restate what came before
+      const prevP = phrases[i - 1];
+      if (
+        p.conn.has('aside') &&
+        p.conn.has('popen') &&
+        !p.comps.length &&
+        !p.orphanTimes.length &&
+        (p.looseQty.length || p.looseRank.length) &&
+        p.chunks.every(
+          (c) => !!c.qty || !!c.punct || c.stop || has(c, 'filler') || has(c, 'decile') || has(c, 'prep'),
+        ) &&
+        prevP?.comps.some((cp) =>
+          cp.atoms.some((a) => a.k === 'model' || (a.k === 'attr' && a.fromQty) || a.k === 'beh'),
+        )
+      ) {
+        for (const x of [...p.looseQty, ...p.looseRank]) this.used.add(x.c);
+        p.looseQty = [];
+        p.looseRank = [];
+        this.notes.push('numbers in parentheses read as restating what came before them');
+        continue;
+      }
       for (const lr of p.looseRank) {
         let model: ModelAtom | undefined;
         for (const q of [phrases[i - 1], phrases[i + 1], phrases[i - 2]]) {
@@ -2600,12 +2621,24 @@ export class Parser {
     let parenAt: { group: number; start: number } | undefined;
     /** Where "either" began its alternatives: top-level group, first term there, whether an "or" followed. */
     let eitherAt: { group: number; start: number; used: boolean } | undefined;
+    const kindOf = (p: Phrase | undefined): string | undefined => {
+      const a = p?.comps[0]?.atoms[0];
+      return !a ? undefined : a.k === 'attr' ? `attr:${a.facet}` : a.k === 'rule' ? 'rule' : a.k;
+    };
     const listConj = (i: number): 'and' | 'or' => {
-      // in "A, B or C" the commas take the final conjunction
+      // in "A, B or C" the commas take the final conjunction, unless "B or C" is a list of its own after a
+      // different kind of condition ("churn risk in the top 2 deciles, gold or platinum members")
       for (let j = i; j < phrases.length; j++) {
         const cn = phrases[j]!.conn;
         if (cn.has('inner')) continue;
-        if (cn.has('or') || cn.has('nor')) return 'or';
+        if (cn.has('or') || cn.has('nor')) {
+          let b = i - 2;
+          while (b > 0 && !phrases[b]!.comps.length) b--;
+          const before = kindOf(phrases[b]);
+          const after = kindOf(phrases[i - 1]);
+          if (before && after && before !== after && after === kindOf(phrases[j]) && j === i) return 'and';
+          return 'or';
+        }
         if (cn.has('and')) return 'and';
         if (!cn.has('comma')) break;
       }
