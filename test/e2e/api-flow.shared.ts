@@ -110,6 +110,16 @@ export async function runApiFlow(ctx: FlowContext): Promise<FlowResult> {
     [1, 'create_segment'],
     [2, 'edit_segment'],
   ]);
+  // "undo that" goes back to the segment before the last edit (the turns' history reaches the engine)
+  const undo = await app.inject({
+    method: 'POST',
+    url: `/v1/conversations/${c.conversation_id}/turns`,
+    headers: editor,
+    payload: { text: 'undo that' },
+  });
+  expect(undo.statusCode).toBe(200);
+  expect(undo.json()).toMatchObject({ status: 'segment', skill: 'edit_segment', count: c.count });
+  expect(undo.json().segment.where).toEqual(c.segment.where);
 
   // 3. save the edited segment, then 4. a new version of it
   const saved = await app.inject({

@@ -7,6 +7,7 @@ import { TenantConfigModule } from '@smartseg/tenant-config';
 import { AppConfig, AppConfigModule } from '@smartseg/common/server';
 import { TenancyModule } from '@smartseg/common/server';
 import { AudienceFacade } from './audience/audience.facade';
+import { RequestTenant } from './auth/request-tenant';
 import { CatalogService } from './catalog/catalog.service';
 import { ConversationRepository } from './conversations/conversation.repository';
 import { ConversationService } from './conversations/conversation.service';
@@ -27,6 +28,7 @@ export interface CoreOptions {
 }
 
 const SERVICES = [
+  RequestTenant,
   TenantWarehouses,
   CatalogService,
   AudienceFacade,

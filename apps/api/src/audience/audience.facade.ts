@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { ErrorCode, SmartsegError } from '@smartseg/common/server';
 import type { Catalog, Segment } from '@smartseg/segment-engine';
-import { TenantService } from '@smartseg/tenant-config';
+import type { TenantEntity } from '@smartseg/tenant-config';
 import { TenantContext } from '@smartseg/common/server';
+import { RequestTenant } from '../auth/request-tenant';
 import { catalogForCaller, CatalogService } from '../catalog/catalog.service';
 import {
   AudiencePort,
@@ -32,19 +33,27 @@ export interface CheckedSegment {
 export class AudienceFacade {
   constructor(
     private readonly tenant: TenantContext,
-    private readonly tenants: TenantService,
     private readonly catalogs: CatalogService,
     private readonly warehouses: TenantWarehouses,
     private readonly verifier: SegmentVerifier,
     private readonly explainer: SegmentExplainer,
     private readonly compiler: SegmentCompiler,
     private readonly audience: AudiencePort,
+    private readonly requestTenant: RequestTenant,
   ) {}
 
-  /** The tenant's catalog minus tenant-restricted facets (PII is left in: the verifier refuses it per caller). */
-  async catalog(): Promise<Catalog> {
+  /** The current tenant's row (its settings): the one the request was authenticated with. */
+  currentTenant(): Promise<TenantEntity> {
+    return this.requestTenant.row();
+  }
+
+  /**
+   * The tenant's catalog minus tenant-restricted facets (PII is left in: the verifier refuses it per
+   * caller). `tenant`: the tenant's row when the caller has already read it.
+   */
+  async catalog(tenant?: TenantEntity): Promise<Catalog> {
     const tenantId = this.tenant.tenantId;
-    const [catalog, t] = await Promise.all([this.catalogs.get(tenantId), this.tenants.get(tenantId)]);
+    const [catalog, t] = await Promise.all([this.catalogs.get(tenantId), tenant ?? this.currentTenant()]);
     return catalogForCaller(catalog, { pii: true, restricted: t.settings.restrictedFacets ?? [] });
   }
 
@@ -73,14 +82,19 @@ export class AudienceFacade {
     return { segment: result.segment, catalog: cat, warnings: result.warnings };
   }
 
-  private async context(catalog: Catalog): Promise<AudienceContext> {
-    return { connection: await this.warehouses.connection(this.tenant.tenantId), catalog, asOf: catalog.as_of };
+  private async context(catalog: Catalog, tenant?: TenantEntity): Promise<AudienceContext> {
+    return {
+      connection: await this.warehouses.connection(this.tenant.tenantId, tenant ?? (await this.currentTenant())),
+      catalog,
+      asOf: catalog.as_of,
+    };
   }
 
   async count(segment: unknown) {
-    const c = await this.check(segment);
+    const tenant = await this.currentTenant();
+    const c = await this.check(segment, await this.catalog(tenant));
     const started = Date.now();
-    const count = await this.audience.count(await this.context(c.catalog), c.segment);
+    const count = await this.audience.count(await this.context(c.catalog, tenant), c.segment);
     return {
       count,
       as_of: c.catalog.as_of,

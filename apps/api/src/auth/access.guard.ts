@@ -6,6 +6,7 @@ import { AppConfig } from '@smartseg/common/server';
 import { hasRole, TenantContext } from '@smartseg/common/server';
 import { ACCESS_KEY, type AccessRule } from './access.decorator';
 import { CALLER, credentialOf, type RequestCaller } from './credentials';
+import { RequestTenant } from './request-tenant';
 
 type Req = { headers: Record<string, string | string[] | undefined>; [CALLER]?: RequestCaller };
 
@@ -30,6 +31,7 @@ export class AccessGuard implements CanActivate {
     private readonly config: AppConfig,
     private readonly keys: ApiKeyService,
     private readonly tenant: TenantContext,
+    private readonly requestTenant: RequestTenant,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -76,6 +78,7 @@ export class AccessGuard implements CanActivate {
     if (!found) throw new SmartsegError(ErrorCode.Unauthorized, 'Invalid, revoked or disabled API key');
     const roles = found.key.roles;
     this.tenant.set({ tenantId: found.tenant.id, actorId: found.key.id, roles });
+    this.requestTenant.remember(found.tenant);
     req[CALLER] = {
       kind: 'tenant',
       tenantId: found.tenant.id,

@@ -12,14 +12,42 @@ import { TenantCatalogEntity } from '../database/entities';
 import { SegmentVerifier } from '../engine/engine.ports';
 import { METRIC } from '../metrics/metrics.module';
 
-/** The catalog a caller may see: PII facets only with the pii role; tenant-restricted facets never. */
+/** Views already made of a catalog object, per `pii|restricted...` (see catalogForCaller). */
+const callerViews = new WeakMap<Catalog, Map<string, Catalog>>();
+/** Distinct views kept per catalog object (callers differ only by the pii role and the restricted list). */
+const MAX_VIEWS_PER_CATALOG = 16;
+
+/**
+ * The catalog a caller may see: PII facets only with the pii role; tenant-restricted facets never.
+ * The same catalog object with the same options gives back the same view object, so what is built
+ * once per catalog (the understanding engine's lexicon, keyed on the catalog's identity) is reused
+ * across requests instead of being rebuilt for every one.
+ */
 export function catalogForCaller(catalog: Catalog, options: { pii: boolean; restricted?: readonly string[] }): Catalog {
-  const restricted = new Set(options.restricted ?? []);
-  return { ...catalog, facets: catalog.facets.filter((f) => (options.pii || !f.pii) && !restricted.has(f.name)) };
+  const restrictedList = [...new Set(options.restricted ?? [])].sort();
+  const key = `${options.pii ? 1 : 0}|${restrictedList.join('\u0000')}`;
+  let views = callerViews.get(catalog);
+  const hit = views?.get(key);
+  if (hit) return hit;
+  const restricted = new Set(restrictedList);
+  const view: Catalog = {
+    ...catalog,
+    facets: catalog.facets.filter((f) => (options.pii || !f.pii) && !restricted.has(f.name)),
+  };
+  if (!views) callerViews.set(catalog, (views = new Map()));
+  if (views.size >= MAX_VIEWS_PER_CATALOG) views.delete(views.keys().next().value!);
+  views.set(key, view);
+  return view;
 }
 
 interface FileCache {
   mtimeMs: number;
+  catalog: Catalog;
+}
+
+interface EditedCache {
+  version: number;
+  updatedAt: string;
   catalog: Catalog;
 }
 
@@ -30,6 +58,7 @@ interface FileCache {
 @Injectable()
 export class CatalogService {
   private readonly files = new Map<string, FileCache>();
+  private readonly edited = new Map<string, EditedCache>();
 
   constructor(
     private readonly config: AppConfig,
@@ -41,10 +70,34 @@ export class CatalogService {
     @InjectMetric(METRIC.cacheMisses) private readonly misses: Counter<string>,
   ) {}
 
+  /**
+   * The edited copy is looked up by its version and time only; its (large) JSON is read and
+   * parsed again only when it changed, and an unchanged catalog is the same object every time.
+   */
   async get(tenantId: string): Promise<Catalog> {
+    const head = await this.repo.findOne({
+      select: { tenantId: true, version: true, updatedAt: true },
+      where: { tenantId },
+    });
+    if (!head) {
+      this.edited.delete(tenantId);
+      return this.fromFile(tenantId);
+    }
+    const cached = this.edited.get(tenantId);
+    if (cached && cached.version === head.version && cached.updatedAt === head.updatedAt) {
+      this.hits.inc({ cache: 'catalog' });
+      return cached.catalog;
+    }
+    this.misses.inc({ cache: 'catalog' });
     const edited = await this.repo.findOneBy({ tenantId });
-    if (edited) return { ...(edited.catalog as unknown as Catalog), tenant_id: tenantId, version: edited.version };
-    return this.fromFile(tenantId);
+    if (!edited) return this.fromFile(tenantId);
+    const catalog: Catalog = {
+      ...(edited.catalog as unknown as Catalog),
+      tenant_id: tenantId,
+      version: edited.version,
+    };
+    this.edited.set(tenantId, { version: edited.version, updatedAt: edited.updatedAt, catalog });
+    return catalog;
   }
 
   /** The catalog with what this caller may not see removed. */

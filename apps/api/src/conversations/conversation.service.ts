@@ -16,6 +16,7 @@ import {
 } from '../engine/engine.ports';
 import { METRIC } from '../metrics/metrics.module';
 import { TenantWarehouses } from '../warehouse/tenant-warehouses.service';
+import type { ConversationEntity } from '../database/entities';
 import { ConversationRepository } from './conversation.repository';
 
 /** `router`: one model-router step, only when the router escalated (between understand and verify). */
@@ -65,9 +66,26 @@ export class ConversationService {
     @InjectMetric(METRIC.agentLatency) private readonly latency: Histogram<string>,
   ) {}
 
-  async start(): Promise<string> {
+  /** Writes a new, empty conversation (the streaming create: its id is sent before the first turn). */
+  async start(): Promise<ConversationEntity> {
     const { tenantId, actorId } = this.tenant.principal;
-    return (await this.repo.create(tenantId, actorId)).id;
+    return this.repo.create(tenantId, actorId);
+  }
+
+  /**
+   * A new conversation and its first turn, written together in one transaction once the turn is
+   * answered (nobody knows the id before the answer, so nothing is written before it).
+   */
+  async create(text: string, emit: StepSink = () => undefined): Promise<TurnAnswer> {
+    const { tenantId, actorId } = this.tenant.principal;
+    return this.answer(this.repo.draft(tenantId, actorId), text, emit, true);
+  }
+
+  /** The tenant's conversation; 404 when it has none with that id. */
+  async open(id: string): Promise<ConversationEntity> {
+    const c = await this.repo.find(this.tenant.tenantId, id);
+    if (!c) throw new SmartsegError(ErrorCode.NotFound, `No conversation '${id}'`);
+    return c;
   }
 
   async history(id: string) {
@@ -92,21 +110,40 @@ export class ConversationService {
     };
   }
 
-  /** Checks the conversation belongs to the tenant before anything streams. */
-  async assertExists(id: string): Promise<void> {
-    if (!(await this.repo.find(this.tenant.tenantId, id)))
-      throw new SmartsegError(ErrorCode.NotFound, `No conversation '${id}'`);
+  /** A turn on an existing conversation (its id, or its row when the caller has just read or written it). */
+  async turn(
+    conversation: string | ConversationEntity,
+    text: string,
+    emit: StepSink = () => undefined,
+  ): Promise<TurnAnswer> {
+    const c = typeof conversation === 'string' ? await this.open(conversation) : conversation;
+    return this.answer(c, text, emit, false);
   }
 
-  async turn(conversationId: string, text: string, emit: StepSink = () => undefined): Promise<TurnAnswer> {
+  /** The segments earlier turns produced, oldest first, without the last (the current one): for "undo". */
+  private async previousSegments(tenantId: string, conversationId: string): Promise<Segment[]> {
+    const turns = await this.repo.turns(tenantId, conversationId);
+    const segments = turns
+      .map((t) => (t.status === 'segment' ? (t.result as { segment?: Segment }).segment : undefined))
+      .filter((x): x is Segment => !!x);
+    return segments.slice(0, -1);
+  }
+
+  private async answer(
+    conversation: ConversationEntity,
+    text: string,
+    emit: StepSink,
+    isNew: boolean,
+  ): Promise<TurnAnswer> {
     const started = Date.now();
     const { tenantId, actorId } = this.tenant.principal;
-    const conversation = await this.repo.find(tenantId, conversationId);
-    if (!conversation) throw new SmartsegError(ErrorCode.NotFound, `No conversation '${conversationId}'`);
+    const conversationId = conversation.id;
     const current = conversation.currentSegment ?? undefined;
     const route = this.skills.route(text, { hasCurrent: current !== undefined });
     const skill = route.skill.id;
-    const catalog = await this.facade.catalog();
+    // The tenant's row once for the whole turn (restricted facets, warehouse settings).
+    const tenant = await this.facade.currentTenant();
+    const catalog = await this.facade.catalog(tenant);
     const permissions = { pii: this.tenant.canSeePii };
     const base = { conversation_id: conversationId, skill, as_of: catalog.as_of };
     let answer: Omit<TurnAnswer, 'turn' | 'elapsed_ms'>;
@@ -121,12 +158,15 @@ export class ConversationService {
     } else {
       // The router's steps (only reported when it escalates) follow the understand event.
       const routerSteps: UnderstandStep[] = [];
+      const editing = skill !== 'create_segment' && current !== undefined;
+      const previous = editing && !isNew ? await this.previousSegments(tenantId, conversationId) : [];
       const understood = await this.understander.understand(text, {
         tenantId,
         catalog,
         asOf: catalog.as_of,
         permissions,
-        ...(skill !== 'create_segment' && current ? { current } : {}),
+        ...(editing ? { current } : {}),
+        ...(previous.length ? { previous } : {}),
         onStep: (s) => routerSteps.push(s),
       });
       emit('understand', { skill, matched: route.matched, ...understood });
@@ -171,7 +211,7 @@ export class ConversationService {
         let countError: ErrorBody | undefined;
         const countStarted = Date.now();
         try {
-          const connection = await this.warehouses.connection(tenantId);
+          const connection = await this.warehouses.connection(tenantId, tenant);
           count = await this.audience.count({ connection, catalog, asOf: catalog.as_of }, verified.segment);
         } catch (e) {
           countError = toHttpError(e).body;
@@ -209,6 +249,7 @@ export class ConversationService {
         actor: actorId,
       },
       nextSegment,
+      isNew ? { create: conversation } : {},
     );
     const final: TurnAnswer = { ...answer!, turn: row.seq, elapsed_ms: elapsed };
     // 4. answer

@@ -5,6 +5,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ErrorCode, SmartsegError } from '@smartseg/common/server';
 import { toHttpError } from '@smartseg/common/server';
 import { Access } from '../auth/access.decorator';
+import type { ConversationEntity } from '../database/entities';
 import { TurnDto } from '../dto/conversation.dto';
 import { ConversationService, type TurnAnswer } from './conversation.service';
 
@@ -38,8 +39,13 @@ export class ConversationsController {
     @Req() req: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<TurnAnswer | void> {
-    const id = await this.conversations.start();
-    return this.respond(req, reply, id, body.text, 201);
+    // JSON: the conversation and its first turn are written together once answered. A stream
+    // names the conversation first, so it is written before the turn runs.
+    if (!wantsEventStream(req)) {
+      reply.status(201);
+      return this.conversations.create(body.text);
+    }
+    return this.stream(reply, await this.conversations.start(), body.text, 201);
   }
 
   @Post(':id/turns')
@@ -54,8 +60,12 @@ export class ConversationsController {
     @Req() req: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<TurnAnswer | void> {
-    await this.conversations.assertExists(id);
-    return this.respond(req, reply, id, body.text, 200);
+    if (!wantsEventStream(req)) {
+      reply.status(200);
+      return this.conversations.turn(id, body.text);
+    }
+    // 404 before anything streams
+    return this.stream(reply, await this.conversations.open(id), body.text, 200);
   }
 
   @Get(':id')
@@ -65,17 +75,8 @@ export class ConversationsController {
     return this.conversations.history(id);
   }
 
-  private async respond(
-    req: FastifyRequest,
-    reply: FastifyReply,
-    id: string,
-    text: string,
-    status: number,
-  ): Promise<TurnAnswer | void> {
-    if (!wantsEventStream(req)) {
-      reply.status(status);
-      return this.conversations.turn(id, text);
-    }
+  private async stream(reply: FastifyReply, conversation: ConversationEntity, text: string, status: number) {
+    const id = conversation.id;
     const headers: Record<string, string> = {};
     for (const [k, v] of Object.entries(reply.getHeaders())) if (v !== undefined) headers[k] = String(v);
     reply.hijack();
@@ -92,7 +93,7 @@ export class ConversationsController {
     };
     send('conversation', { conversation_id: id });
     try {
-      await this.conversations.turn(id, text, send);
+      await this.conversations.turn(conversation, text, send);
       send('done', {});
     } catch (e) {
       send('error', toHttpError(e).body);

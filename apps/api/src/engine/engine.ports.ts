@@ -65,6 +65,8 @@ export interface UnderstandOptions {
   asOf: string;
   permissions: Permissions;
   current?: Segment;
+  /** Earlier states of the conversation's segment, oldest first (for "undo"). */
+  previous?: readonly Segment[];
   /** Receives the router's steps as they happen (e.g. for SSE); optional. */
   onStep?: (step: UnderstandStep) => void;
 }

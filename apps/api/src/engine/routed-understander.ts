@@ -106,6 +106,7 @@ export class RoutedUnderstander extends Understander {
         asOf: options.asOf,
         permissions: options.permissions,
         ...(options.current ? { current: options.current } : {}),
+        ...(options.previous?.length ? { previous: options.previous } : {}),
       },
       sink && withModels ? escalationSteps(sink, secrets) : undefined,
     );

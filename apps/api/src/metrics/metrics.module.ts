@@ -18,6 +18,7 @@ export const METRIC = {
   cacheHits: 'cache_hits_total',
   cacheMisses: 'cache_misses_total',
   evalScore: 'eval_score',
+  tenantWarehouseUp: 'tenant_warehouse_up',
 } as const;
 
 /** GET /metrics (Prometheus text; PrometheusModule sets the controller's path). Public like the probes: bind HOST to a private address. */
@@ -61,6 +62,11 @@ const providers = [
   }),
   makeCounterProvider({ name: METRIC.cacheHits, help: 'Cache hits', labelNames: ['cache'] }),
   makeCounterProvider({ name: METRIC.cacheMisses, help: 'Cache misses', labelNames: ['cache'] }),
+  makeGaugeProvider({
+    name: METRIC.tenantWarehouseUp,
+    help: "1 when the tenant's warehouse answered the last readiness check, 0 when it did not",
+    labelNames: ['tenant_id'],
+  }),
   makeGaugeProvider({
     name: METRIC.evalScore,
     help: 'Latest evaluation score',

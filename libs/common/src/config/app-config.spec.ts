@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { SmartsegError } from '../errors/smartseg.error';
-import { loadAppConfig } from './app-config';
+import { loadAppConfig, sizeInBytes } from './app-config';
 
 function failure(env: Record<string, string>): SmartsegError {
   try {
@@ -155,6 +155,38 @@ describe('loadAppConfig', () => {
       expect([variable, e.message]).toEqual([variable, expect.stringContaining(variable)]);
       expect(e.details).toEqual([expect.objectContaining({ path: variable })]);
     }
+  });
+
+  it('bounds the embedded DuckDB warehouses (memory limit, threads) and refuses bad values by name', () => {
+    expect(loadAppConfig({})).toMatchObject({ DUCKDB_MEMORY_LIMIT: '256MB', DUCKDB_THREADS: 2 });
+    expect(loadAppConfig({ DUCKDB_MEMORY_LIMIT: ' 1.5GB ', DUCKDB_THREADS: '4' })).toMatchObject({
+      DUCKDB_MEMORY_LIMIT: '1.5GB',
+      DUCKDB_THREADS: 4,
+    });
+    expect(loadAppConfig({ DUCKDB_MEMORY_LIMIT: '512MiB' }).DUCKDB_MEMORY_LIMIT).toBe('512MiB');
+    for (const [variable, value] of [
+      ['DUCKDB_MEMORY_LIMIT', 'lots'],
+      ['DUCKDB_MEMORY_LIMIT', '512'],
+      ['DUCKDB_MEMORY_LIMIT', '80%'],
+      ['DUCKDB_MEMORY_LIMIT', '32MB'],
+      ['DUCKDB_MEMORY_LIMIT', '256MB; SET threads=64'],
+      ['DUCKDB_THREADS', '0'],
+      ['DUCKDB_THREADS', '1.5'],
+      ['DUCKDB_THREADS', '65'],
+    ] as const) {
+      const e = failure({ [variable]: value });
+      expect([variable, value, e.message]).toEqual([variable, value, expect.stringContaining(variable)]);
+      expect(e.details).toEqual([expect.objectContaining({ path: variable })]);
+    }
+  });
+
+  it('reads sizes in DuckDB units', () => {
+    expect(sizeInBytes('256MB')).toBe(256e6);
+    expect(sizeInBytes('1.5 GB')).toBe(1.5e9);
+    expect(sizeInBytes('64MiB')).toBe(64 * 2 ** 20);
+    expect(sizeInBytes('2gib')).toBe(2 * 2 ** 30);
+    expect(sizeInBytes('256')).toBeUndefined();
+    expect(sizeInBytes('MB')).toBeUndefined();
   });
 
   it('ignores empty values (treated as unset)', () => {

@@ -37,6 +37,28 @@ const toBool = ({ value }: { value: unknown }) => {
   return value; // left as a string: IsBoolean names the variable
 };
 
+/** A size such as `256MB`, `1.5GB` or `512MiB` (DuckDB's units); see sizeInBytes. */
+const SIZE_PATTERN = /^(\d+(?:\.\d+)?)\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i;
+const SIZE_UNITS: Record<string, number> = {
+  kb: 1e3,
+  mb: 1e6,
+  gb: 1e9,
+  tb: 1e12,
+  kib: 2 ** 10,
+  mib: 2 ** 20,
+  gib: 2 ** 30,
+  tib: 2 ** 40,
+};
+
+/** Bytes of a size written as SIZE_PATTERN allows; undefined for anything else. */
+export function sizeInBytes(size: string): number | undefined {
+  const m = SIZE_PATTERN.exec(size.trim());
+  return m ? Number(m[1]) * SIZE_UNITS[m[2]!.toLowerCase()]! : undefined;
+}
+
+/** The smallest DUCKDB_MEMORY_LIMIT accepted: below it DuckDB refuses ordinary counts. */
+const MIN_DUCKDB_MEMORY_BYTES = 64 * 2 ** 20;
+
 /** A URL whose scheme is one of `schemes` (no credentials are echoed in messages). */
 const urlPattern = (schemes: string[]) => new RegExp(`^(${schemes.join('|')})://[^\\s]+$`);
 
@@ -235,6 +257,25 @@ export class AppConfig {
   @Max(64, { message: 'QUEUE_CONCURRENCY must be an integer between 1 and 64' })
   QUEUE_CONCURRENCY = 2;
 
+  /**
+   * Most memory one embedded DuckDB warehouse (one per tenant opened by the API) may use: DuckDB's
+   * `memory_limit`, whose own default is 80% of the machine's RAM. Past it, DuckDB evicts cached
+   * blocks and spills large joins to disk (`<warehouse>.duckdb.tmp`) instead of growing.
+   */
+  @Transform(trimOrUndefined)
+  @IsString()
+  @Matches(SIZE_PATTERN, {
+    message: 'DUCKDB_MEMORY_LIMIT must be a size of at least 64MB such as 256MB, 512MiB or 2GB',
+  })
+  DUCKDB_MEMORY_LIMIT = '256MB';
+
+  /** Worker threads of one embedded DuckDB warehouse (queries of all requests share them). */
+  @Type(() => Number)
+  @IsInt({ message: 'DUCKDB_THREADS must be an integer between 1 and 64' })
+  @Min(1, { message: 'DUCKDB_THREADS must be an integer between 1 and 64' })
+  @Max(64, { message: 'DUCKDB_THREADS must be an integer between 1 and 64' })
+  DUCKDB_THREADS = 2;
+
   /** True when the store is the embedded SQLite file (no DATABASE_URL). */
   get embedded(): boolean {
     return this.DATABASE_URL === undefined;
@@ -270,6 +311,8 @@ export const APP_CONFIG_VARIABLES: readonly string[] = [
   'QUEUE_STALLED_INTERVAL_MS',
   'QUEUE_MAX_STALLED_COUNT',
   'QUEUE_CONCURRENCY',
+  'DUCKDB_MEMORY_LIMIT',
+  'DUCKDB_THREADS',
 ];
 
 function flatten(errors: ValidationError[]): { variable: string; message: string }[] {
@@ -293,6 +336,13 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   const config = plainToInstance(AppConfig, raw, { exposeDefaultValues: true });
   const problems = flatten(validateSync(config, { skipMissingProperties: false }));
+  const memory = sizeInBytes(String(config.DUCKDB_MEMORY_LIMIT));
+  if (memory !== undefined && memory < MIN_DUCKDB_MEMORY_BYTES) {
+    problems.push({
+      variable: 'DUCKDB_MEMORY_LIMIT',
+      message: 'DUCKDB_MEMORY_LIMIT must be a size of at least 64MB such as 256MB, 512MiB or 2GB',
+    });
+  }
   if (config.DATABASE_URL !== undefined) {
     if (!config.ADMIN_API_KEY) {
       problems.push({ variable: 'ADMIN_API_KEY', message: 'ADMIN_API_KEY is required when DATABASE_URL is set' });

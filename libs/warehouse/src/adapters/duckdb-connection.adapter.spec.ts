@@ -91,6 +91,31 @@ describe('DuckDbConnection: a pool of connections on one instance', () => {
     }
   });
 
+  it('applies the memory limit, threads and allocator settings it is given', async () => {
+    const db = await DuckDbConnection.open({
+      path: ':memory:',
+      threads: 1,
+      memoryLimit: '128MB',
+      allocatorFlushThreshold: '16MB',
+      allocatorBackgroundThreads: true,
+    });
+    try {
+      const rows = await db.query<{ name: string; value: string }>(
+        `SELECT name, value FROM duckdb_settings() WHERE name IN ('memory_limit', 'threads', 'allocator_flush_threshold', 'allocator_bulk_deallocation_flush_threshold', 'allocator_background_threads') ORDER BY name`,
+      );
+      const settings = Object.fromEntries(rows.map((r) => [r.name, r.value]));
+      expect(settings).toEqual({
+        allocator_background_threads: 'true',
+        allocator_bulk_deallocation_flush_threshold: expect.stringMatching(/^1[56]\.\d+ MiB$/),
+        allocator_flush_threshold: expect.stringMatching(/^1[56]\.\d+ MiB$/),
+        memory_limit: expect.stringMatching(/^12[12]\.\d+ MiB$/),
+        threads: '1',
+      });
+    } finally {
+      await db.close();
+    }
+  });
+
   it('refuses a pool size below 1', async () => {
     await expect(DuckDbConnection.open({ path: ':memory:', poolSize: 0 })).rejects.toThrow(/poolSize/);
   });

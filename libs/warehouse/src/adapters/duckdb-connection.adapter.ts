@@ -10,7 +10,16 @@ export interface DuckDbOptions {
   readOnly?: boolean;
   /** DuckDB thread count; default: all cores. */
   threads?: number;
+  /** DuckDB's memory_limit, e.g. '256MB' (DuckDB's default: 80% of the machine's RAM). */
   memoryLimit?: string;
+  /**
+   * Memory DuckDB's allocator may keep after a query before it hands it back to the system
+   * (allocator_flush_threshold and allocator_bulk_deallocation_flush_threshold, e.g. '16MB'; DuckDB's
+   * defaults, 128MB and 512MB, suit a batch job more than a long-running server).
+   */
+  allocatorFlushThreshold?: string;
+  /** DuckDB's allocator background thread, which returns freed memory to the system while idle. */
+  allocatorBackgroundThreads?: boolean;
   /** Connections to the one DuckDB instance that queries may use at once (default 4). */
   poolSize?: number;
 }
@@ -74,6 +83,13 @@ export class DuckDbConnection extends WarehouseConnection {
     if (options.readOnly) config['access_mode'] = 'READ_ONLY';
     if (options.threads) config['threads'] = String(options.threads);
     if (options.memoryLimit) config['memory_limit'] = options.memoryLimit;
+    if (options.allocatorFlushThreshold) {
+      config['allocator_flush_threshold'] = options.allocatorFlushThreshold;
+      config['allocator_bulk_deallocation_flush_threshold'] = options.allocatorFlushThreshold;
+    }
+    if (options.allocatorBackgroundThreads !== undefined) {
+      config['allocator_background_threads'] = String(options.allocatorBackgroundThreads);
+    }
     const instance = await DuckDBInstance.create(options.path, config);
     const connection = await instance.connect();
     return new DuckDbConnection(instance, connection, size);
