@@ -96,3 +96,11 @@ describe('named days of the retail calendar', () => {
     expect(one('over Christmas')?.kind).toBe('ambiguous');
   });
 });
+
+describe('"at least N ago" and "more than N ago"', () => {
+  it('keeps the day itself for "at least" and leaves it out for "more than"', () => {
+    expect(win('at least a year ago')).toEqual({ type: 'before', date: '2025-07-01' });
+    expect(win('at least 90 days ago')).toEqual({ type: 'before', date: '2026-04-02' });
+    expect(win('more than a year ago')).toEqual({ type: 'older_than', n: 1, unit: 'year' });
+  });
+});

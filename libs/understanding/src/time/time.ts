@@ -691,6 +691,8 @@ export class TimeTagger {
       let s = i;
       let op: 'gt' | 'lt' | undefined;
       const gt = this.phraseAt(tokens, s, GT_WORDS);
+      // "at least a year ago": on or before that day ("more than a year ago": before it)
+      const atLeast = !!gt && (this.n(tokens, s) === 'at' || this.n(tokens, s) === 'no');
       if (gt) {
         op = 'gt';
         s += gt;
@@ -706,6 +708,15 @@ export class TimeTagger {
         const wu = toWindowUnit(a.n, a.unit);
         const end = a.end + 1;
         if (op === 'lt') return win(end, { type: 'last', n: wu.n, unit: wu.unit });
+        if (atLeast && Number.isInteger(wu.n)) {
+          const back =
+            wu.unit === 'day'
+              ? addDays(this.asOf, -wu.n)
+              : wu.unit === 'week'
+                ? addDays(this.asOf, -7 * wu.n)
+                : addMonths(this.asOf, wu.unit === 'year' ? -12 * wu.n : -wu.n);
+          return win(end, { type: 'before', date: addDays(back, 1) }, `at least ${plural(wu.n, wu.unit)} ago`);
+        }
         return win(end, { type: 'older_than', n: wu.n, unit: wu.unit });
       }
       // durations: "for 200 days", "for over 6 months", "for at least a year"
