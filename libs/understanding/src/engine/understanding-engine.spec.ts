@@ -1644,6 +1644,34 @@ describe('UnderstandingEngine: restatements and lists after other conditions', (
   });
 });
 
+describe('UnderstandingEngine: XOR and lettered lists', () => {
+  it('reads "A XOR B" as exactly one, and "(a) ..., and (b) ..." as a list of groups', () => {
+    expect(where('Electronics XOR Toys, past year')).toMatchObject({
+      kind: 'or',
+      children: [{ kind: 'and' }, { kind: 'and' }],
+    });
+    expect(where('(a) platinum members in Ohio, and (b) gold members in Texas')).toEqual({
+      kind: 'or',
+      children: [
+        {
+          kind: 'and',
+          children: [
+            { kind: 'attribute', facet: 'loyalty_tier', op: 'eq', value: 'platinum' },
+            { kind: 'attribute', facet: 'state', op: 'eq', value: 'OH' },
+          ],
+        },
+        {
+          kind: 'and',
+          children: [
+            { kind: 'attribute', facet: 'loyalty_tier', op: 'eq', value: 'gold' },
+            { kind: 'attribute', facet: 'state', op: 'eq', value: 'TX' },
+          ],
+        },
+      ],
+    });
+  });
+});
+
 describe('UnderstandingEngine: household size', () => {
   it('reads "households of N (or more)" as household size, never as an age', () => {
     expect(where('parents in households of 4 or more')).toEqual({

@@ -676,8 +676,41 @@ export class Parser {
   /** Finds and removes "but not both", "exactly one of", ... (the alternatives said are exclusive). */
   private exclusiveMarkers(chunks: Chunk[]): Chunk[] {
     const out: Chunk[] = [];
+    let markers = 0;
     for (let i = 0; i < chunks.length; i++) {
       const c = chunks[i]!;
+      // "Electronics XOR Appliances": exclusive or
+      if (/^xor$/i.test(c.text.trim())) {
+        this.xor = true;
+        this.used.add(c);
+        out.push({ ...c, unknown: false, stop: false, senses: [{ t: 'conj', c: 'or' }] });
+        continue;
+      }
+      // list markers: "(a) ... and (b) ...", "1) ... 2) ..."
+      if (
+        c.punct === '(' &&
+        chunks[i + 2]?.punct === ')' &&
+        /^([a-h]|[1-9]|i{1,3}|iv)$/i.test(chunks[i + 1]?.text.trim() ?? '') &&
+        // (only where a list item can start: at the beginning, after punctuation or a conjunction)
+        (i === 0 ||
+          !!chunks[i - 1]!.punct ||
+          has(chunks[i - 1], 'conj') ||
+          has(chunks[i - 1], 'subj') ||
+          has(chunks[i - 1], 'filler'))
+      ) {
+        for (let k = i; k <= i + 2; k++) this.used.add(chunks[k]!);
+        // "(a) women who ..., and (b) men who ...": each item after the first is another group of the list
+        if (markers++ > 0)
+          out.push({
+            ...c,
+            punct: undefined,
+            unknown: false,
+            stop: false,
+            senses: [{ t: 'conj', c: 'or', union: true }],
+          });
+        i += 2;
+        continue;
+      }
       // "..., but not both", "exactly one of: ...": exclusive alternatives
       {
         const ahead = chunks.slice(i, i + 6);
