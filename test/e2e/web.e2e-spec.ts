@@ -66,7 +66,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server?.close();
-});
+}, 120_000);
 
 describe('the API serves the page', () => {
   const assetNames = () => fs.readdirSync(path.join(WEB_DIST, 'assets'));

@@ -111,5 +111,10 @@ export async function startWebServer(
   await t.app.listen(0, '127.0.0.1');
   const address = t.app.getHttpServer().address() as AddressInfo;
   const demoKey = fs.readFileSync(path.join(home, 'demo-key.txt'), 'utf8').trim();
-  return { t, url: `http://127.0.0.1:${address.port}`, home, demoKey, data, close: () => t.close() };
+  // a browser keeps idle keep-alive sockets open: drop them so that closing does not wait on them
+  const close = async () => {
+    (t.app.getHttpServer() as { closeAllConnections?: () => void }).closeAllConnections?.();
+    await t.close();
+  };
+  return { t, url: `http://127.0.0.1:${address.port}`, home, demoKey, data, close };
 }
