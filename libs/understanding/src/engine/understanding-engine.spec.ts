@@ -1672,6 +1672,22 @@ describe('UnderstandingEngine: XOR and lettered lists', () => {
   });
 });
 
+describe('UnderstandingEngine: unsubscribes with a window', () => {
+  it('reads "unsubscribed from emails in the past month" as the event in that month, without a window as the state', () => {
+    expect(where('people who unsubscribed from emails in the past month')).toMatchObject({
+      kind: 'event',
+      event_type: ['unsubscribe'],
+      window: { type: 'last', n: 1, unit: 'month' },
+    });
+    expect(where('customers who unsubscribed from email')).toEqual({
+      kind: 'attribute',
+      facet: 'email_opt_in',
+      op: 'eq',
+      value: false,
+    });
+  });
+});
+
 describe('UnderstandingEngine: household size', () => {
   it('reads "households of N (or more)" as household size, never as an age', () => {
     expect(where('parents in households of 4 or more')).toEqual({

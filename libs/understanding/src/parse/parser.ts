@@ -1082,6 +1082,8 @@ export class Parser {
       const c = chunks[idx]!;
       const o = sense(c, 'optin');
       if (!o || has(c, 'value')) continue;
+      // "unsubscribed from emails in the past month": with a window it is the event, not the state
+      if (has(c, 'event') && chunks.some((x) => x.time?.kind === 'window')) continue;
       const found = this.optinFacet(chunks, idx);
       if (!found) continue;
       let value = o.value;
