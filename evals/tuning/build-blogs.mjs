@@ -8,7 +8,7 @@
 //
 // Gold segments follow spec section 2 literally and the conventions of evals/README.md ("Gold segments",
 // "Interpretations chosen where the spec leaves room"); gold_facets are derived from the gold segment with the
-// rules of libs/eval-runner/src/segment-concepts.ts. The builders are copied from build-vendor.mjs.
+// rules of libs/eval-runner/src/segment-concepts.ts. The builders are shared with build-vendor.mjs (tuning-lib.mjs).
 //
 // Named geographies used here (only where the spec or the tenant's place rules in the demo catalog give one
 // answer; the gold spells the rule out as cities/states, the way README spells out "moms"):
@@ -30,224 +30,102 @@
 //
 // Ids are positional: append new cases at the end of the list, never insert or reorder.
 //
-// Usage: node evals/tuning/build-blogs.mjs   (then node evals/tuning/check-blogs.mjs)
-import * as fs from 'node:fs';
+// Usage: node evals/tuning/build-blogs.mjs   (then node evals/tuning/check-tuning.mjs --file evals/tuning/blogs.jsonl)
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import {
+  and,
+  or,
+  not,
+  eq,
+  neq,
+  isIn,
+  notIn,
+  gt,
+  gte,
+  lt,
+  lte,
+  betw,
+  yes,
+  no,
+  state,
+  region,
+  tier,
+  gender,
+  cities,
+  city,
+  age,
+  rule,
+  NEW,
+  ACTIVE,
+  LAPSED,
+  CHURNED,
+  PROSPECT,
+  ONE_TIME,
+  REPEAT,
+  VIP,
+  LIKELY_CHURN,
+  LIKELY_BUY,
+  EMAIL_ENGAGED,
+  REACH_EMAIL,
+  REACH_SMS,
+  REACH_PUSH,
+  last,
+  days,
+  weeks,
+  months,
+  years,
+  THIS_YEAR,
+  THIS_QUARTER,
+  inYear,
+  inMonth,
+  since,
+  before,
+  between,
+  t,
+  dept,
+  cat,
+  brand,
+  PRIVATE,
+  ORGANIC,
+  ONLINE,
+  INSTORE,
+  INAPP,
+  WEB,
+  PICKUP,
+  DELIVERY,
+  SHIP,
+  COUPON,
+  pay,
+  store,
+  with_,
+  buy,
+  spend,
+  orders,
+  aov,
+  units,
+  returned,
+  ev,
+  model,
+  level,
+  decile,
+  score,
+  top,
+  bottom,
+  bday,
+  xor,
+  S,
+  R,
+  C,
+  T,
+  TR,
+  TC,
+  pad,
+  toCase,
+  writeCases,
+} from './tuning-lib.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-
-// ------------------------------------------------------------------ segment builders (segment model v1)
-const clean = (o) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
-const and = (...children) => ({ kind: 'and', children });
-const or = (...children) => ({ kind: 'or', children });
-const not = (child) => ({ kind: 'not', child });
-const seg = (...nodes) => ({ version: 1, where: nodes.length === 1 ? nodes[0] : and(...nodes) });
-
-const attr = (facet, op, extra = {}) => ({ kind: 'attribute', facet, op, ...extra });
-const eq = (facet, value) => attr(facet, 'eq', { value });
-const neq = (facet, value) => attr(facet, 'neq', { value });
-const isIn = (facet, values) => attr(facet, 'in', { values });
-const notIn = (facet, values) => attr(facet, 'not_in', { values });
-const gt = (facet, value) => attr(facet, 'gt', { value });
-const gte = (facet, value) => attr(facet, 'gte', { value });
-const lt = (facet, value) => attr(facet, 'lt', { value });
-const lte = (facet, value) => attr(facet, 'lte', { value });
-const betw = (facet, min, max) => attr(facet, 'between', { min, max });
-const yes = (facet) => eq(facet, true);
-const no = (facet) => eq(facet, false);
-const oneOf = (facet, ...values) => (values.length === 1 ? eq(facet, values[0]) : isIn(facet, values));
-const state = (...s) => oneOf('state', ...s);
-const region = (...r) => oneOf('region', ...r);
-const tier = (...t) => oneOf('loyalty_tier', ...t);
-const gender = (g) => eq('gender', g);
-const cities = (...pairs) => {
-  const byState = new Map();
-  for (const [c, s] of pairs) byState.set(s, [...(byState.get(s) ?? []), c]);
-  const parts = [...byState].map(([s, cs]) => and(oneOf('city', ...cs), eq('state', s)));
-  return parts.length === 1 ? parts[0] : or(...parts);
-};
-const city = (c, s) => cities([c, s]);
-const age = {
-  between: (a, b) => betw('age', a, b),
-  gt: (n) => gt('age', n),
-  gte: (n) => gte('age', n),
-  lt: (n) => lt('age', n),
-};
-
-const rule = (id) => ({ kind: 'rule', rule: id });
-const NEW = rule('new_customer');
-const ACTIVE = rule('active_customer');
-const LAPSED = rule('lapsed_customer');
-const CHURNED = rule('churned_customer');
-const PROSPECT = rule('prospect');
-const ONE_TIME = rule('one_time_buyer');
-const REPEAT = rule('repeat_customer');
-const VIP = rule('vip');
-const LIKELY_CHURN = rule('likely_to_churn');
-const LIKELY_BUY = rule('likely_to_buy');
-const EMAIL_ENGAGED = rule('engaged_with_email');
-const REACH_EMAIL = rule('reachable_email');
-const REACH_SMS = rule('reachable_sms');
-const REACH_PUSH = rule('reachable_push');
-
-const last = (n, unit) => ({ type: 'last', n, unit });
-const days = (n) => last(n, 'day');
-const weeks = (n) => last(n, 'week');
-const months = (n) => last(n, 'month');
-const years = (n) => last(n, 'year');
-const THIS_YEAR = { type: 'this', unit: 'year' };
-const THIS_QUARTER = { type: 'this', unit: 'quarter' };
-const THIS_MONTH = { type: 'this', unit: 'month' };
-const inYear = (year) => ({ type: 'year', year });
-const inMonth = (year, month) => ({ type: 'month', year, month });
-const since = (date) => ({ type: 'since', date });
-const before = (date) => ({ type: 'before', date });
-const between = (from, to) => ({ type: 'between', from, to });
-const olderThan = (n, unit) => ({ type: 'older_than', n, unit });
-
-const t = {
-  gt: (value) => ({ op: 'gt', value }),
-  gte: (value) => ({ op: 'gte', value }),
-  lt: (value) => ({ op: 'lt', value }),
-  lte: (value) => ({ op: 'lte', value }),
-  eq: (value) => ({ op: 'eq', value }),
-  between: (min, max) => ({ op: 'between', min, max }),
-};
-
-const dept = (...d) => ({ department: d });
-const cat = (...c) => ({ category: c });
-const brand = (...b) => ({ brand: b });
-const PRIVATE = { private_label: true };
-const ORGANIC = { organic: true };
-const ONLINE = { channel: ['web', 'app'] };
-const INSTORE = { channel: ['store'] };
-const INAPP = { channel: ['app'] };
-const WEB = { channel: ['web'] };
-const PICKUP = { fulfillment: ['pickup'] };
-const DELIVERY = { fulfillment: ['delivery'] };
-const SHIP = { fulfillment: ['ship'] };
-const COUPON = { coupon_used: true };
-const RETURNED = { status: 'returned' };
-const pay = (...m) => ({ payment_method: m });
-const store = (...ids) => ({ store_id: ids });
-const with_ = (...fs) => Object.assign({}, ...fs);
-
-const buy = ({ item, order, w, measure, th } = {}) =>
-  clean({ kind: 'purchase', item, order, window: w, measure, threshold: th });
-const spend = (th, w, opts = {}) => buy({ ...opts, w, measure: 'spend', th });
-const orders = (th, w, opts = {}) => buy({ ...opts, w, measure: 'orders', th });
-const aov = (th, w, opts = {}) => buy({ ...opts, w, measure: 'avg_order_value', th });
-const units = (th, w, opts = {}) => buy({ ...opts, w, measure: 'quantity', th });
-const returned = ({ item, w, th } = {}) => buy({ item, order: RETURNED, w, th });
-const ev = (types, { item, w, th } = {}) =>
-  clean({ kind: 'event', event_type: Array.isArray(types) ? types : [types], item, window: w, threshold: th });
-const model = (name, spec) => ({ kind: 'model', model: name, ...spec });
-const level = (name, l) => model(name, { level: l });
-const decile = (name, th) => model(name, { decile: th });
-const score = (name, th) => model(name, { score: th });
-const top = (name, n) => model(name, { top_percent: n });
-const bottom = (name, n) => model(name, { bottom_percent: n });
-const bday = (when, n) => clean({ kind: 'birthday', when, days: n });
-const xor = (a, b) => or(and(a, not(b)), and(b, not(a)));
-
-// ------------------------------------------------------------------ gold facets (segment-concepts.ts rules)
-export function concepts(segment) {
-  const out = new Set();
-  const item = (i) => {
-    if (!i) return;
-    if (i.department?.length) out.add('department');
-    if (i.category?.length) out.add('category');
-    if (i.brand?.length) out.add('brand');
-    if (i.private_label !== undefined) out.add('private_label');
-    if (i.organic !== undefined) out.add('organic');
-  };
-  const visit = (n) => {
-    switch (n.kind) {
-      case 'and':
-      case 'or':
-        n.children.forEach(visit);
-        return;
-      case 'not':
-        visit(n.child);
-        return;
-      case 'attribute':
-        out.add(n.facet);
-        return;
-      case 'purchase': {
-        const m = n.measure ?? 'orders';
-        if (m === 'spend') out.add('spend');
-        else if (m === 'avg_order_value') out.add('avg_order_value');
-        else if (m === 'orders' && n.threshold && !(n.threshold.op === 'gte' && n.threshold.value === 1))
-          out.add('order_count');
-        else out.add('purchase');
-        item(n.item);
-        const o = n.order ?? {};
-        if (o.channel?.length) out.add('channel');
-        if (o.fulfillment?.length) out.add('fulfillment');
-        if (o.coupon_used !== undefined) out.add('coupon');
-        if (o.status === 'returned') out.add('returns');
-        if (o.payment_method?.length) out.add('payment_method');
-        return;
-      }
-      case 'event':
-        n.event_type.forEach((e) => out.add(e));
-        item(n.item);
-        return;
-      case 'model':
-        out.add(n.model);
-        return;
-      case 'birthday':
-        out.add('birth_month');
-        return;
-      case 'rule':
-        out.add(n.rule);
-        return;
-      default:
-        throw new Error(`unknown node kind ${n.kind}`);
-    }
-  };
-  visit(segment.where);
-  return [...out];
-}
-
-// ------------------------------------------------------------------ case constructors
-// S(category, style, source, text, ...nodes): a single request answered by a segment.
-const S = (category, style, source, text, ...nodes) => ({ category, style, source, text, expect: 'segment', nodes });
-const R = (style, source, text, missing) => ({ category: 'refuse', style, source, text, expect: 'refuse', missing });
-const C = (style, source, text, clarifyAbout) => ({
-  category: 'clarify',
-  style,
-  source,
-  text,
-  expect: 'clarify',
-  clarify_about: clarifyAbout,
-});
-// T(style, source, turns, ...nodes): a conversation answered by a segment after the last turn.
-const T = (style, source, turns, ...nodes) => ({
-  category: 'multi_turn',
-  style,
-  source,
-  turns,
-  expect: 'segment',
-  nodes,
-});
-const TR = (style, source, turns, missing) => ({
-  category: 'multi_turn',
-  style,
-  source,
-  turns,
-  expect: 'refuse',
-  missing,
-});
-const TC = (style, source, turns, clarifyAbout) => ({
-  category: 'multi_turn',
-  style,
-  source,
-  turns,
-  expect: 'clarify',
-  clarify_about: clarifyAbout,
-});
 
 // ------------------------------------------------------------------ named places and dates (see header)
 const BAY_AREA = cities(['San Francisco', 'CA'], ['Oakland', 'CA'], ['San Jose', 'CA']);
@@ -2129,34 +2007,11 @@ const cases = [
 ];
 
 // ------------------------------------------------------------------ emit
-const pad = (n) => String(n).padStart(3, '0');
-const toCase = (id, c) => {
-  const out = { id, category: c.category, style: c.style };
-  if (c.text !== undefined) out.text = c.text;
-  if (c.turns !== undefined) out.turns = c.turns;
-  out.expect = c.expect;
-  if (c.expect === 'segment') {
-    const gold = seg(...c.nodes);
-    out.gold_segment = gold;
-    out.gold_facets = concepts(gold);
-  }
-  if (c.missing) out.missing = c.missing;
-  if (c.clarify_about) out.clarify_about = c.clarify_about;
-  out.source = c.source;
-  return out;
-};
 const lines = cases.map((c, i) => toCase(`blog-${pad(i + 1)}`, c));
-
 const texts = new Set();
 for (const l of lines) {
   const key = (l.text ?? l.turns.join(' | ')).toLowerCase();
   if (texts.has(key)) throw new Error(`duplicate request ${l.id}: ${key}`);
   texts.add(key);
 }
-const file = path.join(here, 'blogs.jsonl');
-fs.writeFileSync(file, lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
-const by = (k) => lines.reduce((m, l) => ((m[l[k]] = (m[l[k]] ?? 0) + 1), m), {});
-console.log(`wrote ${lines.length} cases to ${path.relative(process.cwd(), file)}`);
-console.log('by category:', JSON.stringify(by('category')));
-console.log('by expect:  ', JSON.stringify(by('expect')));
-console.log('by style:   ', JSON.stringify(by('style')));
+writeCases(path.join(here, 'blogs.jsonl'), lines);

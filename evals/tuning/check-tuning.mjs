@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Checks evals/tuning/blogs.jsonl (written by build-blogs.mjs) against the product and the demo warehouse.
-// A copy of check-vendor.mjs with the blogs set's id scheme (every case is blog-NNN, conversations included):
+// Checks a tuning set (evals/tuning/vendor.jsonl by default, or blogs.jsonl) against the product and the
+// demo warehouse:
 //   - structure: unique ids, known category / style / expect, text xor turns, the fields each expect needs,
 //     gold_facets in the README vocabulary;
 //   - every gold_segment passes verifySegment (catalog of ./.smartseg/catalogs/demo.json, no pii) with zero
@@ -10,7 +10,7 @@
 // Prints one line per failing case and a summary table by category. Exit code 0 when everything holds, 1 otherwise.
 //
 // Prerequisites: node scripts/ensure-build.mjs && node scripts/ensure-demo.mjs
-// Usage: node evals/tuning/check-blogs.mjs [--file evals/tuning/blogs.jsonl] [--as-of 2026-06-30] [--verbose]
+// Usage: node evals/tuning/check-tuning.mjs [--file evals/tuning/blogs.jsonl] [--as-of 2026-06-30] [--verbose]
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,7 +27,7 @@ const opt = (name) => {
   const v = args[i + 1];
   return v && !v.startsWith('--') ? v : true;
 };
-const FILE = path.resolve(typeof opt('--file') === 'string' ? opt('--file') : path.join(here, 'blogs.jsonl'));
+const FILE = path.resolve(typeof opt('--file') === 'string' ? opt('--file') : path.join(here, 'vendor.jsonl'));
 const AS_OF = typeof opt('--as-of') === 'string' ? opt('--as-of') : '2026-06-30';
 const VERBOSE = !!opt('--verbose');
 const home = process.env.SMARTSEG_HOME ? path.resolve(process.env.SMARTSEG_HOME) : path.join(repoRoot, '.smartseg');
@@ -182,7 +182,8 @@ for (const c of cases) {
   const s = stat(c.category ?? '?');
   s.cases++;
   const before = problems.length;
-  if (!c.id || !/^blog-\d{3}$/.test(c.id)) fail(c, `bad id ${c.id}`);
+  // ids: vend-NNN / vturn-NNN (conversations) in vendor.jsonl, blog-NNN in blogs.jsonl
+  if (!c.id || !/^(vend|vturn|blog)-\d{3}$/.test(c.id)) fail(c, `bad id ${c.id}`);
   if (ids.has(c.id)) fail(c, 'duplicate id');
   ids.add(c.id);
   if (!CATEGORIES.has(c.category)) fail(c, `unknown category ${c.category}`);
@@ -192,6 +193,8 @@ for (const c of cases) {
   const hasTurns = Array.isArray(c.turns) && c.turns.length >= 2 && c.turns.every((x) => typeof x === 'string' && x);
   if (hasText === hasTurns) fail(c, 'needs exactly one of text / turns (2+)');
   if ((c.category === 'multi_turn') !== hasTurns) fail(c, 'multi_turn cases (only) have turns');
+  if (!c.id?.startsWith('blog-') && c.id?.startsWith('vturn-') !== hasTurns)
+    fail(c, 'vturn- ids are the conversations');
 
   if (c.expect === 'segment') {
     s.segment++;
