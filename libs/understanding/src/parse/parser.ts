@@ -130,6 +130,11 @@ function onlyNear(chunks: readonly Chunk[], idx: number): boolean {
   );
 }
 
+/** A chunk the engine makes in place of another (a connective, a "not"): the same span, one sense. */
+function synthetic(c: Chunk, s: Sense): Chunk {
+  return { ...c, punct: undefined, unknown: false, stop: false, senses: [s] };
+}
+
 function span(c: Chunk): Span {
   return { cs: c.cs, ce: c.ce };
 }
@@ -661,14 +666,7 @@ export class Parser {
     };
     return chunks.map((c, i) =>
       (c.punct === ';' || c.punct === '|') && !startsExcl(i)
-        ? {
-            ...c,
-            punct: undefined,
-            text: 'and',
-            senses: [{ t: 'conj', c: 'and', line: true }],
-            unknown: false,
-            stop: false,
-          }
+        ? { ...synthetic(c, { t: 'conj', c: 'and', line: true }), text: 'and' }
         : c,
     );
   }
@@ -683,7 +681,7 @@ export class Parser {
       if (/^xor$/i.test(c.text.trim())) {
         this.xor = true;
         this.used.add(c);
-        out.push({ ...c, unknown: false, stop: false, senses: [{ t: 'conj', c: 'or' }] });
+        out.push(synthetic(c, { t: 'conj', c: 'or' }));
         continue;
       }
       // list markers: "(a) ... and (b) ...", "1) ... 2) ..."
@@ -700,14 +698,7 @@ export class Parser {
       ) {
         for (let k = i; k <= i + 2; k++) this.used.add(chunks[k]!);
         // "(a) women who ..., and (b) men who ...": each item after the first is another group of the list
-        if (markers++ > 0)
-          out.push({
-            ...c,
-            punct: undefined,
-            unknown: false,
-            stop: false,
-            senses: [{ t: 'conj', c: 'or', union: true }],
-          });
+        if (markers++ > 0) out.push(synthetic(c, { t: 'conj', c: 'or', union: true }));
         i += 2;
         continue;
       }
@@ -738,7 +729,6 @@ export class Parser {
 
   /** "state != CA", "state ≠ CA", "state <> CA": not equal (before sentences are split at "!"). */
   private notEqual(chunks: Chunk[]): Chunk[] {
-    const neg = (c: Chunk): Chunk => ({ ...c, punct: undefined, senses: [{ t: 'neg', word: 'not' }] });
     const out = [...chunks];
     for (let i = 0; i < out.length; i++) {
       const c = out[i]!;
@@ -751,7 +741,7 @@ export class Parser {
         const two = c.punct !== '\u2260';
         this.used.add(c);
         if (two) this.used.add(out[i + 1]!);
-        out.splice(i, two ? 2 : 1, neg(c));
+        out.splice(i, two ? 2 : 1, synthetic(c, { t: 'neg', word: 'not' }));
       }
     }
     return out;
@@ -762,13 +752,6 @@ export class Parser {
    * A yes/true after a flag is dropped; a no/false becomes "not" before it.
    */
   private filterSyntax(out: Chunk[]): void {
-    const neg = (c: Chunk): Chunk => ({
-      ...c,
-      unknown: false,
-      stop: false,
-      punct: undefined,
-      senses: [{ t: 'neg', word: 'not' }],
-    });
     const word = (c: Chunk | undefined) => (c && !c.punct ? c.text.toLowerCase().trim() : '');
     for (let i = 0; i < out.length; i++) {
       const c = out[i]!;
@@ -787,7 +770,7 @@ export class Parser {
       if (/^(false|no|n|0|off|unchecked|unset)$/.test(v)) {
         for (let k = i + 1; k <= j; k++) this.used.add(out[k]!);
         out.splice(i + 1, j - i);
-        out.splice(i, 0, neg(c));
+        out.splice(i, 0, synthetic(c, { t: 'neg', word: 'not' }));
         i++;
       } else if (/^(true|yes|y|1|on|checked)$/.test(v)) {
         for (let k = i + 1; k <= j; k++) this.used.add(out[k]!);
@@ -857,17 +840,10 @@ export class Parser {
     if (levels.length < 2) return false;
     for (let k = 0; k <= len; k++) this.used.add(out[i + k]!);
     const made: Chunk[] = [];
-    const whole = { ce: out[i + len]!.ce };
+    const ce = out[i + len]!.ce;
     levels.forEach((value, k) => {
-      if (k > 0)
-        made.push({
-          ...c,
-          senses: [{ t: 'conj', c: 'or', inner: true }],
-          punct: undefined,
-          unknown: false,
-          stop: false,
-        });
-      made.push({ ...c, ce: whole.ce, senses: [{ ...v, value }] });
+      if (k > 0) made.push(synthetic(c, { t: 'conj', c: 'or', inner: true }));
+      made.push({ ...c, ce, senses: [{ ...v, value }] });
     });
     out.splice(i, 1 + len, ...made);
     this.notes.push(`"${c.text}" and the levels ${dir === 'up' ? 'above' : 'below'} it`);

@@ -339,6 +339,9 @@ const TIME_STARTERS = new Set(
   ).split(' '),
 );
 
+/** First words of the named days (most words start none: the common case returns at once). */
+const NAMED_DAY_FIRST_WORDS = new Set(NAMED_DAYS.flatMap((d) => d.names.map((n) => n.split(' ')[0]!)));
+
 const SPLIT_CACHE = new WeakMap<readonly string[], string[][]>();
 
 function splitPhrases(phrases: readonly string[]): string[][] {
@@ -1198,6 +1201,7 @@ export class TimeTagger {
 
   /** A named day of the retail calendar at i, in a year said after it or else its latest on or before the as-of date. */
   private namedDay(tokens: readonly Token[], i: number): DateExpr | undefined {
+    if (!NAMED_DAY_FIRST_WORDS.has(this.n(tokens, i))) return undefined;
     let best: { len: number; date: (y: number) => string } | undefined;
     for (const nd of NAMED_DAYS) {
       const len = this.phraseAt(tokens, i, nd.names);
