@@ -182,8 +182,8 @@ for (const c of cases) {
   const s = stat(c.category ?? '?');
   s.cases++;
   const before = problems.length;
-  // ids: vend-NNN / vturn-NNN (conversations) in vendor.jsonl, blog-NNN in blogs.jsonl
-  if (!c.id || !/^(vend|vturn|blog)-\d{3}$/.test(c.id)) fail(c, `bad id ${c.id}`);
+  // ids: vend-NNN / vturn-NNN (conversations) in vendor.jsonl, blog-NNN in blogs.jsonl, forum-NNN in forums.jsonl
+  if (!c.id || !/^(vend|vturn|blog|forum)-\d{3}$/.test(c.id)) fail(c, `bad id ${c.id}`);
   if (ids.has(c.id)) fail(c, 'duplicate id');
   ids.add(c.id);
   if (!CATEGORIES.has(c.category)) fail(c, `unknown category ${c.category}`);
@@ -193,7 +193,7 @@ for (const c of cases) {
   const hasTurns = Array.isArray(c.turns) && c.turns.length >= 2 && c.turns.every((x) => typeof x === 'string' && x);
   if (hasText === hasTurns) fail(c, 'needs exactly one of text / turns (2+)');
   if ((c.category === 'multi_turn') !== hasTurns) fail(c, 'multi_turn cases (only) have turns');
-  if (!c.id?.startsWith('blog-') && c.id?.startsWith('vturn-') !== hasTurns)
+  if (/^(vend|vturn)-/.test(c.id ?? '') && c.id?.startsWith('vturn-') !== hasTurns)
     fail(c, 'vturn- ids are the conversations');
 
   if (c.expect === 'segment') {
