@@ -53,6 +53,20 @@ describe('customer facts on DuckDB: same counts with and without facts', () => {
     );
   });
 
+  it('generation builds the purchase lines: every item of a customer order up to D, with its order and product', async () => {
+    expect(facts.layout.lines).toBe('purchase_lines');
+    const [row] = await db.query(
+      `SELECT (SELECT COUNT(*) FROM purchase_lines) AS l,
+              (SELECT COUNT(*) FROM orders o JOIN order_items oi ON oi.order_id = o.order_id
+                WHERE o.customer_id IS NOT NULL AND CAST(o.order_ts AS DATE) <= DATE '${GENERATED_AS_OF}') AS i,
+              (SELECT COUNT(*) FROM purchase_lines l JOIN products p ON p.product_id = l.product_id
+                WHERE p.brand IS NOT DISTINCT FROM l.brand AND p.department = l.department) AS same`,
+    );
+    expect(Number(row!['l'])).toBeGreaterThan(3000);
+    expect(Number(row!['l'])).toBe(Number(row!['i']));
+    expect(Number(row!['same'])).toBe(Number(row!['l']));
+  });
+
   it('a known customer: facts agree with hand-written aggregates', async () => {
     const [f] = await db.query(
       `SELECT f.customer_id, CAST(f.last_order_date AS VARCHAR) AS last, f.orders_all, f.orders_d90, f.spend_this_year

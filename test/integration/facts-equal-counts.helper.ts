@@ -92,25 +92,45 @@ export function factsConditionArb(catalog: Catalog): fc.Arbitrary<SegmentNode> {
     { channel: ['app' as const, 'web' as const, 'app' as const] },
     { channel: ['store' as const] },
     { channel: ['app' as const] },
+    { channel: ['store' as const], coupon_used: true },
+    { fulfillment: ['pickup' as const, 'delivery' as const] },
   );
   const departments = catalog.departments.map((d) => d.name);
+  const categories = catalog.departments.flatMap((d) => d.categories).slice(0, 40);
+  const brands = catalog.brands.map((b) => b.name).slice(0, 40);
+  // Item filters beyond departments (read from the purchase lines when the facts are built).
+  const otherItem = fc.option(
+    fc.oneof(
+      fc.record({ category: fc.uniqueArray(fc.constantFrom(...categories), { minLength: 1, maxLength: 2 }) }),
+      fc.record({ brand: fc.uniqueArray(fc.constantFrom(...brands), { minLength: 1, maxLength: 3 }) }),
+      fc.constant({ organic: true }),
+      fc.constant({ private_label: true }),
+      fc.record({ department: fc.constant([departments[0]!]), private_label: fc.boolean() }),
+    ),
+    { nil: undefined },
+  );
   const purchase = fc
     .record({
       order,
       window: factWindowArb,
-      measure: fc.constantFrom(undefined, 'orders' as const, 'spend' as const, 'avg_order_value' as const),
+      measure: fc.constantFrom(
+        undefined,
+        'orders' as const,
+        'spend' as const,
+        'avg_order_value' as const,
+        'quantity' as const,
+      ),
       dept: fc.option(fc.uniqueArray(fc.constantFrom(...departments), { minLength: 1, maxLength: 2 }), {
         nil: undefined,
       }),
+      other: otherItem,
       threshold: fc.option(thresholdArb(count), { nil: undefined }),
       moneyThreshold: thresholdArb(money),
     })
-    .map(({ order: o, window, measure, dept, threshold, moneyThreshold }): SegmentNode => {
+    .map(({ order: o, window, measure, dept, other, threshold, moneyThreshold }): SegmentNode => {
       const t = measure === 'spend' || measure === 'avg_order_value' ? moneyThreshold : threshold;
-      return withOptional(
-        { kind: 'purchase' as const },
-        { order: o, window, measure, threshold: t, item: dept ? { department: dept } : undefined },
-      );
+      const item = other ?? (dept ? { department: dept } : undefined);
+      return withOptional({ kind: 'purchase' as const }, { order: o, window, measure, threshold: t, item });
     });
   const events = catalog.event_types.map((e) => e.name);
   const event = fc

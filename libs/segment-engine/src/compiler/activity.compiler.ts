@@ -50,44 +50,52 @@ export function compilePurchase(cond: PurchaseCondition, ctx: CompileContext, pa
   const threshold =
     cond.threshold === undefined ? DEFAULT_THRESHOLD : requireThreshold(cond.threshold, fieldPath(path, 'threshold'));
   const d = ctx.dialect;
-  const od = d.timestampToDate('o.order_ts');
+  // With an item filter (or a quantity), the warehouse's purchase lines (built with the facts for D)
+  // hold the orders' and products' columns on each item: one table instead of a three-way join.
+  const lines = ctx.facts?.layout.lines;
+  const joinItems = cond.item !== undefined || measure === 'quantity';
+  const viaLines = joinItems && lines !== undefined;
+  const o = viaLines ? 'l' : 'o';
+  const od = viaLines ? 'l.order_date' : d.timestampToDate('o.order_ts');
 
   const where = [
-    'o.customer_id IS NOT NULL',
-    `o.status = ${ctx.bindText(orderStatus(cond.order, fieldPath(path, 'order')))}`,
+    ...(viaLines ? [] : ['o.customer_id IS NOT NULL']),
+    `${o}.status = ${ctx.bindText(orderStatus(cond.order, fieldPath(path, 'order')))}`,
     `${od} <= ${ctx.asOf()}`,
   ];
   if (cond.window !== undefined) where.push(...windowConditions(od, cond.window, ctx, fieldPath(path, 'window')));
-  where.push(...orderConditions(cond.order, ctx, fieldPath(path, 'order')));
-  const items = itemConditions(cond.item, ctx, fieldPath(path, 'item'));
+  where.push(...orderConditions(cond.order, ctx, fieldPath(path, 'order'), o));
+  const items = itemConditions(cond.item, ctx, fieldPath(path, 'item'), viaLines ? 'l' : 'p');
   if (items) where.push(...items);
 
-  const joinItems = items !== undefined || measure === 'quantity';
-  let from = 'orders o';
-  if (joinItems) from += ' JOIN order_items oi ON oi.order_id = o.order_id';
-  if (items) from += ' JOIN products p ON p.product_id = oi.product_id';
+  let from = viaLines ? `${d.quoteIdent(lines)} l` : 'orders o';
+  if (!viaLines && (items !== undefined || measure === 'quantity'))
+    from += ' JOIN order_items oi ON oi.order_id = o.order_id';
+  if (!viaLines && items) from += ' JOIN products p ON p.product_id = oi.product_id';
+  const oi = viaLines ? 'l' : 'oi';
+  const itemsJoined = items !== undefined || measure === 'quantity';
 
   // With an item filter, spend is the matching items' line amounts (spec: "spent $X on X").
-  const spend = items ? 'oi.line_amount' : 'o.total_amount';
+  const spend = items ? `${oi}.line_amount` : 'o.total_amount';
   let agg: string;
   switch (measure) {
     case 'orders':
       // an order is one row of orders unless items are joined in
-      agg = joinItems ? 'COUNT(DISTINCT o.order_id)' : 'COUNT(*)';
+      agg = itemsJoined ? `COUNT(DISTINCT ${o}.order_id)` : 'COUNT(*)';
       break;
     case 'spend':
       agg = `COALESCE(SUM(${spend}), 0)`;
       break;
     case 'quantity':
-      agg = 'COALESCE(SUM(oi.quantity), 0)';
+      agg = `COALESCE(SUM(${oi}.quantity), 0)`;
       break;
     case 'avg_order_value':
-      agg = d.ratio(`SUM(${spend})`, 'COUNT(DISTINCT o.order_id)');
+      agg = d.ratio(`SUM(${spend})`, `COUNT(DISTINCT ${o}.order_id)`);
       break;
   }
   const raw = thresholdMembership(
-    `SELECT o.customer_id FROM ${from} WHERE ${where.join(' AND ')}`,
-    'o.customer_id',
+    `SELECT ${o}.customer_id FROM ${from} WHERE ${where.join(' AND ')}`,
+    `${o}.customer_id`,
     agg,
     threshold,
     measure !== 'avg_order_value',

@@ -25,47 +25,65 @@ function idIn(column: string, values: unknown, ctx: CompileContext, path: string
 }
 
 /**
- * Conditions on products (alias `p`) for an item filter; `undefined` when the filter names no
- * field (no item filter). Fields AND together, values within a field OR together.
+ * Conditions on products (alias `p`, or `alias`: a table with the products' columns) for an item
+ * filter; `undefined` when the filter names no field (no item filter). Fields AND together, values
+ * within a field OR together.
  */
-export function itemConditions(item: ItemFilter | undefined, ctx: CompileContext, path: string): string[] | undefined {
+export function itemConditions(
+  item: ItemFilter | undefined,
+  ctx: CompileContext,
+  path: string,
+  alias = 'p',
+): string[] | undefined {
   if (item === undefined || item === null) return undefined;
   if (typeof item !== 'object' || Array.isArray(item)) invalid(path, 'expected an item filter object');
   refuseUnknownKeys(item, ITEM_KEYS, path);
   const out: string[] = [];
   if (item.department !== undefined)
-    out.push(textIn('p.department', item.department, ctx, fieldPath(path, 'department')));
-  if (item.category !== undefined) out.push(textIn('p.category', item.category, ctx, fieldPath(path, 'category')));
-  if (item.brand !== undefined) out.push(textIn('p.brand', item.brand, ctx, fieldPath(path, 'brand')));
+    out.push(textIn(`${alias}.department`, item.department, ctx, fieldPath(path, 'department')));
+  if (item.category !== undefined)
+    out.push(textIn(`${alias}.category`, item.category, ctx, fieldPath(path, 'category')));
+  if (item.brand !== undefined) out.push(textIn(`${alias}.brand`, item.brand, ctx, fieldPath(path, 'brand')));
   if (item.product_id !== undefined)
-    out.push(idIn('p.product_id', item.product_id, ctx, fieldPath(path, 'product_id')));
+    out.push(idIn(`${alias}.product_id`, item.product_id, ctx, fieldPath(path, 'product_id')));
   if (item.private_label !== undefined) {
     out.push(
-      `p.is_private_label = ${ctx.bindBool(requireBoolean(item.private_label, fieldPath(path, 'private_label')))}`,
+      `${alias}.is_private_label = ${ctx.bindBool(requireBoolean(item.private_label, fieldPath(path, 'private_label')))}`,
     );
   }
   if (item.organic !== undefined) {
-    out.push(`p.is_organic = ${ctx.bindBool(requireBoolean(item.organic, fieldPath(path, 'organic')))}`);
+    out.push(`${alias}.is_organic = ${ctx.bindBool(requireBoolean(item.organic, fieldPath(path, 'organic')))}`);
   }
   return out.length ? out : undefined;
 }
 
-/** Conditions on orders (alias `o`) for an order filter, status excluded (see `orderStatus`). */
-export function orderConditions(order: OrderFilter | undefined, ctx: CompileContext, path: string): string[] {
+/**
+ * Conditions on orders (alias `o`, or `alias`: a table with the orders' columns) for an order
+ * filter, status excluded (see `orderStatus`).
+ */
+export function orderConditions(
+  order: OrderFilter | undefined,
+  ctx: CompileContext,
+  path: string,
+  alias = 'o',
+): string[] {
   if (order === undefined || order === null) return [];
   if (typeof order !== 'object' || Array.isArray(order)) invalid(path, 'expected an order filter object');
   refuseUnknownKeys(order, ORDER_KEYS, path);
   const out: string[] = [];
-  if (order.channel !== undefined) out.push(textIn('o.channel', order.channel, ctx, fieldPath(path, 'channel')));
+  if (order.channel !== undefined) out.push(textIn(`${alias}.channel`, order.channel, ctx, fieldPath(path, 'channel')));
   if (order.fulfillment !== undefined)
-    out.push(textIn('o.fulfillment', order.fulfillment, ctx, fieldPath(path, 'fulfillment')));
+    out.push(textIn(`${alias}.fulfillment`, order.fulfillment, ctx, fieldPath(path, 'fulfillment')));
   if (order.payment_method !== undefined) {
-    out.push(textIn('o.payment_method', order.payment_method, ctx, fieldPath(path, 'payment_method')));
+    out.push(textIn(`${alias}.payment_method`, order.payment_method, ctx, fieldPath(path, 'payment_method')));
   }
   if (order.coupon_used !== undefined) {
-    out.push(`o.coupon_used = ${ctx.bindBool(requireBoolean(order.coupon_used, fieldPath(path, 'coupon_used')))}`);
+    out.push(
+      `${alias}.coupon_used = ${ctx.bindBool(requireBoolean(order.coupon_used, fieldPath(path, 'coupon_used')))}`,
+    );
   }
-  if (order.store_id !== undefined) out.push(idIn('o.store_id', order.store_id, ctx, fieldPath(path, 'store_id')));
+  if (order.store_id !== undefined)
+    out.push(idIn(`${alias}.store_id`, order.store_id, ctx, fieldPath(path, 'store_id')));
   return out;
 }
 

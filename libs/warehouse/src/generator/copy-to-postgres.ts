@@ -183,6 +183,7 @@ export async function copyWarehouseToPostgres(
         await checkCustomerFactsColumns(query, layout);
         for (const stmt of customerFactsStatements('postgres', factsAsOf, layout)) await client.query(stmt);
         await client.query('ANALYZE customer_facts');
+        await client.query(`ANALYZE ${layout.lines}`);
       }
     }
     await client.query('COMMIT');

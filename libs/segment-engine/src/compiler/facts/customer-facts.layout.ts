@@ -11,8 +11,14 @@ import { isoDate, lastDayOfMonth, parseIsoDate } from '../compiler-validation';
  */
 
 /** Bumped whenever the table's columns or their meanings change; a table of another version is ignored. */
-export const CUSTOMER_FACTS_VERSION = 2;
+export const CUSTOMER_FACTS_VERSION = 3;
 export const CUSTOMER_FACTS_TABLE = 'customer_facts';
+/**
+ * The purchase lines built with the facts (version 3): one row per order item of an order with a
+ * customer, up to D, carrying its order's date, status and filters and its product's fields, so a
+ * purchase condition on items reads one table instead of joining orders, order_items and products.
+ */
+export const PURCHASE_LINES_TABLE = 'purchase_lines';
 export const CUSTOMER_FACTS_META_TABLE = 'customer_facts_meta';
 
 /**
@@ -85,6 +91,8 @@ export interface CustomerFactsLayout {
   events: { name: string; lastDate: string; counts: Record<string, string> }[];
   /** Only models with at most one score per customer (so a customer's row is its score). */
   models: { name: string; score: string; decile: string }[];
+  /** The purchase lines table built with the facts (PURCHASE_LINES_TABLE). */
+  lines: string;
 }
 
 /** Facts the compiler may use: the table's as-of date and layout (from customer_facts_meta). */

@@ -31,6 +31,7 @@ function factsFor(asOf: string): CustomerFactsInfo {
       ],
       events: ['email_open', 'email_click', 'app_open', 'unsubscribe'].map(ev),
       models: [{ name: 'churn_risk', score: 'model_churn_risk_score', decile: 'model_churn_risk_decile' }],
+      lines: 'purchase_lines',
     },
   };
 }
@@ -241,6 +242,34 @@ describe('compileSegment with facts: which conditions read the facts table', () 
       { dialect: 'duckdb', catalog, select: 'predicate', facts },
     );
     expect(predicate.sql).not.toContain('last_order_date');
+  });
+
+  it('reads a purchase of items from the purchase lines (one table, no join) when the facts are there', () => {
+    const brand: SegmentNode = {
+      kind: 'purchase',
+      item: { brand: ['Pampers'], organic: false },
+      order: { channel: ['store'], coupon_used: true },
+      window: { type: 'last', n: 90, unit: 'day' },
+      measure: 'spend',
+      threshold: { op: 'gt', value: 50 },
+    };
+    const lines = compile(brand);
+    expect(lines.sql).toContain('FROM "purchase_lines" l WHERE l.status = ');
+    expect(lines.sql).toMatch(/l\.order_date >= .*l\.channel IN .*l\.coupon_used = .*l\.brand IN .*l\.is_organic = /);
+    expect(lines.sql).toContain('GROUP BY l.customer_id HAVING COALESCE(SUM(l.line_amount), 0) > ');
+    expect(lines.sql).not.toMatch(/JOIN|order_items|products/);
+    const raw = compile(brand, { asOf: '2026-06-29' });
+    expect(raw.sql).toContain('JOIN order_items oi ON oi.order_id = o.order_id JOIN products p');
+    expect(raw.sql).not.toContain('purchase_lines');
+    // quantity needs the items too; orders count distinct orders of the lines
+    expect(compile({ kind: 'purchase', measure: 'quantity', threshold: { op: 'gte', value: 3 } }).sql).toContain(
+      'COALESCE(SUM(l.quantity), 0)',
+    );
+    expect(
+      compile({ kind: 'purchase', item: { department: ['Baby'] }, threshold: { op: 'gte', value: 2 } }).sql,
+    ).toContain('COUNT(DISTINCT l.order_id)');
+    // without items a purchase stays on orders (or a fact)
+    expect(compile({ kind: 'purchase', order: { channel: ['app'] } }).sql).not.toContain('purchase_lines');
   });
 
   it("reads customer_facts (which holds the customers' columns) instead of customers, only when a condition reads a fact", () => {
