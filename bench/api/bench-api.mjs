@@ -3,6 +3,11 @@
 // Prints requests/s and p95 for create-from-text (POST /v1/conversations) and for count
 // (POST /v1/segments/count), the API's RSS under load, and a baseline in the same run:
 // GET /v1/me (key check, tenant context, throttler; no work: the framework's floor here).
+// Create-from-text runs at three loads, each on a freshly started API (so every text and every
+// count is new to it at first: the dev split's 345 texts, in order, then again from the cache):
+// one connection (one marketer after another), a steady --rate requests/s over 10 connections
+// (below capacity: the latency a user sees on a busy server), and 10 connections as fast as they
+// go (saturation: capacity, where latency is the queue).
 // Also the API's CPU time per request of each route (user + system, DuckDB's threads included),
 // less sensitive than latency to other jobs on a shared machine, and the load average.
 //   npm run bench:api [-- --seconds 10 --connections 10]
@@ -18,6 +23,7 @@ const opt = (name, def) => (argv.includes(name) ? Number(argv[argv.indexOf(name)
 const seconds = opt('--seconds', 10);
 const connections = opt('--connections', 10);
 const port = opt('--port', 3999);
+const rate = opt('--rate', 40);
 const home = path.resolve(process.env.SMARTSEG_HOME ?? path.join(process.cwd(), '.smartseg'));
 
 const texts = fs
@@ -29,21 +35,30 @@ const texts = fs
   .map((c) => c.text);
 const segment = JSON.parse(fs.readFileSync(path.join(root, 'examples', 'lapsed-vips-in-texas.segment.json'), 'utf8'));
 
-const api = spawn(process.execPath, [path.join(root, 'dist', 'apps', 'api', 'src', 'main.js')], {
-  env: {
-    ...process.env,
-    SMARTSEG_HOME: home,
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'warn',
-    RATE_LIMIT_PER_KEY: '100000000',
-    RATE_LIMIT_PER_TENANT: '100000000',
-    RATE_LIMIT_ANONYMOUS: '100000000',
-  },
-  stdio: ['ignore', 'ignore', 'inherit'],
-});
-const stop = () => api.kill('SIGTERM');
-process.on('exit', stop);
+let api;
+function startApi() {
+  api = spawn(process.execPath, [path.join(root, 'dist', 'apps', 'api', 'src', 'main.js')], {
+    env: {
+      ...process.env,
+      SMARTSEG_HOME: home,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      RATE_LIMIT_PER_KEY: '100000000',
+      RATE_LIMIT_PER_TENANT: '100000000',
+      RATE_LIMIT_ANONYMOUS: '100000000',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  return waitReady();
+}
+async function stopApi() {
+  if (!api || api.exitCode !== null) return;
+  const exited = new Promise((r) => api.once('exit', r));
+  api.kill('SIGTERM');
+  await exited;
+}
+process.on('exit', () => api?.kill('SIGTERM'));
 
 async function waitReady() {
   for (let i = 0; i < 200; i++) {
@@ -103,41 +118,66 @@ function run(title, opts) {
   });
 }
 
-await waitReady();
-const loadBefore = load();
 const key = fs.readFileSync(path.join(home, 'demo-key.txt'), 'utf8').trim();
 const headers = { 'x-api-key': key, 'content-type': 'application/json' };
-let i = 0;
-const results = [];
-results.push(await run('baseline GET /v1/me (auth, no work)', { method: 'GET', path: '/v1/me', headers }));
-results.push(
-  await run('POST /v1/conversations (create from text)', {
+const createFromText = () => {
+  let i = 0;
+  return {
     method: 'POST',
     path: '/v1/conversations',
     headers,
     requests: [{ setupRequest: (req) => ({ ...req, body: JSON.stringify({ text: texts[i++ % texts.length] }) }) }],
-  }),
-);
+  };
+};
+/** What the API holds after a run: RSS, peak, and V8's heap from its own /metrics (the rest: DuckDB, native, code). */
+async function memory() {
+  const mem = rssMb();
+  const metrics = await fetch(`http://127.0.0.1:${port}/metrics`)
+    .then((r) => r.text())
+    .catch(() => '');
+  const metric = (name) => Number(new RegExp(`^${name} ([0-9.e+]+)$`, 'm').exec(metrics)?.[1] ?? NaN) / 2 ** 20;
+  return { ...mem, heap: metric('nodejs_heap_size_total_bytes') };
+}
+
+const loadBefore = load();
+const results = [];
+const mems = [];
+await startApi();
+results.push(await run('baseline GET /v1/me (auth, no work)', { method: 'GET', path: '/v1/me', headers }));
+await stopApi();
+for (const [title, extra] of [
+  ['create from text, 1 connection', { connections: 1 }],
+  [`create from text, steady ${rate} req/s`, { overallRate: rate }],
+  [`create from text, ${connections} connections (saturated)`, {}],
+]) {
+  await startApi();
+  results.push(await run(title, { ...createFromText(), ...extra }));
+  mems.push(await memory());
+  if (!title.includes('saturated')) await stopApi();
+}
 results.push(
-  await run('POST /v1/segments/count', {
+  await run(`POST /v1/segments/count, ${connections} connections`, {
     method: 'POST',
     path: '/v1/segments/count',
     headers,
     body: JSON.stringify({ segment }),
   }),
 );
-const mem = rssMb();
+mems.push(await memory());
+const mem = mems.reduce((a, b) => (b.rss > a.rss ? b : a));
 const loadAfter = load();
-stop();
+await stopApi();
 
-console.log(`bench/api: ${connections} connections x ${seconds} s per route, API on 127.0.0.1:${port}, data ${home}`);
+console.log(`bench/api: ${seconds} s per run, API on 127.0.0.1:${port}, data ${home}`);
 console.log(`  load average (1, 5, 15 min) before ${loadBefore}, after ${loadAfter} on ${os.cpus().length} cores`);
 for (const r of results) {
   console.log(
-    `  ${r.title.padEnd(44)} ${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50.toFixed(1).padStart(6)} ms  p95 ${r.p95.toFixed(1).padStart(6)} ms  cpu ${r.cpu.toFixed(2).padStart(5)} ms/req  statuses ${JSON.stringify(r.codes)}`,
+    `  ${r.title.padEnd(48)} ${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50.toFixed(1).padStart(6)} ms  p95 ${r.p95.toFixed(1).padStart(6)} ms  cpu ${r.cpu.toFixed(2).padStart(5)} ms/req  statuses ${JSON.stringify(r.codes)}`,
   );
 }
-console.log(`  API RSS after load: ${mem.rss.toFixed(0)} MB (peak ${mem.peak.toFixed(0)} MB)   (goal < 300 MB)`);
+console.log(
+  `  API RSS after load (the largest of the runs): ${mem.rss.toFixed(0)} MB (peak ${mem.peak.toFixed(0)} MB)   (goal < 300 MB); V8 heap ${mem.heap.toFixed(0)} MB, the rest (DuckDB, native, code) ${(mem.rss - mem.heap).toFixed(0)} MB`,
+);
 console.log(
   `  goal: create-from-text p95 < 50 ms; baseline p95 ${results[0].p95.toFixed(1)} ms is the framework's floor here`,
 );
