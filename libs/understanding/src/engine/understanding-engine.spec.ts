@@ -1818,3 +1818,54 @@ describe('UnderstandingEngine: least likely, predicted spend', () => {
     });
   });
 });
+
+describe('UnderstandingEngine: runs of birth months', () => {
+  it('reads "born Oct–Dec", "born between March and May" and "born in may" as birth months', () => {
+    const q4 = { kind: 'attribute', facet: 'birth_month', op: 'between', min: 10, max: 12 };
+    expect(where('born Oct–Dec')).toEqual(q4);
+    expect(where('born Oct-Dec')).toEqual(q4);
+    expect(where('born October through December')).toEqual(q4);
+    expect(where('born between March and May')).toEqual({
+      kind: 'attribute',
+      facet: 'birth_month',
+      op: 'between',
+      min: 3,
+      max: 5,
+    });
+    expect(where('born from November to February')).toEqual({
+      kind: 'attribute',
+      facet: 'birth_month',
+      op: 'in',
+      values: [11, 12, 1, 2],
+    });
+    expect(where('customers born in may')).toEqual({ kind: 'attribute', facet: 'birth_month', op: 'eq', value: 5 });
+    expect(where('bought Oct-Dec 2025')).toEqual({
+      kind: 'purchase',
+      window: { type: 'between', from: '2025-10-01', to: '2025-12-31' },
+    });
+  });
+});
+
+describe('UnderstandingEngine: "X IN (a, b)" with value codes', () => {
+  it('reads band codes as values, not amounts, and two-letter codes in a list as states', () => {
+    expect(where('income_band IN (100k_150k, 150k_plus) AND age 30–45')).toEqual({
+      kind: 'and',
+      children: [
+        { kind: 'attribute', facet: 'income_band', op: 'in', values: ['100k_150k', '150k_plus'] },
+        { kind: 'attribute', facet: 'age', op: 'between', min: 30, max: 45 },
+      ],
+    });
+    expect(where('income band in (under_25k, 25k_50k)')).toEqual({
+      kind: 'attribute',
+      facet: 'income_band',
+      op: 'in',
+      values: ['under_25k', '25k_50k'],
+    });
+    expect(where('state IN (CA, OR, WA)')).toEqual({
+      kind: 'attribute',
+      facet: 'state',
+      op: 'in',
+      values: ['CA', 'OR', 'WA'],
+    });
+  });
+});

@@ -33,6 +33,8 @@ export interface Token {
   ordinal?: boolean;
   /** "twice" -> value 2, times = true */
   times?: boolean;
+  /** joined to the next word by an underscore in the original ("150k_plus", "email_opt_in"). */
+  snake?: boolean;
   /** written in capitals in a text that is not all capitals ("IN", "OR"). */
   upper?: boolean;
   /** ISO date for "2026-03-01", "3/15/2026". */
@@ -220,7 +222,8 @@ function makeWord(raw: string, start: number, norm?: string): Token {
 /** Tokenizes (no number-word folding or typo correction yet). */
 export function tokenize(text: string): Token[] {
   const clean = cleanChars(text);
-  const letters = clean.replace(/[^A-Za-z]/g, '');
+  // (two-letter codes do not count: "state IN (CA, OR, WA)" is not shouted)
+  const letters = (clean.match(/[A-Za-z]{3,}/g) ?? []).join('');
   const mostlyUpper = letters.length >= 12 && letters.replace(/[^A-Z]/g, '').length / letters.length > 0.6;
   const out: Token[] = [];
   let skipUntil = 0;
@@ -508,6 +511,7 @@ export function correctTypos(tokens: Token[], vocab: Vocabulary): NormalizeResul
 export function normalize(text: string, vocab?: Vocabulary): NormalizeResult {
   const clean = cleanChars(text);
   let tokens = tokenize(clean);
+  for (const tk of tokens) if (text[tk.end] === '_') tk.snake = true;
   // "e-mail" -> "email"
   for (let i = 0; i + 2 < tokens.length; i++) {
     if (tokens[i]!.norm === 'e' && tokens[i + 1]!.raw === '-' && /^mails?$/.test(tokens[i + 2]!.norm)) {

@@ -346,6 +346,15 @@ export class Parser {
     };
   }
 
+  /** A month name read as that month of the as-of year ("March birthdays"). */
+  private monthChunk(c: Chunk): Chunk {
+    const month = MONTHS[c.text.toLowerCase()]!;
+    return {
+      ...c,
+      time: { kind: 'window', window: { type: 'month', year: parseIso(this.asOf).y, month }, label: c.text },
+    };
+  }
+
   private besideUnknown(chunks: Chunk[], idx: number): boolean {
     const prev = chunks
       .slice(0, idx)
@@ -1105,6 +1114,16 @@ export class Parser {
         qtys.push({ c, idx });
         continue;
       }
+      // "born in may": a month word that is also a stop word, right after the birth month
+      if (
+        c.stop &&
+        MONTHS[c.text.toLowerCase()] &&
+        senses(chunks[idx - 1], 'facet').some((s) => s.facet === this.lex.roles.birthMonth)
+      ) {
+        times.push({ c: this.monthChunk(c), idx });
+        this.used.add(c);
+        continue;
+      }
       if (c.stop) continue;
       if (c.unknown) {
         // a text facet followed by its value: "last name Smith", "city Springfield"
@@ -1135,17 +1154,7 @@ export class Parser {
           (chunks.some((x) => has(x, 'bday')) ||
             chunks.some((x) => senses(x, 'facet').some((s) => s.facet === this.lex.roles.birthMonth)))
         ) {
-          times.push({
-            c: {
-              ...c,
-              time: {
-                kind: 'window',
-                window: { type: 'month', year: parseIso(this.asOf).y, month: mo },
-                label: c.text,
-              },
-            },
-            idx,
-          });
+          times.push({ c: this.monthChunk(c), idx });
           this.used.add(c);
           continue;
         }
@@ -1796,6 +1805,8 @@ export class Parser {
           );
           continue;
         }
+        // "born Oct-Dec", "born between March and May": a run of whole months
+        if (tv.window.type === 'between' && this.bindBirthday(tv, c, bdays, push, idx, facets)) continue;
         if (tv.window.type === 'year' && this.lex.roles.age) {
           const y = parseIso(this.asOf).y - tv.window.year;
           push(
