@@ -1869,3 +1869,42 @@ describe('UnderstandingEngine: "X IN (a, b)" with value codes', () => {
     });
   });
 });
+
+describe('UnderstandingEngine: a clause after the second of two alternatives set apart', () => {
+  it('says "either A, or B who ..." of B alone, and "A or B who ..." of both', () => {
+    expect(where('Either a VIP in the Southeast, or any platinum member who bought Jewelry in 2025')).toEqual({
+      kind: 'or',
+      children: [
+        {
+          kind: 'and',
+          children: [
+            { kind: 'rule', rule: 'vip' },
+            { kind: 'attribute', facet: 'region', op: 'eq', value: 'southeast' },
+          ],
+        },
+        {
+          kind: 'and',
+          children: [
+            { kind: 'attribute', facet: 'loyalty_tier', op: 'eq', value: 'platinum' },
+            { kind: 'purchase', item: { department: ['Jewelry'] }, window: { type: 'year', year: 2025 } },
+          ],
+        },
+      ],
+    });
+    expect(where('customers who bought Toys in 2025, or who have kids and are email subscribers')).toEqual({
+      kind: 'or',
+      children: [
+        { kind: 'purchase', item: { department: ['Toys'] }, window: { type: 'year', year: 2025 } },
+        {
+          kind: 'and',
+          children: [
+            { kind: 'attribute', facet: 'has_children', op: 'eq', value: true },
+            { kind: 'attribute', facet: 'email_opt_in', op: 'eq', value: true },
+          ],
+        },
+      ],
+    });
+    const both = where('women under 30 or men under 25 who bought apparel in the last two months');
+    expect(both.kind).toBe('and');
+  });
+});

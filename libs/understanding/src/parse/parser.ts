@@ -2643,6 +2643,9 @@ export class Parser {
     let parenAt: { group: number; start: number } | undefined;
     /** Where "either" began its alternatives: top-level group, first term there, whether an "or" followed. */
     let eitherAt: { group: number; start: number; used: boolean } | undefined;
+    /** The alternative just said after "or", and the phrases said of it alone. */
+    let openAlt: Phrase | undefined;
+    const attached = new Map<Phrase, Phrase[]>();
     const kindOf = (p: Phrase | undefined): string | undefined => {
       const a = p?.comps[0]?.atoms[0];
       return !a ? undefined : a.k === 'attr' ? `attr:${a.facet}` : a.k === 'rule' ? 'rule' : a.k;
@@ -2748,6 +2751,24 @@ export class Parser {
         this.notes.push('an aside restating the items or channel was read as a clarification');
         continue;
       }
+      // "either A, or B who bought X and live in Y": what follows the second alternative is said of it alone
+      if (
+        openAlt &&
+        !inExcl &&
+        p.comps.length &&
+        (cn.has('rel') || cn.has('with') || cn.has('and')) &&
+        !['or', 'nor', 'comma', 'stop', 'but', 'excl', 'def', 'aside', 'popen', 'plus'].some((t) =>
+          cn.has(t as ConnType),
+        )
+      ) {
+        const list = attached.get(openAlt) ?? [];
+        list.push(p);
+        attached.set(openAlt, list);
+        if (p.beh) lastBehPhrase = p;
+        prevConn = cn;
+        continue;
+      }
+      openAlt = undefined;
       const block = inExcl ? exclTerms : terms;
       const prevTerm = block[block.length - 1];
       const prev = prevTerm?.alts[prevTerm.alts.length - 1];
@@ -2866,7 +2887,13 @@ export class Parser {
           p.beh.neg = true;
           p.comps = p.comps.map((cp) => (cp.atoms.includes(p.beh!) ? { ...cp, lf: atomLF(p.beh!) } : cp));
           block.push({ alts: [p], excl: inExcl });
-        } else prevTerm!.alts.push(p);
+        } else {
+          prevTerm!.alts.push(p);
+          // (the second alternative is a group of its own when a comma or "either" sets the first apart:
+          // "either VIPs in the Southeast, or platinum members who ..."; without them, "women under 30 or men
+          // under 25 who bought apparel" says the purchase of both)
+          if (!inExcl && (cn.has('comma') || eitherAt)) openAlt = p;
+        }
       } else {
         // "women in CA and men in TX": two groups that cannot both hold are a union
         if (prev && conj === 'and' && this.conflicts(prev, p)) prevTerm!.alts.push(p);
@@ -2885,7 +2912,7 @@ export class Parser {
       return { op: lf.op, children: lf.children.map(finalizeLF) };
     };
     const phraseLF = (p: Phrase): LF | undefined => {
-      const kids = p.comps.map((c) => c.lf);
+      const kids = [p, ...(attached.get(p) ?? [])].flatMap((x) => x.comps.map((c) => c.lf));
       if (!kids.length) return undefined;
       return kids.length === 1 ? kids[0]! : { op: 'and', children: kids };
     };
