@@ -1908,3 +1908,48 @@ describe('UnderstandingEngine: a clause after the second of two alternatives set
     expect(both.kind).toBe('and');
   });
 });
+
+describe('UnderstandingEngine: "(same window)" and order fields', () => {
+  it('gives "(same window)" the window said before, to the condition beside it', () => {
+    expect(where('orders ≥ 2 in last 30d AND AOV ≥ $75 (same window)')).toEqual({
+      kind: 'and',
+      children: [
+        {
+          kind: 'purchase',
+          window: { type: 'last', n: 30, unit: 'day' },
+          measure: 'orders',
+          threshold: { op: 'gte', value: 2 },
+        },
+        {
+          kind: 'purchase',
+          window: { type: 'last', n: 30, unit: 'day' },
+          measure: 'avg_order_value',
+          threshold: { op: 'gte', value: 75 },
+        },
+      ],
+    });
+    expect(
+      JSON.stringify(where('bought shoes in the last 60 days and (in that same window) opened an email')),
+    ).toContain('"event_type":["email_open"],"window":{"type":"last","n":60,"unit":"day"}');
+  });
+
+  it('reads "Channel = app" in a request about orders as the order channel, and fields of one order as one order', () => {
+    expect(where('Channel = app; Fulfillment = delivery; last 60d')).toEqual({
+      kind: 'purchase',
+      order: { channel: ['app'], fulfillment: ['delivery'] },
+      window: { type: 'last', n: 60, unit: 'day' },
+    });
+    expect(where('channel = store, last 90 days')).toEqual({
+      kind: 'purchase',
+      order: { channel: ['store'] },
+      window: { type: 'last', n: 90, unit: 'day' },
+    });
+    expect(where('women, channel = app')).toEqual({
+      kind: 'and',
+      children: [
+        { kind: 'attribute', facet: 'gender', op: 'eq', value: 'female' },
+        { kind: 'attribute', facet: 'signup_channel', op: 'eq', value: 'app' },
+      ],
+    });
+  });
+});

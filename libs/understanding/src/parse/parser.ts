@@ -629,6 +629,7 @@ export class Parser {
       out.push(c);
     }
     this.filterSyntax(out);
+    this.orderChannel(out);
     this.ruleEllipsis(out);
     // "CA OR TX": capital OR between two values of one facet is the conjunction
     for (let i = 0; i < out.length; i++) {
@@ -785,6 +786,46 @@ export class Parser {
         for (let k = i + 1; k <= j; k++) this.used.add(out[k]!);
         out.splice(i + 1, j - i);
       }
+    }
+  }
+
+  /**
+   * "Channel = app; Fulfillment = delivery; last 60d": a bare "channel" set to an order channel in a request about
+   * orders (a purchase word, an order filter, a window) is the channel of the orders, not the sign-up channel.
+   */
+  private orderChannel(out: Chunk[]): void {
+    for (let i = 0; i < out.length; i++) {
+      const c = out[i]!;
+      const label = c.text.trim().toLowerCase();
+      const channel = /^channels?$/.test(label) && senses(c, 'facet').some((f) => /channel/i.test(f.facet));
+      // ("Fulfillment = delivery", "order channel: web": names of order fields)
+      const field = /^(?:order channel|fulfil+ment(?: method| type)?|delivery method|shipping method)$/.test(label);
+      if (!channel && !field) continue;
+      let j = i + 1;
+      while (
+        j < out.length &&
+        j <= i + 2 &&
+        (out[j]!.punct === '=' || out[j]!.punct === ':' || /^(is|=)$/i.test(out[j]!.text))
+      )
+        j++;
+      const v = out[j];
+      if (!v || !has(v, 'order')) continue;
+      const about = out.some(
+        (x, k) =>
+          k !== j &&
+          k !== i &&
+          (x.time?.kind === 'window' ||
+            has(x, 'order') ||
+            has(x, 'bnoun') ||
+            has(x, 'measure') ||
+            senses(x, 'verb').some((vb) => vb.cls === 'purchase' || vb.cls === 'spend')),
+      );
+      if (!about && !field) continue;
+      for (let k = i; k < j; k++) this.used.add(out[k]!);
+      // (said as the channel, the word is the order channel for certain: not a weak "app" or "web")
+      v.senses = v.senses.flatMap((x) => (x.t === 'order' ? [{ t: 'order' as const, filter: x.filter }] : []));
+      out.splice(i, j - i);
+      this.notes.push(`"${c.text}" read as the channel of the orders`);
     }
   }
 
@@ -3076,7 +3117,13 @@ export class Parser {
       }
       const beh = a.beh;
       if (beh && !beh.window && (!beh.windowAmb || t0.time.kind === 'window')) {
-        for (const o of b.orphanTimes) this.applyTime(beh, o.time, o.chunk);
+        for (const o of b.orphanTimes) {
+          // "AOV >= $75 (same window)": the window said before
+          if (o.time.kind === 'anaphor') {
+            beh.windowAnaphor = true;
+            beh.spans.push(span(o.chunk));
+          } else this.applyTime(beh, o.time, o.chunk);
+        }
         b.orphanTimes = [];
         return true;
       }
@@ -3143,6 +3190,22 @@ export class Parser {
         !nb.itemAlts
       ) {
         Object.assign(ab.item, nb.item);
+        if (nb.window && !ab.window) ab.window = nb.window;
+        ab.spans = dedupeSpans([...ab.spans, ...nb.spans]);
+        return true;
+      }
+      // filter lines "Channel = app; Fulfillment = delivery": an order field the purchase does not have yet narrows it
+      if (
+        (b.conn.has('fline') || (b.conn.has('comma') && !b.hasVerb)) &&
+        !nb.neg &&
+        itemEmpty(nb.item) &&
+        !orderEmpty(nb.order) &&
+        !nb.events.length &&
+        !nb.threshold &&
+        Object.keys(nb.order).every((k) => !(k in ab.order)) &&
+        (!nb.window || !ab.window || JSON.stringify(nb.window) === JSON.stringify(ab.window))
+      ) {
+        mergeOrder(ab.order, nb.order);
         if (nb.window && !ab.window) ab.window = nb.window;
         ab.spans = dedupeSpans([...ab.spans, ...nb.spans]);
         return true;
@@ -3345,10 +3408,14 @@ export class Parser {
             .slice(0, i + 1)
             .reverse()
             .find((q) => q.beh && (q.beh.window || q.beh.windowAmb))?.beh;
-          const target = phrases
-            .slice(0, i + 1)
-            .reverse()
-            .find((q) => q.beh && !q.beh.window && !q.beh.windowAmb)?.beh;
+          // (the behaviour before it without a window, else the one after it: "and (in that window) opened ...")
+          const target = (
+            phrases
+              .slice(0, i + 1)
+              .reverse()
+              .find((q) => q.beh && !q.beh.window && !q.beh.windowAmb) ??
+            phrases.slice(i + 1).find((q) => q.beh && !q.beh.window && !q.beh.windowAmb)
+          )?.beh;
           if (source && target) {
             target.window = source.window;
             target.windowAmb = source.windowAmb;
