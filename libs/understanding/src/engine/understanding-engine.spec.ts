@@ -184,12 +184,14 @@ const SEGMENTS: [string, SegmentNode][] = [
     { kind: 'purchase', measure: 'orders', threshold: { op: 'gte', value: 2 }, item: { department: ['Pets'] } },
   ],
   [
+    // (one order over all history, the spec's one-time buyers, bought in that window)
     'one-time buyers from last year',
     {
-      kind: 'purchase',
-      measure: 'orders',
-      threshold: { op: 'eq', value: 1 },
-      window: { type: 'last', n: 1, unit: 'year' },
+      kind: 'and',
+      children: [
+        { kind: 'rule', rule: 'one_time_buyer' },
+        { kind: 'purchase', window: { type: 'last', n: 1, unit: 'year' } },
+      ],
     },
   ],
   [
@@ -1949,6 +1951,38 @@ describe('UnderstandingEngine: "(same window)" and order fields', () => {
       children: [
         { kind: 'attribute', facet: 'gender', op: 'eq', value: 'female' },
         { kind: 'attribute', facet: 'signup_channel', op: 'eq', value: 'app' },
+      ],
+    });
+  });
+});
+
+describe('UnderstandingEngine: a vague word said with its condition, first-time buyers in a window', () => {
+  it('takes the income said outright after "affluent" instead of asking', () => {
+    expect(where('affluent shoppers — $150k+ household income — who are 40 to 60')).toEqual({
+      kind: 'and',
+      children: [
+        { kind: 'attribute', facet: 'income_band', op: 'eq', value: '150k_plus' },
+        { kind: 'attribute', facet: 'age', op: 'between', min: 40, max: 60 },
+      ],
+    });
+    expect(understand('affluent shoppers').status).toBe('clarify');
+  });
+
+  it('keeps "first-time buyers" the one-order rule, the window saying when that purchase was', () => {
+    const both = {
+      kind: 'and',
+      children: [
+        { kind: 'rule', rule: 'one_time_buyer' },
+        { kind: 'purchase', window: { type: 'last', n: 30, unit: 'day' } },
+      ],
+    };
+    expect(where('first-time buyers in the last 30 days')).toEqual(both);
+    expect(where('first time customers')).toEqual({ kind: 'rule', rule: 'one_time_buyer' });
+    expect(where('first-time shoppers this year')).toEqual({
+      kind: 'and',
+      children: [
+        { kind: 'rule', rule: 'one_time_buyer' },
+        { kind: 'purchase', window: { type: 'this', unit: 'year' } },
       ],
     });
   });

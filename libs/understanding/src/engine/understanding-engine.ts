@@ -15,6 +15,7 @@ import { normalize, type Token } from '../normalize/normalize';
 import { stem } from '../text/stem';
 import { chunk, has, type Chunk } from '../parse/chunker';
 import { Parser, type ParseResult } from '../parse/parser';
+import type { LF } from '../parse/atoms';
 import { coverage, missingPhrases, nearestLexical, refusal } from '../verify/assess';
 import { checkInput } from './guards';
 import type { ClarifyOption, SpanInfo, UnderstandingResult } from './result.model';
@@ -411,6 +412,11 @@ export class UnderstandingEngine {
       clarifications: this.resolved,
       eventChoices: p.eventAmbiguity,
     });
+    const lf = this.withoutRestatedVague(p.lf);
+    if (lf !== p.lf) {
+      p.lf = lf;
+      p.notes.push('a vague word was read through the condition the request states for it');
+    }
     const first = builder.build(p.lf);
     if (first.failed.length) {
       const missing = first.failed.map((f) =>
@@ -459,6 +465,36 @@ export class UnderstandingEngine {
       }
     }
     return this.finish(first, a, ctx, text, []);
+  }
+
+  /**
+   * "affluent shoppers - $150k+ household income": a vague word whose every reading is a condition on facets the
+   * same AND also states outright adds nothing; the LF without it (the same LF when there is none).
+   */
+  private withoutRestatedVague(lf: LF): LF {
+    if (lf.op !== 'and') return lf;
+    const stated = new Set(
+      lf.children.flatMap((c) => (c.op === 'atom' && c.atom.k === 'attr' && !c.atom.neg ? [c.atom.facet] : [])),
+    );
+    if (!stated.size) return lf;
+    const facetsOf = (n: SegmentNode, out: Set<string>): boolean => {
+      if (n.kind === 'and' || n.kind === 'or') return n.children.every((x) => facetsOf(x, out));
+      if (n.kind !== 'attribute') return false;
+      out.add(n.facet);
+      return true;
+    };
+    const restated = (c: LF): boolean => {
+      if (c.op !== 'atom' || c.atom.k !== 'amb' || c.atom.absorb) return false;
+      const options = c.atom.options ?? this.resolved.get(c.atom.id)?.options ?? [];
+      if (!options.length) return false;
+      return options.every((o) => {
+        const fs = new Set<string>();
+        return facetsOf(o.node, fs) && fs.size > 0 && [...fs].every((f) => stated.has(f));
+      });
+    };
+    const kept = lf.children.filter((c) => !restated(c));
+    if (kept.length === lf.children.length) return lf;
+    return kept.length === 1 ? kept[0]! : { op: 'and', children: kept };
   }
 
   private finish(
@@ -552,6 +588,9 @@ export function spansOf(segment: Segment, meta: Map<SegmentNode, NodeMeta>, text
   const out: SpanInfo[] = [];
   const walk = (n: SegmentNode, path: string) => {
     if (n.kind === 'and' || n.kind === 'or') {
+      // (a ready-made group, "one-time buyers who bought in the last 30 days", lends its span to its parts)
+      const m = meta.get(n);
+      if (m) for (const c of n.children) if (!meta.get(c)) meta.set(c, m);
       n.children.forEach((c, i) => walk(c, `${path}.children[${i}]`));
       return;
     }

@@ -2624,6 +2624,34 @@ export class Parser {
   private overrideRule(r: RuleAtom, tv: TimeValue, c: Chunk, atomsAt: { atom: Atom; idx: number }[]): boolean {
     const def = this.lex.catalog.rules.find((x) => x.id === r.rule)?.definition;
     if (!def) return false;
+    // "first-time buyers in the last 45 days": an exact count over all history (one order) stays the rule; the
+    // window says when that purchase was
+    if (
+      def.kind === 'purchase' &&
+      !def.window &&
+      def.threshold?.op === 'eq' &&
+      (tv.kind === 'window' || (tv.kind === 'duration' && !r.neg))
+    ) {
+      const window: Window = tv.kind === 'window' ? tv.window : { type: 'last', n: tv.n, unit: tv.unit };
+      const at = atomsAt.find((a) => a.atom === r);
+      const atom: Atom = {
+        k: 'node',
+        node: {
+          kind: 'and',
+          children: [
+            { kind: 'rule', rule: r.rule },
+            { kind: 'purchase', window },
+          ],
+        },
+        label: `${r.rule} (${tv.label})`,
+        spans: [...r.spans, span(c)],
+        conf: 0.9,
+        neg: r.neg,
+      };
+      if (at) at.atom = atom;
+      this.notes.push(`"${c.text}" read as when the one purchase of ${r.rule} was`);
+      return true;
+    }
     if ((def.kind === 'event' || def.kind === 'purchase') && (tv.kind === 'window' || tv.kind === 'duration')) {
       const window: Window = tv.kind === 'window' ? tv.window : { type: 'last', n: tv.n, unit: tv.unit };
       const node = { ...JSON.parse(JSON.stringify(def)), window };
