@@ -17,6 +17,7 @@ import { has } from '../parse/chunker';
 import { windowToDateAttr } from '../parse/parser';
 import { verify } from '../engine/verify.adapter';
 import { refusal } from '../verify/assess';
+import { FILLER_WORDS } from '../text/english';
 
 /**
  * Conversation: a follow-up turn edits the current segment. It may replace a value, a window
@@ -65,7 +66,8 @@ const MARKERS: readonly Marker[] = [
   },
   { re: /^(?:please\s+)?(?:add|also|plus|include|and also|as well as)\b/i, mode: 'extend' },
   {
-    re: /^(?:and|or|plus|what about|how about)\s+(?!only\b|just\b|who\b|that\b|with\b|those\b|the ones\b|not\b|exclude|except|without)/i,
+    // ("what about men instead" replaces)
+    re: /^(?:and|or|plus|what about|how about)\s+(?!.*\b(?:instead|rather than)\b)(?!only\b|just\b|who\b|that\b|with\b|those\b|the ones\b|not\b|exclude|except|without)/i,
     mode: 'extend',
   },
   { re: /\b(?:too|as well|also)\s*[.!?]*$/i, mode: 'extend' },
@@ -709,6 +711,24 @@ export function editSegment(
     return refusal(
       catalog,
       lost.map((c) => c.text),
+      ctx.permissions.pii,
+    );
+  // "only the ones with a lawn bigger than half an acre": words the parser found no meaning for are a
+  // condition the tenant cannot check; answering with the rest would select the wrong people
+  // (only where the words say something of the people or the thing named: right after "who"/"with", an item or a
+  // value - "who like jazz", "a pet iguana" - not the editor's own words: "only if", "the rest of")
+  const said = a.parse.unknown.filter((c) => {
+    if (c.qty || (c.tokens.length === 1 && FILLER_WORDS.has(c.tokens[0]!.norm) && !/^[A-Z][a-z]/.test(c.text)))
+      return false;
+    let k = a.chunks.indexOf(c) - 1;
+    while (k >= 0 && (a.chunks[k]!.stop || has(a.chunks[k], 'filler'))) k--;
+    const prev = a.chunks[k];
+    return !!prev && (has(prev, 'rel') || has(prev, 'with') || has(prev, 'item') || has(prev, 'value'));
+  });
+  if (parts.length && said.length)
+    return refusal(
+      catalog,
+      said.map((c) => c.text),
       ctx.permissions.pii,
     );
   // "just the recent ones": which window, for the purchases and events there

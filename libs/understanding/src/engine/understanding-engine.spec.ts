@@ -1987,3 +1987,36 @@ describe('UnderstandingEngine: a vague word said with its condition, first-time 
     });
   });
 });
+
+describe('UnderstandingEngine: follow-ups with words the catalog lacks, "what about X instead"', () => {
+  const seg = (text: string, current?: Segment): Segment => {
+    const r = understand(text, current);
+    if (r.status !== 'segment') throw new Error(`${text}: ${r.status}`);
+    return r.segment;
+  };
+
+  it('refuses an edit whose condition it cannot read rather than returning the segment unchanged', () => {
+    const garden = seg('Customers who bought Garden products in the last 60 days');
+    expect(understand('only the ones with a lawn bigger than half an acre', garden).status).toBe('refuse');
+    const ohio = seg('women in Ohio');
+    expect(understand('only the ones who have a pet iguana', ohio).status).toBe('refuse');
+    expect(understand('and who like jazz', ohio).status).toBe('refuse');
+    expect(understand('customers who have a pet iguana').status).toBe('refuse');
+    expect(seg('add the rest of Illinois', seg('Customers in Chicago')).where).toEqual({
+      kind: 'attribute',
+      facet: 'state',
+      op: 'eq',
+      value: 'IL',
+    });
+  });
+
+  it('replaces with "what about men instead" rather than adding', () => {
+    expect(seg('what about men instead', seg('women in Ohio')).where).toEqual({
+      kind: 'and',
+      children: [
+        { kind: 'attribute', facet: 'gender', op: 'eq', value: 'male' },
+        { kind: 'attribute', facet: 'state', op: 'eq', value: 'OH' },
+      ],
+    });
+  });
+});

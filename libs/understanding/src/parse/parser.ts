@@ -2021,7 +2021,18 @@ export class Parser {
           ((has(prevK, 'verb') && ['purchase', 'spend', 'return'].includes(sense(prevK, 'verb')!.cls)) ||
             has(prevK, 'ecue')) &&
           !c.tokens.some((tk) => /(ly|ing)$/.test(tk.norm));
-        fatal = modifiesPeople || name || head || objectOfVerb;
+        // "who have a pet iguana", "with a lawn bigger than half an acre": a catalog item word that only
+        // qualifies a thing the catalog does not know (no buying said): not a purchase of the item
+        const prevItem = !!prevChunk && has(prevChunk, 'item') && prevChunk === prevK;
+        const bought = chunks.some(
+          (x) =>
+            has(x, 'ecue') ||
+            has(x, 'bnoun') ||
+            has(x, 'event') ||
+            senses(x, 'verb').some((v) => ['purchase', 'spend', 'return'].includes(v.cls)),
+        );
+        const qualifiesItem = prevItem && !bought && !subjIdx.some((si) => si > idx);
+        fatal = modifiesPeople || name || head || objectOfVerb || qualifiesItem;
       }
       if (fatal) this.unknown.push(c);
       else {
