@@ -2020,3 +2020,34 @@ describe('UnderstandingEngine: follow-ups with words the catalog lacks, "what ab
     });
   });
 });
+
+describe('UnderstandingEngine: quoted campaign names, requirements said of "they", reasons', () => {
+  it('sets aside a piece naming the campaign in quotes', () => {
+    expect(
+      where(
+        "Campaign brief — 'Empty Nest' home refresh. Audience: customers 55 and older with no children at home, living in households of one or two people.",
+      ),
+    ).toEqual({
+      kind: 'and',
+      children: [
+        { kind: 'attribute', facet: 'age', op: 'gte', value: 55 },
+        { kind: 'attribute', facet: 'has_children', op: 'eq', value: false },
+        { kind: 'attribute', facet: 'household_size', op: 'in', values: [1, 2] },
+      ],
+    });
+  });
+
+  it('keeps "They must be ..." as a condition and leaves out the reason after "since"', () => {
+    expect(
+      where(
+        'customers who are likely to churn. They must be reachable by email, since the save offer is an email-only code.',
+      ),
+    ).toEqual({
+      kind: 'and',
+      children: [
+        { kind: 'rule', rule: 'likely_to_churn' },
+        { kind: 'rule', rule: 'reachable_email' },
+      ],
+    });
+  });
+});

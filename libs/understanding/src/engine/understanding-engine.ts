@@ -152,8 +152,15 @@ function hasRestatedCondition(n: SegmentNode): boolean {
   return false;
 }
 
+/** A name in quotes: "'Empty Nest'", "\u201cSummer Splash\u201d" (not an apostrophe inside a word). */
+const QUOTED_NAME =
+  /(?:^|[\s(:\u2014\u2013-])(?:'[A-Z][^'\n]{0,40}'|"[A-Z][^"\n]{0,40}"|\u2018[A-Z][^\u2019\n]{0,40}\u2019|\u201c[A-Z][^\u201d\n]{0,40}\u201d)(?=[\s.,:;!?)\u2014\u2013-]|$)/;
+
 const PEOPLE =
   /\b(?:customers?|people|anyone|everyone|anybody|everybody|shoppers?|buyers?|users?|members?|subscribers?|contacts?|profiles?|folks|those who|ones who)\b/i;
+
+/** "They must be reachable by email", "They need to have bought this year": a condition on the people said before. */
+const REQUIREMENT = /^\s*(?:they|those|these)\s+(?:must|should|need to|needs to|have to|has to|all need to)\b/i;
 
 /**
  * The text with its context sentences blanked (same length): a sentence after the first that opens
@@ -168,7 +175,7 @@ function contextSentences(text: string): { text: string; dropped: string[] } {
   const bounds = [...ends, text.length];
   bounds.forEach((end, i) => {
     const piece = text.slice(from, end);
-    if (i > 0 && piece.trim() && CONTEXT_OPENER.test(piece.trim()) && !PEOPLE.test(piece)) {
+    if (i > 0 && piece.trim() && CONTEXT_OPENER.test(piece.trim()) && !PEOPLE.test(piece) && !REQUIREMENT.test(piece)) {
       dropped.push(piece.trim());
       out = out.slice(0, from) + ' '.repeat(end - from) + out.slice(end);
     }
@@ -342,6 +349,8 @@ export class UnderstandingEngine {
       /\b(?:pull|find|get|give|show|target|grab|build|create|list|select|include|anyone|everyone|anybody|everybody|those|people|customers|shoppers|buyers|users|members|subscribers)\b/i;
     const keep: boolean[] = real.map((p, i) => {
       const piece = text.slice(p.start, p.end);
+      // a piece naming the campaign in quotes ("Campaign brief - 'Empty Nest' home refresh") names no customers
+      if (QUOTED_NAME.test(piece) && !PEOPLE.test(piece) && !REQUEST.test(piece)) return false;
       // a leading label ("Engaged-in-60-days segment, Omnisend style:") names the list, not the people
       const label = i === 0 && /^\s*:/.test(text.slice(p.end)) && piece.trim().split(/\s+/).length <= 10;
       const a = this.analyze(piece, asOf);

@@ -486,8 +486,13 @@ export function foldNumbers(tokens: Token[], text: string): Token[] {
       tok.kind = 'num';
     }
   }
-  // a number word kept as a word ("one") stays a word
-  for (const tok of t) if (tok.kind === 'num' && tok.norm === 'one' && tok.value === 1) tok.kind = 'word';
+  // a number word kept as a word ("one") stays a word, except first in "one or two", "one to three"
+  t.forEach((tok, i) => {
+    const range =
+      /^(or|to|through|-)$/.test(t[i + 1]?.norm ?? '') &&
+      (t[i + 2]?.kind === 'num' || (t[i + 2]?.kind === 'word' && t[i + 2]!.value !== undefined && !t[i + 2]!.ordinal));
+    if (tok.norm === 'one' && tok.value === 1) tok.kind = range ? 'num' : 'word';
+  });
   return t;
 }
 

@@ -556,8 +556,11 @@ export class Parser {
     if (withContent.length) {
       for (const s of kept) {
         const content = this.contentful(s);
+        // (a purpose word in the reason after the condition does not make the sentence a purpose: "They must be
+        // reachable by email, since the save offer is email-only")
+        const reason = s.findIndex((c, i) => i > 0 && /^(since|because)$/i.test(c.text) && !!s[i - 1]!.punct);
         const purpose =
-          s.some((c) => has(c, 'purpose')) &&
+          (reason > 0 ? s.slice(0, reason) : s).some((c) => has(c, 'purpose')) &&
           !s.some((c) => has(c, 'rel') || has(c, 'subj') || (has(c, 'verb') && sense(c, 'verb')!.cls !== 'state'));
         if (!content || (purpose && withContent.length > 1)) for (const c of s) drop.add(c);
       }
@@ -616,7 +619,11 @@ export class Parser {
         /^(them|those|these|him|her|everyone|people|customers|folks|our|all|each)\b/.test(afterW);
       const purposeStart =
         ((w(c) === 'to' || / to$/.test(w(c)) || w(c) === 'in order to') && (strongPurpose || weakPurpose)) ||
-        (w(c) === 'so' && /^(we|that|i|they)\b/.test(nextW));
+        (w(c) === 'so' && /^(we|that|i|they)\b/.test(nextW)) ||
+        // "..., since the save offer is an email-only code": the reason for a condition, not one
+        ((w(c) === 'since' || w(c) === 'because' || w(c) === 'as') &&
+          !!chunks[i - 1]?.punct &&
+          /^(the|our|we|we're|they|they're|it|it's|this|that|these|those|i|legal|marketing)$/.test(nextW));
       if (purposeStart && this.contentful(out)) {
         let j = i;
         while (j < chunks.length && !(chunks[j]!.punct && /[.;!?]/.test(chunks[j]!.punct!))) {
