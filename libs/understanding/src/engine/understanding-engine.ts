@@ -160,7 +160,8 @@ const PEOPLE =
   /\b(?:customers?|people|anyone|everyone|anybody|everybody|shoppers?|buyers?|users?|members?|subscribers?|contacts?|profiles?|folks|those who|ones who)\b/i;
 
 /** "They must be reachable by email", "They need to have bought this year": a condition on the people said before. */
-const REQUIREMENT = /^\s*(?:they|those|these)\s+(?:must|should|need to|needs to|have to|has to|all need to)\b/i;
+const REQUIREMENT =
+  /^\s*(?:they|those|these)\s+(?:must|should|need to|needs to|have to|has to|all need to)\b|^\s*(?:i|we)\s+(?:need|want|would like|'d like)\s+(?:those|these|the|all|every|any)\b/i;
 
 /**
  * The text with its context sentences blanked (same length): a sentence after the first that opens

@@ -1,4 +1,4 @@
-import type { FacetDef, ItemFilter, OrderFilter, Threshold, Window } from '@smartseg/segment-engine';
+import type { FacetDef, ItemFilter, OrderFilter, SegmentNode, Threshold, Window } from '@smartseg/segment-engine';
 import type { Lexicon } from '../lexicon/lexicon';
 import type { Sense } from '../lexicon/senses';
 import { tokenize } from '../normalize/normalize';
@@ -280,6 +280,8 @@ export class Parser {
   private injection = false;
   /** "but not both", "exactly one of": the alternatives said are exclusive. */
   private xor = false;
+  /** Rules the request redefined ("VIP means platinum tier only"), with what they mean here. */
+  private redefs = new Map<string, LF>();
   private eventAmbiguity: ParseResult['eventAmbiguity'];
   private allEcues: string[] = [];
 
@@ -307,6 +309,7 @@ export class Parser {
     this.unknown = [];
     this.injection = false;
     this.xor = false;
+    this.redefs = new Map();
     this.eventAmbiguity = undefined;
     this.allEcues = [];
     const work = this.prepass(this.context(this.exclusiveMarkers(this.notEqual(this.filterLines(chunks)))));
@@ -559,8 +562,10 @@ export class Parser {
         // (a purpose word in the reason after the condition does not make the sentence a purpose: "They must be
         // reachable by email, since the save offer is email-only")
         const reason = s.findIndex((c, i) => i > 0 && /^(since|because)$/i.test(c.text) && !!s[i - 1]!.punct);
+        // (nor in a sentence that defines a term: "For this program, VIP means platinum tier only.")
         const purpose =
           (reason > 0 ? s.slice(0, reason) : s).some((c) => has(c, 'purpose')) &&
+          !s.some((c) => has(c, 'def')) &&
           !s.some((c) => has(c, 'rel') || has(c, 'subj') || (has(c, 'verb') && sense(c, 'verb')!.cls !== 'state'));
         if (!content || (purpose && withContent.length > 1)) for (const c of s) drop.add(c);
       }
@@ -577,7 +582,26 @@ export class Parser {
     const w = (c: Chunk | undefined) => (c ? c.text.toLowerCase() : '');
     for (let i = 0; i < chunks.length; i++) {
       const c = chunks[i]!;
-      if (has(c, 'inject')) this.injection = true;
+      if (has(c, 'inject')) {
+        // "ignore the loyalty-tier part of our usual definition": about the tenant's rule, not the system
+        let end = i + 1;
+        while (end < chunks.length && !(chunks[end]!.punct && /[.;!?]/.test(chunks[end]!.punct!))) end++;
+        const rest = chunks
+          .slice(i + 1, end)
+          .map((x) => x.text.toLowerCase())
+          .join(' ');
+        if (
+          /^(ignore|disregard|override)$/i.test(c.text) &&
+          /\b(definition|rule|usual|standard|default)\b/.test(rest) &&
+          !chunks.slice(i + 1, end).some((x) => has(x, 'inject'))
+        ) {
+          for (let k = i; k < end; k++) this.used.add(chunks[k]!);
+          this.notes.push(`"${c.text} ${rest}" read as part of the definition given`);
+          i = end - 1;
+          continue;
+        }
+        this.injection = true;
+      }
       // "for a/our/the ... campaign|promo|...": up to 5 words before a purpose noun
       if ((w(c) === 'for' || w(c) === 'ahead of' || w(c) === 'before') && !c.time) {
         let j = i + 1;
@@ -636,6 +660,7 @@ export class Parser {
       out.push(c);
     }
     this.filterSyntax(out);
+    this.usualTalk(out);
     this.orderChannel(out);
     this.ruleEllipsis(out);
     // "CA OR TX": capital OR between two values of one facet is the conjunction
@@ -793,6 +818,42 @@ export class Parser {
         for (let k = i + 1; k <= j; k++) this.used.add(out[k]!);
         out.splice(i + 1, j - i);
       }
+    }
+  }
+
+  /**
+   * "use a 14-day window instead of the standard one", "use 30 days, not our usual 90": the words that swap a
+   * rule's usual window go, the window said stays (for the rule to take).
+   */
+  private usualTalk(out: Chunk[]): void {
+    const w = (k: number) => (out[k] && !out[k]!.punct ? out[k]!.text.toLowerCase().trim() : '');
+    const USUAL = /^(?:usual|standard|normal|default|regular|typical)$/;
+    const TAIL = /^(?:one|window|rule|definition|period|lookback|days?|months?|timeframe|time frame)$/;
+    const drop = (from: number, to: number) => {
+      for (let k = from; k < to; k++) this.used.add(out[k]!);
+      out.splice(from, to - from);
+    };
+    for (let i = 0; i < out.length; i++) {
+      // "use a 14-day window": the window
+      if (/^(?:use|using|apply|applying)$/.test(w(i))) {
+        let j = i + 1;
+        while (j < out.length && has(out[j], 'filler') && !out[j]!.time) j++;
+        if (out[j]?.time && (out[j]!.time!.kind === 'window' || out[j]!.time!.kind === 'duration')) {
+          drop(i, i + 1);
+          continue;
+        }
+      }
+      // "instead of the standard one", "not our usual 90", "rather than the default window"
+      const lead = w(i) === 'instead' && w(i + 1) === 'of' ? 2 : /^(?:not|rather than)$/.test(w(i)) ? 1 : 0;
+      if (!lead) continue;
+      let j = i + lead;
+      if (/^(?:the|our|its|their)$/.test(w(j))) j++;
+      if (!USUAL.test(w(j))) continue;
+      j++;
+      if (out[j]?.qty || /^\d+$/.test(w(j))) j++;
+      while (TAIL.test(w(j))) j++;
+      drop(i, j);
+      i--;
     }
   }
 
@@ -2821,8 +2882,19 @@ export class Parser {
             groups.flat().flatMap((t) => t.alts),
             p,
           )
-        )
+        ) {
+          // ("churned, by which I mean bought at some point but nothing in 18 months": "but nothing ..." is
+          // the behaviour of the definition, not in that window)
+          if (p.beh && !p.beh.neg) lastBehPhrase = p;
           continue;
+        }
+      }
+      // "VIP means platinum tier only - not the CLV model": a part of the usual definition said not to apply
+      if (this.redefs.size && p.comps.length && p.comps.every((cp) => cp.atoms.every((a) => this.leftOutOfRule(a)))) {
+        this.notes.push(`"${p.chunks.map((c) => c.text).join(' ')}" read as what the definition leaves out`);
+        continue;
+      }
+      if (cn.has('def') && !cn.has('or') && !cn.has('and') && (terms.length || groups.length > 1)) {
         // "customers with no mobile device on file, i.e. device OS recorded as none": the restatement wins
         const last = (inExcl ? exclTerms : terms).at(-1)?.alts.at(-1);
         if (cn.has('defword') && last && p.comps.length) {
@@ -2882,18 +2954,18 @@ export class Parser {
       if (afterEither && !afterParen && !opensParenGroup) prefix = eitherAt!.start;
       const parenOr = conj === 'or' && !inExcl && (afterParen || opensParenGroup || afterEither);
       // elliptic phrase: continues the last behaviour ("or electronics", "in the last 30 days")
-      if (prev && conj && !cn.has('rel') && !parenOr && this.coordinate(prev, p, conj)) continue;
-      // "bought at some point but nothing in the last 8 months": the same behaviour, not in that window
-      if (
+      // "bought at some point(,) but nothing in the last 8 months": the same behaviour, not in that window
+      const butNothing =
         !inExcl &&
         (cn.has('but') || cn.has('and') || cn.has('comma')) &&
         !p.comps.length &&
-        p.orphanTimes.length &&
+        p.orphanTimes.length > 0 &&
         p.orphanTimes[0]!.time.kind === 'window' &&
-        lastBehPhrase?.beh &&
+        !!lastBehPhrase?.beh &&
         !lastBehPhrase.beh.neg &&
-        p.chunks.some((c) => has(c, 'neg'))
-      ) {
+        p.chunks.some((c) => has(c, 'neg'));
+      if (prev && conj && !cn.has('rel') && !parenOr && !butNothing && this.coordinate(prev, p, conj)) continue;
+      if (butNothing && lastBehPhrase?.beh) {
         const base = cloneBeh(lastBehPhrase.beh);
         if (!base.measure || base.measure === 'orders') {
           delete base.threshold;
@@ -2989,6 +3061,16 @@ export class Parser {
       if (p.beh) lastBehPhrase = p;
       prevConn = cn;
     }
+    // "VIP means platinum tier only. VIPs who haven't ordered ...": a later mention of a rule redefined earlier
+    for (const q of phrases)
+      for (const cp of q.comps) {
+        const a = cp.atoms[0];
+        if (cp.atoms.length !== 1 || a?.k !== 'rule' || a.redefined) continue;
+        const r = this.redefs.get(a.rule);
+        if (!r) continue;
+        cp.lf = a.neg ? { op: 'not', child: r } : r;
+        a.redefined = true;
+      }
     this.attachOrphans(phrases);
     this.shareWindows(phrases);
     this.inheritObjects(phrases);
@@ -3381,6 +3463,24 @@ export class Parser {
     from.spans = [...into.spans];
   }
 
+  /** A negated condition on a facet or model that the usual definition of a redefined rule uses. */
+  private leftOutOfRule(a: Atom): boolean {
+    if (!a.neg || (a.k !== 'attr' && a.k !== 'model')) return false;
+    for (const rule of this.redefs.keys()) {
+      const def = this.lex.catalog.rules.find((r) => r.id === rule)?.definition;
+      let hit = false;
+      const walk = (n: SegmentNode): void => {
+        if (n.kind === 'and' || n.kind === 'or') n.children.forEach(walk);
+        else if (n.kind === 'not') walk(n.child);
+        else if (n.kind === 'attribute' && a.k === 'attr' && n.facet === a.facet) hit = true;
+        else if (n.kind === 'model' && a.k === 'model' && n.model === a.model) hit = true;
+      };
+      if (def) walk(def);
+      if (hit) return true;
+    }
+    return false;
+  }
+
   private applyDefinition(all: Phrase[], def: Phrase): boolean {
     // the rule said right before the definition ("lapsed, by which I mean ...")
     for (let i = all.length - 1; i >= all.length - 1 && i >= 0; i--) {
@@ -3395,6 +3495,24 @@ export class Parser {
         for (const c of def.comps) {
           if (c.atoms.length === 1 && c.atoms[0]!.k === 'rule' && (c.atoms[0] as RuleAtom).rule === rule.rule) continue;
           atoms.push(c.lf);
+        }
+        // "engaged with email (14-day window)": only a window, for a rule whose definition has one
+        if (
+          !atoms.length &&
+          !def.beh &&
+          def.orphanTimes.length === 1 &&
+          (ruleDef?.kind === 'event' || ruleDef?.kind === 'purchase') &&
+          ruleDef.window &&
+          !def.chunks.some((c) => has(c, 'neg'))
+        ) {
+          const t = def.orphanTimes[0]!;
+          const at = [{ atom: rule as Atom, idx: 0 }];
+          if (this.overrideRule(rule, t.time, t.chunk, at) && at[0]!.atom !== rule) {
+            def.orphanTimes = [];
+            comp.atoms[idx] = at[0]!.atom;
+            if (comp.atoms.length === 1) comp.lf = atomLF(at[0]!.atom);
+            return true;
+          }
         }
         // "nothing for 200 days" for a recency rule becomes the recency facet itself
         const beh = def.beh;
@@ -3430,6 +3548,7 @@ export class Parser {
           }
         }
         comp.lf = comp.atoms.length === 1 ? replacement : comp.lf;
+        this.redefs.set(rule.rule, replacement);
         // "Lapsed customers - and by lapsed I mean ...": the earlier mention is the same rule, redefined
         for (const q of all) {
           q.comps = q.comps.filter(
@@ -3468,6 +3587,9 @@ export class Parser {
           }
           continue;
         }
+        // "engaged with email (14-day window)": a rule with a window of its own takes it
+        if (!behs.length && (o.time.kind === 'window' || o.time.kind === 'duration') && this.ruleTakesTime(phrases, o))
+          continue;
         if (isBareWindow(o.time) && !behs.length) {
           this.ignored.push(o.chunk);
           continue;
@@ -3506,6 +3628,25 @@ export class Parser {
         this.unknown.push(o.chunk);
       }
     }
+  }
+
+  /** Gives an orphan window to the one rule of the request whose definition has a window; false when none. */
+  private ruleTakesTime(phrases: Phrase[], o: { time: TimeValue; chunk: Chunk }): boolean {
+    const found = phrases.flatMap((q) =>
+      q.comps.filter(
+        (cp) => cp.atoms.length === 1 && cp.atoms[0]!.k === 'rule' && !(cp.atoms[0] as RuleAtom).redefined,
+      ),
+    );
+    if (found.length !== 1) return false;
+    const comp = found[0]!;
+    const r = comp.atoms[0] as RuleAtom;
+    const def = this.lex.catalog.rules.find((x) => x.id === r.rule)?.definition;
+    if (!def || !((def.kind === 'event' || def.kind === 'purchase') && def.window)) return false;
+    const at = [{ atom: r as Atom, idx: 0 }];
+    if (!this.overrideRule(r, o.time, o.chunk, at) || at[0]!.atom === r) return false;
+    comp.atoms = [at[0]!.atom];
+    comp.lf = atomLF(at[0]!.atom);
+    return true;
   }
 
   /** "who bought toys and opened an email in the last 30 days": the window covers both. */

@@ -194,7 +194,7 @@ export const GRAMMAR_ENTRIES: readonly Entry[] = [
   }),
   s('only|just|solely|exclusively|strictly|exactly', { t: 'only' }),
   s(
-    'by which i mean|by which we mean|meaning|defined as|i.e.|ie|i.e|which means|that is|i mean|as in|in other words|aka|a.k.a.|define|defining|definition',
+    'by which i mean|by which we mean|meaning|means|here means|is defined as|defined as|i.e.|ie|i.e|which means|that is|i mean|as in|in other words|aka|a.k.a.|define|defining|definition',
     { t: 'def' },
   ),
   s(
