@@ -2123,3 +2123,47 @@ describe('UnderstandingEngine: definitions given in the request', () => {
     ).toEqual({ kind: 'and', children: [email(30), { kind: 'rule', rule: 'likely_to_churn' }] });
   });
 });
+
+describe('UnderstandingEngine: "City, ST" in lists, "either one qualifies"', () => {
+  const place = (city: string, state: string) => ({
+    kind: 'and',
+    children: [
+      { kind: 'attribute', facet: 'city', op: 'eq', value: city },
+      { kind: 'attribute', facet: 'state', op: 'eq', value: state },
+    ],
+  });
+
+  it('keeps a city and the state after its comma together in a list of places', () => {
+    expect(where('customers in Tampa, FL or Austin, TX')).toEqual({
+      kind: 'or',
+      children: [place('Tampa', 'FL'), place('Austin', 'TX')],
+    });
+    expect(where('customers in Tampa, FL, Austin, TX, or Miami, FL')).toEqual({
+      kind: 'or',
+      children: [place('Tampa', 'FL'), place('Austin', 'TX'), place('Miami', 'FL')],
+    });
+    expect(where('customers in Ohio, Texas, or Florida')).toEqual({
+      kind: 'attribute',
+      facet: 'state',
+      op: 'in',
+      values: ['OH', 'TX', 'FL'],
+    });
+  });
+
+  it('reads "- either one qualifies" as a plain "or" and a later sentence as a condition on all', () => {
+    expect(
+      where(
+        'customers who live in Tampa, FL, or who are gold members — either one qualifies. Only people opted in to SMS.',
+      ),
+    ).toEqual({
+      kind: 'and',
+      children: [
+        {
+          kind: 'or',
+          children: [place('Tampa', 'FL'), { kind: 'attribute', facet: 'loyalty_tier', op: 'eq', value: 'gold' }],
+        },
+        { kind: 'attribute', facet: 'sms_opt_in', op: 'eq', value: true },
+      ],
+    });
+  });
+});

@@ -752,6 +752,21 @@ export class Parser {
           /^(?:(?:but|and) )?(?:not|never) both\b|^(?:exactly|only|just) one of(?: the two| these| the following| them)?\b|^one or the other(?:,)? (?:but )?not both\b/.exec(
             joined,
           );
+        // "- either one qualifies", "either of them counts": the alternatives said are a plain "or"
+        const any =
+          /^(?:and )?(?:either|any|one or the other) ?(?:one|of them|of those|of these|of the two)? (?:qualif(?:ies|y)|counts?|works?|is fine|is ok(?:ay)?|will do|is enough)\b/.exec(
+            joined,
+          );
+        if (any) {
+          let len = 0;
+          let n = 0;
+          while (n < ahead.length && len < any[0].length) len += ahead[n++]!.text.length + 1;
+          for (let k = i; k < i + n; k++) this.used.add(chunks[k]!);
+          // (with the dash or comma that set it off)
+          if (out.length && (out.at(-1)!.punct === '-' || out.at(-1)!.punct === ',')) this.used.add(out.pop()!);
+          i += n - 1;
+          continue;
+        }
         if (m) {
           let len = 0;
           let n = 0;
@@ -2931,6 +2946,23 @@ export class Parser {
       const block = inExcl ? exclTerms : terms;
       const prevTerm = block[block.length - 1];
       const prev = prevTerm?.alts[prevTerm.alts.length - 1];
+      // "Tampa, FL, or ...": a city and the state after its comma are one place, whatever the list's conjunction
+      const lastOfPrev = prev?.comps.at(-1)?.atoms.at(-1);
+      const firstOfP = p.comps[0]?.atoms[0];
+      const cityState =
+        p.comps.length === 1 &&
+        lastOfPrev?.k === 'attr' &&
+        firstOfP?.k === 'attr' &&
+        !lastOfPrev.neg &&
+        !firstOfP.neg &&
+        /city/.test(lastOfPrev.facet) &&
+        /state/.test(firstOfP.facet) &&
+        firstOfP.op === 'eq';
+      if (cityState && cn.has('comma') && !cn.has('or') && !cn.has('and') && !cn.has('nor') && prev) {
+        prev.comps.push(...p.comps);
+        prevConn = cn;
+        continue;
+      }
       const conj: 'and' | 'or' | undefined =
         cn.has('or') || cn.has('nor') ? 'or' : cn.has('and') ? 'and' : cn.has('comma') ? listConj(i + 1) : undefined;
       // parentheses group: "(A and B) or C", "A or (B and C)"; "X who (A and B) or C" distributes X
