@@ -127,6 +127,13 @@ const NOT_USE =
 const INSTEAD_OF_FIRST =
   /^(?:instead of|rather than|in place of)\s+(.+?)\s*[,;:\u2014\u2013]\s*(?:(?:just\s+)?(?:use|try|go with|apply)\s+)?(.+)$/i;
 
+/** "start over: men in Ohio", "new segment - gold members", "from scratch, VIPs in Texas". */
+const START_OVER =
+  /^(?:let'?s\s+)?(?:start (?:over|again|fresh|from scratch)|(?:start |begin )?from scratch|new (?:segment|audience|list|request|search|query)|fresh start|reset|clean slate)\b[\s,;:.!\u2014\u2013-]*(?:with\s+|instead\s*[,:-]?\s*)?(.*)$/i;
+/** "everyone, not just women", "all ages, not only millennials", "not just Texas". */
+const NOT_JUST =
+  /^(?:(?:everyone|everybody|anyone|all(?: of them)?|all \w+)\s*[,;:\u2014\u2013-]?\s*)?not (?:just|only)(?: the)?\s+([^,;.!]+?)\s*[.!]*$/i;
+
 /** "undo that", "go back", "revert the last change", "scratch that", "undo the age filter". */
 const UNDO =
   /^(?:undo|revert|roll\s*(?:it\s+|that\s+)?back|go back|step back|back up|scratch|take back|put (?:it|that|them|those|things) back|restore|cancel)\b/i;
@@ -240,7 +247,11 @@ export function looksLikeEdit(text: string, engine: UnderstandingEngine, ctx: Un
   if (corr && corr[0].length < stripped.length)
     stripped = stripped.slice(corr[0].length).replace(LEAD_NOISE, '').trim();
   // "undo the last change", "don't use the lapsed rule here: ..."
-  if ([UNDO, UNDO_LAST, NOT_USE, INSTEAD_OF_FIRST, ANY_CLAUSE, DROP_CLAUSE].some((re) => re.test(stripped)))
+  if (
+    [UNDO, UNDO_LAST, NOT_USE, INSTEAD_OF_FIRST, ANY_CLAUSE, DROP_CLAUSE, START_OVER, NOT_JUST].some((re) =>
+      re.test(stripped),
+    )
+  )
     return true;
   // "but didn't buy a TV in that time", "and only in Ohio", "of those, ...": a continuation
   if (/^(?:but|and|or|also|plus|except|excluding|only|just|of those|among them|among those)\b/i.test(stripped))
@@ -431,6 +442,18 @@ export function editSegment(
   // "no wait, NOT likely to churn", "actually no - Atlanta only": the rest corrects the last turn
   const corr = CORRECTION.exec(t);
   if (corr && corr[0].length < t.length) t = t.slice(corr[0].length).replace(LEAD_NOISE, '').trim();
+  // "start over: men in Ohio", "new audience - gold members": a request of its own, not an edit
+  const fresh = START_OVER.exec(t);
+  if (fresh && fresh[1]!.trim()) {
+    const { current: _c, previous: _p, ...rest } = ctx;
+    return engine.understand(fresh[1]!.trim(), rest);
+  }
+  // "everyone, not just women", "not only Texas": the condition on that goes
+  const notJust = NOT_JUST.exec(t);
+  if (notJust) {
+    const dropped = editSegment(current, `remove ${notJust[1]!.trim()}`, ctx, engine);
+    if (dropped?.status === 'segment') return dropped;
+  }
   // "undo that", "go back", "undo the age filter"
   const undone = undo(current, t, text, ctx, engine);
   if (undone) return undone;

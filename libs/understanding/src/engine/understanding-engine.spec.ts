@@ -2167,3 +2167,36 @@ describe('UnderstandingEngine: "City, ST" in lists, "either one qualifies"', () 
     });
   });
 });
+
+describe('UnderstandingEngine: "start over", "not just X"', () => {
+  const seg = (text: string, current?: Segment): Segment => {
+    const r = understand(text, current);
+    if (r.status !== 'segment') throw new Error(`${text}: ${r.status}`);
+    return r.segment;
+  };
+  const base = () => seg('women in Texas who bought toys this year');
+
+  it('starts a new segment after "start over:" or "new segment -"', () => {
+    const ohio = {
+      kind: 'and',
+      children: [
+        { kind: 'attribute', facet: 'gender', op: 'eq', value: 'male' },
+        { kind: 'attribute', facet: 'state', op: 'eq', value: 'OH' },
+      ],
+    };
+    expect(seg('start over: men in Ohio', base()).where).toEqual(ohio);
+    expect(seg('new segment - men in Ohio', base()).where).toEqual(ohio);
+  });
+
+  it('drops the condition said after "not just" / "not only"', () => {
+    const rest = {
+      kind: 'and',
+      children: [
+        { kind: 'attribute', facet: 'state', op: 'eq', value: 'TX' },
+        { kind: 'purchase', item: { department: ['Toys'] }, window: { type: 'this', unit: 'year' } },
+      ],
+    };
+    expect(seg('everyone, not just women', base()).where).toEqual(rest);
+    expect(seg('all genders, not only women', base()).where).toEqual(rest);
+  });
+});
