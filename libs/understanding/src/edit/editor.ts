@@ -933,6 +933,25 @@ export function editSegment(
         return finish(engine, rebuild(list, current, text), text, ctx, changes, 0.85);
       }
     }
+    // "in the last 60 days" for "new customers", "use 60 days" for "active customers": the rule's own window
+    if (timeChunk?.time?.kind === 'window') {
+      const ri = list.findIndex((n) => n.kind === 'rule');
+      const rule = ri >= 0 ? catalog.rules.find((r) => r.id === (list[ri] as { rule: string }).rule) : undefined;
+      const def = rule?.definition;
+      const windowed =
+        !!def &&
+        (((def.kind === 'event' || def.kind === 'purchase') && !!def.window) ||
+          (def.kind === 'attribute' && /^days_since/.test(def.facet)));
+      if (rule && windowed && list.filter((n) => n.kind === 'rule').length === 1) {
+        const redone = build(engine, `${rule.label} ${timeChunk.text}`, ctx);
+        const node = redone && !redone.ambiguity ? redone.node : undefined;
+        if (node && !(node.kind === 'rule') && !(node.kind === 'and' && node.children.length === 0)) {
+          changes.push({ op: 'replace', path: path(ri, list.length), before: list[ri]!, after: node });
+          list[ri] = node;
+          return finish(engine, rebuild(list, current, text), text, ctx, changes, 0.8);
+        }
+      }
+    }
     // "make it 14 days" for a birthday in the next 7 days; "and this month" for one next month
     const bi = list.findIndex((n) => n.kind === 'birthday');
     const tw = timeChunk?.time?.kind === 'window' ? timeChunk.time.window : undefined;
@@ -1094,6 +1113,16 @@ export function editSegment(
         : -1;
     if (narrowed >= 0 && p.kind === 'purchase') {
       const old = list[narrowed] as Extract<SegmentNode, { kind: 'purchase' }>;
+      // "also in store" after "bought online": one more value of the same order field
+      const more =
+        mode === 'extend' && p.order && !p.item && old.order && Object.keys(p.order).every((k) => k in old.order!)
+          ? extend(old, { ...p, ...(old.window && !p.window ? { window: old.window } : {}) })
+          : undefined;
+      if (more) {
+        changes.push({ op: 'replace', path: path(narrowed, list.length), before: old, after: more });
+        list[narrowed] = more;
+        continue;
+      }
       const after: SegmentNode = p.item
         ? { ...old, item: p.item }
         : p.order && !p.threshold

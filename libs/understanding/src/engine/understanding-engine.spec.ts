@@ -2200,3 +2200,34 @@ describe('UnderstandingEngine: "start over", "not just X"', () => {
     expect(seg('all genders, not only women', base()).where).toEqual(rest);
   });
 });
+
+describe('UnderstandingEngine: follow-ups on order channels and on the window of a rule', () => {
+  const seg = (text: string, current?: Segment): Segment => {
+    const r = understand(text, current);
+    if (r.status !== 'segment') throw new Error(`${text}: ${r.status}`);
+    return r.segment;
+  };
+
+  it('adds a channel with "also in store" rather than replacing the one there', () => {
+    expect(seg('also in store', seg('customers who bought in the app in the last 30 days')).where).toEqual({
+      kind: 'purchase',
+      order: { channel: ['app', 'store'] },
+      window: { type: 'last', n: 30, unit: 'day' },
+    });
+  });
+
+  it('gives a rule with a window its new window ("in the last 60 days" after "new customers")', () => {
+    expect(seg('in the last 60 days', seg('new customers')).where).toEqual({
+      kind: 'attribute',
+      facet: 'days_since_first_purchase',
+      op: 'lte',
+      value: 60,
+    });
+    expect(seg('use 60 days instead of 90', seg('active customers')).where).toEqual({
+      kind: 'attribute',
+      facet: 'days_since_last_purchase',
+      op: 'lte',
+      value: 60,
+    });
+  });
+});
