@@ -2231,3 +2231,21 @@ describe('UnderstandingEngine: follow-ups on order channels and on the window of
     });
   });
 });
+
+describe('UnderstandingEngine: amount ranges in thousands, "in the same order"', () => {
+  it('reads "between 50 and 100k" and "50k-100k" as thousands on both ends', () => {
+    const mid = { kind: 'attribute', facet: 'income_band', op: 'eq', value: '50k_100k' };
+    expect(where('customers earning between 50 and 100k')).toEqual(mid);
+    expect(where('income of 50k-100k')).toEqual(mid);
+    expect(where('spent between 1 and 2k')).toEqual({
+      kind: 'purchase',
+      measure: 'spend',
+      threshold: { op: 'between', min: 1000, max: 2000 },
+    });
+    expect(where('customers aged 25-40')).toEqual({ kind: 'attribute', facet: 'age', op: 'between', min: 25, max: 40 });
+  });
+
+  it('refuses "bought X and Y in the same order" rather than two separate purchases', () => {
+    expect(understand('people who bought shoes and socks in the same order').status).toBe('refuse');
+  });
+});

@@ -453,6 +453,30 @@ export function foldNumbers(tokens: Token[], text: string): Token[] {
       mergeTokens(t, i, 2, { kind: 'money', value: tok.value }, text);
       continue;
     }
+    // "50k-100k", "$1.5k-2k": two amounts joined by a hyphen
+    const after = t[i + 2];
+    if (
+      (tok.kind === 'num' || tok.kind === 'money') &&
+      tok.value !== undefined &&
+      next?.raw === '-' &&
+      next.start === tok.end &&
+      after &&
+      after.start === next.end &&
+      (after.kind === 'num' || after.kind === 'money') &&
+      after.value !== undefined &&
+      /[km]$/i.test(tok.raw) &&
+      after.value > tok.value
+    ) {
+      const money = tok.kind === 'money' || after.kind === 'money';
+      mergeTokens(
+        t,
+        i,
+        3,
+        { kind: 'range', ...(money ? { money: true } : {}), min: tok.value, max: after.value },
+        text,
+      );
+      continue;
+    }
     if (tok.kind === 'range' && next && CURRENCY_WORDS.has(next.norm)) {
       mergeTokens(t, i, 2, { kind: 'range', money: true, min: tok.min!, max: tok.max! }, text);
       continue;
