@@ -17,6 +17,7 @@ import { has } from '../parse/chunker';
 import { windowToDateAttr } from '../parse/parser';
 import { verify } from '../engine/verify.adapter';
 import { refusal } from '../verify/assess';
+import { FILLER_WORDS } from '../text/english';
 
 /**
  * Conversation: a follow-up turn edits the current segment. It may replace a value, a window
@@ -65,7 +66,8 @@ const MARKERS: readonly Marker[] = [
   },
   { re: /^(?:please\s+)?(?:add|also|plus|include|and also|as well as)\b/i, mode: 'extend' },
   {
-    re: /^(?:and|or|plus|what about|how about)\s+(?!only\b|just\b|who\b|that\b|with\b|those\b|the ones\b|not\b|exclude|except|without)/i,
+    // ("what about men instead" replaces)
+    re: /^(?:and|or|plus|what about|how about)\s+(?!.*\b(?:instead|rather than)\b)(?!only\b|just\b|who\b|that\b|with\b|those\b|the ones\b|not\b|exclude|except|without)/i,
     mode: 'extend',
   },
   { re: /\b(?:too|as well|also)\s*[.!?]*$/i, mode: 'extend' },
@@ -124,6 +126,13 @@ const NOT_USE =
 /** "instead of the lapsed rule, use no purchase in 180 days". */
 const INSTEAD_OF_FIRST =
   /^(?:instead of|rather than|in place of)\s+(.+?)\s*[,;:\u2014\u2013]\s*(?:(?:just\s+)?(?:use|try|go with|apply)\s+)?(.+)$/i;
+
+/** "start over: men in Ohio", "new segment - gold members", "from scratch, VIPs in Texas". */
+const START_OVER =
+  /^(?:let'?s\s+)?(?:start (?:over|again|fresh|from scratch)|(?:start |begin )?from scratch|new (?:segment|audience|list|request|search|query)|fresh start|reset|clean slate)\b[\s,;:.!\u2014\u2013-]*(?:with\s+|instead\s*[,:-]?\s*)?(.*)$/i;
+/** "everyone, not just women", "all ages, not only millennials", "not just Texas". */
+const NOT_JUST =
+  /^(?:(?:everyone|everybody|anyone|all(?: of them)?|all \w+)\s*[,;:\u2014\u2013-]?\s*)?not (?:just|only)(?: the)?\s+([^,;.!]+?)\s*[.!]*$/i;
 
 /** "undo that", "go back", "revert the last change", "scratch that", "undo the age filter". */
 const UNDO =
@@ -238,7 +247,11 @@ export function looksLikeEdit(text: string, engine: UnderstandingEngine, ctx: Un
   if (corr && corr[0].length < stripped.length)
     stripped = stripped.slice(corr[0].length).replace(LEAD_NOISE, '').trim();
   // "undo the last change", "don't use the lapsed rule here: ..."
-  if ([UNDO, UNDO_LAST, NOT_USE, INSTEAD_OF_FIRST, ANY_CLAUSE, DROP_CLAUSE].some((re) => re.test(stripped)))
+  if (
+    [UNDO, UNDO_LAST, NOT_USE, INSTEAD_OF_FIRST, ANY_CLAUSE, DROP_CLAUSE, START_OVER, NOT_JUST].some((re) =>
+      re.test(stripped),
+    )
+  )
     return true;
   // "but didn't buy a TV in that time", "and only in Ohio", "of those, ...": a continuation
   if (/^(?:but|and|or|also|plus|except|excluding|only|just|of those|among them|among those)\b/i.test(stripped))
@@ -429,6 +442,18 @@ export function editSegment(
   // "no wait, NOT likely to churn", "actually no - Atlanta only": the rest corrects the last turn
   const corr = CORRECTION.exec(t);
   if (corr && corr[0].length < t.length) t = t.slice(corr[0].length).replace(LEAD_NOISE, '').trim();
+  // "start over: men in Ohio", "new audience - gold members": a request of its own, not an edit
+  const fresh = START_OVER.exec(t);
+  if (fresh && fresh[1]!.trim()) {
+    const { current: _c, previous: _p, ...rest } = ctx;
+    return engine.understand(fresh[1]!.trim(), rest);
+  }
+  // "everyone, not just women", "not only Texas": the condition on that goes
+  const notJust = NOT_JUST.exec(t);
+  if (notJust) {
+    const dropped = editSegment(current, `remove ${notJust[1]!.trim()}`, ctx, engine);
+    if (dropped?.status === 'segment') return dropped;
+  }
   // "undo that", "go back", "undo the age filter"
   const undone = undo(current, t, text, ctx, engine);
   if (undone) return undone;
@@ -711,6 +736,24 @@ export function editSegment(
       lost.map((c) => c.text),
       ctx.permissions.pii,
     );
+  // "only the ones with a lawn bigger than half an acre": words the parser found no meaning for are a
+  // condition the tenant cannot check; answering with the rest would select the wrong people
+  // (only where the words say something of the people or the thing named: right after "who"/"with", an item or a
+  // value - "who like jazz", "a pet iguana" - not the editor's own words: "only if", "the rest of")
+  const said = a.parse.unknown.filter((c) => {
+    if (c.qty || (c.tokens.length === 1 && FILLER_WORDS.has(c.tokens[0]!.norm) && !/^[A-Z][a-z]/.test(c.text)))
+      return false;
+    let k = a.chunks.indexOf(c) - 1;
+    while (k >= 0 && (a.chunks[k]!.stop || has(a.chunks[k], 'filler'))) k--;
+    const prev = a.chunks[k];
+    return !!prev && (has(prev, 'rel') || has(prev, 'with') || has(prev, 'item') || has(prev, 'value'));
+  });
+  if (parts.length && said.length)
+    return refusal(
+      catalog,
+      said.map((c) => c.text),
+      ctx.permissions.pii,
+    );
   // "just the recent ones": which window, for the purchases and events there
   const vagueChunk = a.chunks.find((c) => c.time?.kind === 'ambiguous');
   const vague = vagueChunk?.time;
@@ -890,6 +933,25 @@ export function editSegment(
         return finish(engine, rebuild(list, current, text), text, ctx, changes, 0.85);
       }
     }
+    // "in the last 60 days" for "new customers", "use 60 days" for "active customers": the rule's own window
+    if (timeChunk?.time?.kind === 'window') {
+      const ri = list.findIndex((n) => n.kind === 'rule');
+      const rule = ri >= 0 ? catalog.rules.find((r) => r.id === (list[ri] as { rule: string }).rule) : undefined;
+      const def = rule?.definition;
+      const windowed =
+        !!def &&
+        (((def.kind === 'event' || def.kind === 'purchase') && !!def.window) ||
+          (def.kind === 'attribute' && /^days_since/.test(def.facet)));
+      if (rule && windowed && list.filter((n) => n.kind === 'rule').length === 1) {
+        const redone = build(engine, `${rule.label} ${timeChunk.text}`, ctx);
+        const node = redone && !redone.ambiguity ? redone.node : undefined;
+        if (node && !(node.kind === 'rule') && !(node.kind === 'and' && node.children.length === 0)) {
+          changes.push({ op: 'replace', path: path(ri, list.length), before: list[ri]!, after: node });
+          list[ri] = node;
+          return finish(engine, rebuild(list, current, text), text, ctx, changes, 0.8);
+        }
+      }
+    }
     // "make it 14 days" for a birthday in the next 7 days; "and this month" for one next month
     const bi = list.findIndex((n) => n.kind === 'birthday');
     const tw = timeChunk?.time?.kind === 'window' ? timeChunk.time.window : undefined;
@@ -1051,6 +1113,16 @@ export function editSegment(
         : -1;
     if (narrowed >= 0 && p.kind === 'purchase') {
       const old = list[narrowed] as Extract<SegmentNode, { kind: 'purchase' }>;
+      // "also in store" after "bought online": one more value of the same order field
+      const more =
+        mode === 'extend' && p.order && !p.item && old.order && Object.keys(p.order).every((k) => k in old.order!)
+          ? extend(old, { ...p, ...(old.window && !p.window ? { window: old.window } : {}) })
+          : undefined;
+      if (more) {
+        changes.push({ op: 'replace', path: path(narrowed, list.length), before: old, after: more });
+        list[narrowed] = more;
+        continue;
+      }
       const after: SegmentNode = p.item
         ? { ...old, item: p.item }
         : p.order && !p.threshold

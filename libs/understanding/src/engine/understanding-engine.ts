@@ -15,6 +15,7 @@ import { normalize, type Token } from '../normalize/normalize';
 import { stem } from '../text/stem';
 import { chunk, has, type Chunk } from '../parse/chunker';
 import { Parser, type ParseResult } from '../parse/parser';
+import type { LF } from '../parse/atoms';
 import { coverage, missingPhrases, nearestLexical, refusal } from '../verify/assess';
 import { checkInput } from './guards';
 import type { ClarifyOption, SpanInfo, UnderstandingResult } from './result.model';
@@ -151,8 +152,16 @@ function hasRestatedCondition(n: SegmentNode): boolean {
   return false;
 }
 
+/** A name in quotes: "'Empty Nest'", "\u201cSummer Splash\u201d" (not an apostrophe inside a word). */
+const QUOTED_NAME =
+  /(?:^|[\s(:\u2014\u2013-])(?:'[A-Z][^'\n]{0,40}'|"[A-Z][^"\n]{0,40}"|\u2018[A-Z][^\u2019\n]{0,40}\u2019|\u201c[A-Z][^\u201d\n]{0,40}\u201d)(?=[\s.,:;!?)\u2014\u2013-]|$)/;
+
 const PEOPLE =
   /\b(?:customers?|people|anyone|everyone|anybody|everybody|shoppers?|buyers?|users?|members?|subscribers?|contacts?|profiles?|folks|those who|ones who)\b/i;
+
+/** "They must be reachable by email", "They need to have bought this year": a condition on the people said before. */
+const REQUIREMENT =
+  /^\s*(?:they|those|these)\s+(?:must|should|need to|needs to|have to|has to|all need to)\b|^\s*(?:i|we)\s+(?:need|want|would like|'d like)\s+(?:those|these|the|all|every|any)\b/i;
 
 /**
  * The text with its context sentences blanked (same length): a sentence after the first that opens
@@ -167,7 +176,7 @@ function contextSentences(text: string): { text: string; dropped: string[] } {
   const bounds = [...ends, text.length];
   bounds.forEach((end, i) => {
     const piece = text.slice(from, end);
-    if (i > 0 && piece.trim() && CONTEXT_OPENER.test(piece.trim()) && !PEOPLE.test(piece)) {
+    if (i > 0 && piece.trim() && CONTEXT_OPENER.test(piece.trim()) && !PEOPLE.test(piece) && !REQUIREMENT.test(piece)) {
       dropped.push(piece.trim());
       out = out.slice(0, from) + ' '.repeat(end - from) + out.slice(end);
     }
@@ -341,6 +350,8 @@ export class UnderstandingEngine {
       /\b(?:pull|find|get|give|show|target|grab|build|create|list|select|include|anyone|everyone|anybody|everybody|those|people|customers|shoppers|buyers|users|members|subscribers)\b/i;
     const keep: boolean[] = real.map((p, i) => {
       const piece = text.slice(p.start, p.end);
+      // a piece naming the campaign in quotes ("Campaign brief - 'Empty Nest' home refresh") names no customers
+      if (QUOTED_NAME.test(piece) && !PEOPLE.test(piece) && !REQUEST.test(piece)) return false;
       // a leading label ("Engaged-in-60-days segment, Omnisend style:") names the list, not the people
       const label = i === 0 && /^\s*:/.test(text.slice(p.end)) && piece.trim().split(/\s+/).length <= 10;
       const a = this.analyze(piece, asOf);
@@ -411,6 +422,11 @@ export class UnderstandingEngine {
       clarifications: this.resolved,
       eventChoices: p.eventAmbiguity,
     });
+    const lf = this.withoutRestatedVague(p.lf);
+    if (lf !== p.lf) {
+      p.lf = lf;
+      p.notes.push('a vague word was read through the condition the request states for it');
+    }
     const first = builder.build(p.lf);
     if (first.failed.length) {
       const missing = first.failed.map((f) =>
@@ -459,6 +475,36 @@ export class UnderstandingEngine {
       }
     }
     return this.finish(first, a, ctx, text, []);
+  }
+
+  /**
+   * "affluent shoppers - $150k+ household income": a vague word whose every reading is a condition on facets the
+   * same AND also states outright adds nothing; the LF without it (the same LF when there is none).
+   */
+  private withoutRestatedVague(lf: LF): LF {
+    if (lf.op !== 'and') return lf;
+    const stated = new Set(
+      lf.children.flatMap((c) => (c.op === 'atom' && c.atom.k === 'attr' && !c.atom.neg ? [c.atom.facet] : [])),
+    );
+    if (!stated.size) return lf;
+    const facetsOf = (n: SegmentNode, out: Set<string>): boolean => {
+      if (n.kind === 'and' || n.kind === 'or') return n.children.every((x) => facetsOf(x, out));
+      if (n.kind !== 'attribute') return false;
+      out.add(n.facet);
+      return true;
+    };
+    const restated = (c: LF): boolean => {
+      if (c.op !== 'atom' || c.atom.k !== 'amb' || c.atom.absorb) return false;
+      const options = c.atom.options ?? this.resolved.get(c.atom.id)?.options ?? [];
+      if (!options.length) return false;
+      return options.every((o) => {
+        const fs = new Set<string>();
+        return facetsOf(o.node, fs) && fs.size > 0 && [...fs].every((f) => stated.has(f));
+      });
+    };
+    const kept = lf.children.filter((c) => !restated(c));
+    if (kept.length === lf.children.length) return lf;
+    return kept.length === 1 ? kept[0]! : { op: 'and', children: kept };
   }
 
   private finish(
@@ -552,6 +598,9 @@ export function spansOf(segment: Segment, meta: Map<SegmentNode, NodeMeta>, text
   const out: SpanInfo[] = [];
   const walk = (n: SegmentNode, path: string) => {
     if (n.kind === 'and' || n.kind === 'or') {
+      // (a ready-made group, "one-time buyers who bought in the last 30 days", lends its span to its parts)
+      const m = meta.get(n);
+      if (m) for (const c of n.children) if (!meta.get(c)) meta.set(c, m);
       n.children.forEach((c, i) => walk(c, `${path}.children[${i}]`));
       return;
     }

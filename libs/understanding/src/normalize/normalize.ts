@@ -33,6 +33,8 @@ export interface Token {
   ordinal?: boolean;
   /** "twice" -> value 2, times = true */
   times?: boolean;
+  /** joined to the next word by an underscore in the original ("150k_plus", "email_opt_in"). */
+  snake?: boolean;
   /** written in capitals in a text that is not all capitals ("IN", "OR"). */
   upper?: boolean;
   /** ISO date for "2026-03-01", "3/15/2026". */
@@ -220,7 +222,8 @@ function makeWord(raw: string, start: number, norm?: string): Token {
 /** Tokenizes (no number-word folding or typo correction yet). */
 export function tokenize(text: string): Token[] {
   const clean = cleanChars(text);
-  const letters = clean.replace(/[^A-Za-z]/g, '');
+  // (two-letter codes do not count: "state IN (CA, OR, WA)" is not shouted)
+  const letters = (clean.match(/[A-Za-z]{3,}/g) ?? []).join('');
   const mostlyUpper = letters.length >= 12 && letters.replace(/[^A-Z]/g, '').length / letters.length > 0.6;
   const out: Token[] = [];
   let skipUntil = 0;
@@ -450,6 +453,30 @@ export function foldNumbers(tokens: Token[], text: string): Token[] {
       mergeTokens(t, i, 2, { kind: 'money', value: tok.value }, text);
       continue;
     }
+    // "50k-100k", "$1.5k-2k": two amounts joined by a hyphen
+    const after = t[i + 2];
+    if (
+      (tok.kind === 'num' || tok.kind === 'money') &&
+      tok.value !== undefined &&
+      next?.raw === '-' &&
+      next.start === tok.end &&
+      after &&
+      after.start === next.end &&
+      (after.kind === 'num' || after.kind === 'money') &&
+      after.value !== undefined &&
+      /[km]$/i.test(tok.raw) &&
+      after.value > tok.value
+    ) {
+      const money = tok.kind === 'money' || after.kind === 'money';
+      mergeTokens(
+        t,
+        i,
+        3,
+        { kind: 'range', ...(money ? { money: true } : {}), min: tok.value, max: after.value },
+        text,
+      );
+      continue;
+    }
     if (tok.kind === 'range' && next && CURRENCY_WORDS.has(next.norm)) {
       mergeTokens(t, i, 2, { kind: 'range', money: true, min: tok.min!, max: tok.max! }, text);
       continue;
@@ -483,8 +510,13 @@ export function foldNumbers(tokens: Token[], text: string): Token[] {
       tok.kind = 'num';
     }
   }
-  // a number word kept as a word ("one") stays a word
-  for (const tok of t) if (tok.kind === 'num' && tok.norm === 'one' && tok.value === 1) tok.kind = 'word';
+  // a number word kept as a word ("one") stays a word, except first in "one or two", "one to three"
+  t.forEach((tok, i) => {
+    const range =
+      /^(or|to|through|-)$/.test(t[i + 1]?.norm ?? '') &&
+      (t[i + 2]?.kind === 'num' || (t[i + 2]?.kind === 'word' && t[i + 2]!.value !== undefined && !t[i + 2]!.ordinal));
+    if (tok.norm === 'one' && tok.value === 1) tok.kind = range ? 'num' : 'word';
+  });
   return t;
 }
 
@@ -508,6 +540,7 @@ export function correctTypos(tokens: Token[], vocab: Vocabulary): NormalizeResul
 export function normalize(text: string, vocab?: Vocabulary): NormalizeResult {
   const clean = cleanChars(text);
   let tokens = tokenize(clean);
+  for (const tk of tokens) if (text[tk.end] === '_') tk.snake = true;
   // "e-mail" -> "email"
   for (let i = 0; i + 2 < tokens.length; i++) {
     if (tokens[i]!.norm === 'e' && tokens[i + 1]!.raw === '-' && /^mails?$/.test(tokens[i + 2]!.norm)) {

@@ -457,12 +457,18 @@ export function quantityAt(tokens: readonly Token[], i: number): QuantityMatch |
         const b = amountAt(tokens, a.end + sep);
         if (b && b.value !== undefined) {
           const unit = a.unit !== 'count' ? a.unit : b.unit;
+          // "between 50 and 100k": the first number takes the second's thousands
+          let av = a.value;
+          const kb = /^\$?\d+(?:\.\d+)?([km])$/i.exec(tokens[a.end + sep]?.raw ?? '')?.[1]?.toLowerCase();
+          const plain = /^\$?\d+(?:\.\d+)?$/.test(tokens[i + 1]?.raw ?? '');
+          const scale = kb === 'k' ? 1000 : kb === 'm' ? 1_000_000 : 1;
+          if (scale > 1 && plain && av * scale <= b.value && av < b.value / 10) av *= scale;
           return {
             start: i,
             end: b.end,
             value: {
               kind: 'cmp',
-              threshold: { op: 'between', min: Math.min(a.value, b.value), max: Math.max(a.value, b.value) },
+              threshold: { op: 'between', min: Math.min(av, b.value), max: Math.max(av, b.value) },
               unit,
               times: a.times || b.times,
             },

@@ -101,7 +101,13 @@ export function chunk(tokens: readonly Token[], lexicon: Lexicon, asOf: string, 
       i = t!.end;
       continue;
     }
-    if (qLen && qLen >= lexLen) {
+    // a value written as its code ("150k_plus", "under_25k") is the value, not an amount
+    const code =
+      lexLen >= qLen &&
+      lexLen > 1 &&
+      tokens.slice(i, i + lexLen - 1).some((tk) => tk.snake) &&
+      lex[0]!.entries.some((e) => e.sense.t === 'value');
+    if (qLen && qLen >= lexLen && !code) {
       out.push(make(i, q!.end, { qty: q!.value }));
       i = q!.end;
       continue;

@@ -1,4 +1,4 @@
-import type { FacetDef, ItemFilter, OrderFilter, Threshold, Window } from '@smartseg/segment-engine';
+import type { FacetDef, ItemFilter, OrderFilter, SegmentNode, Threshold, Window } from '@smartseg/segment-engine';
 import type { Lexicon } from '../lexicon/lexicon';
 import type { Sense } from '../lexicon/senses';
 import { tokenize } from '../normalize/normalize';
@@ -280,6 +280,8 @@ export class Parser {
   private injection = false;
   /** "but not both", "exactly one of": the alternatives said are exclusive. */
   private xor = false;
+  /** Rules the request redefined ("VIP means platinum tier only"), with what they mean here. */
+  private redefs = new Map<string, LF>();
   private eventAmbiguity: ParseResult['eventAmbiguity'];
   private allEcues: string[] = [];
 
@@ -307,6 +309,7 @@ export class Parser {
     this.unknown = [];
     this.injection = false;
     this.xor = false;
+    this.redefs = new Map();
     this.eventAmbiguity = undefined;
     this.allEcues = [];
     const work = this.prepass(this.context(this.exclusiveMarkers(this.notEqual(this.filterLines(chunks)))));
@@ -343,6 +346,15 @@ export class Parser {
       eventAmbiguity: this.eventAmbiguity,
       injection: this.injection,
       ignored: this.ignored,
+    };
+  }
+
+  /** A month name read as that month of the as-of year ("March birthdays"). */
+  private monthChunk(c: Chunk): Chunk {
+    const month = MONTHS[c.text.toLowerCase()]!;
+    return {
+      ...c,
+      time: { kind: 'window', window: { type: 'month', year: parseIso(this.asOf).y, month }, label: c.text },
     };
   }
 
@@ -547,8 +559,13 @@ export class Parser {
     if (withContent.length) {
       for (const s of kept) {
         const content = this.contentful(s);
+        // (a purpose word in the reason after the condition does not make the sentence a purpose: "They must be
+        // reachable by email, since the save offer is email-only")
+        const reason = s.findIndex((c, i) => i > 0 && /^(since|because)$/i.test(c.text) && !!s[i - 1]!.punct);
+        // (nor in a sentence that defines a term: "For this program, VIP means platinum tier only.")
         const purpose =
-          s.some((c) => has(c, 'purpose')) &&
+          (reason > 0 ? s.slice(0, reason) : s).some((c) => has(c, 'purpose')) &&
+          !s.some((c) => has(c, 'def')) &&
           !s.some((c) => has(c, 'rel') || has(c, 'subj') || (has(c, 'verb') && sense(c, 'verb')!.cls !== 'state'));
         if (!content || (purpose && withContent.length > 1)) for (const c of s) drop.add(c);
       }
@@ -565,7 +582,26 @@ export class Parser {
     const w = (c: Chunk | undefined) => (c ? c.text.toLowerCase() : '');
     for (let i = 0; i < chunks.length; i++) {
       const c = chunks[i]!;
-      if (has(c, 'inject')) this.injection = true;
+      if (has(c, 'inject')) {
+        // "ignore the loyalty-tier part of our usual definition": about the tenant's rule, not the system
+        let end = i + 1;
+        while (end < chunks.length && !(chunks[end]!.punct && /[.;!?]/.test(chunks[end]!.punct!))) end++;
+        const rest = chunks
+          .slice(i + 1, end)
+          .map((x) => x.text.toLowerCase())
+          .join(' ');
+        if (
+          /^(ignore|disregard|override)$/i.test(c.text) &&
+          /\b(definition|rule|usual|standard|default)\b/.test(rest) &&
+          !chunks.slice(i + 1, end).some((x) => has(x, 'inject'))
+        ) {
+          for (let k = i; k < end; k++) this.used.add(chunks[k]!);
+          this.notes.push(`"${c.text} ${rest}" read as part of the definition given`);
+          i = end - 1;
+          continue;
+        }
+        this.injection = true;
+      }
       // "for a/our/the ... campaign|promo|...": up to 5 words before a purpose noun
       if ((w(c) === 'for' || w(c) === 'ahead of' || w(c) === 'before') && !c.time) {
         let j = i + 1;
@@ -607,7 +643,11 @@ export class Parser {
         /^(them|those|these|him|her|everyone|people|customers|folks|our|all|each)\b/.test(afterW);
       const purposeStart =
         ((w(c) === 'to' || / to$/.test(w(c)) || w(c) === 'in order to') && (strongPurpose || weakPurpose)) ||
-        (w(c) === 'so' && /^(we|that|i|they)\b/.test(nextW));
+        (w(c) === 'so' && /^(we|that|i|they)\b/.test(nextW)) ||
+        // "..., since the save offer is an email-only code": the reason for a condition, not one
+        ((w(c) === 'since' || w(c) === 'because' || w(c) === 'as') &&
+          !!chunks[i - 1]?.punct &&
+          /^(the|our|we|we're|they|they're|it|it's|this|that|these|those|i|legal|marketing)$/.test(nextW));
       if (purposeStart && this.contentful(out)) {
         let j = i;
         while (j < chunks.length && !(chunks[j]!.punct && /[.;!?]/.test(chunks[j]!.punct!))) {
@@ -620,6 +660,8 @@ export class Parser {
       out.push(c);
     }
     this.filterSyntax(out);
+    this.usualTalk(out);
+    this.orderChannel(out);
     this.ruleEllipsis(out);
     // "CA OR TX": capital OR between two values of one facet is the conjunction
     for (let i = 0; i < out.length; i++) {
@@ -710,6 +752,21 @@ export class Parser {
           /^(?:(?:but|and) )?(?:not|never) both\b|^(?:exactly|only|just) one of(?: the two| these| the following| them)?\b|^one or the other(?:,)? (?:but )?not both\b/.exec(
             joined,
           );
+        // "- either one qualifies", "either of them counts": the alternatives said are a plain "or"
+        const any =
+          /^(?:and )?(?:either|any|one or the other) ?(?:one|of them|of those|of these|of the two)? (?:qualif(?:ies|y)|counts?|works?|is fine|is ok(?:ay)?|will do|is enough)\b/.exec(
+            joined,
+          );
+        if (any) {
+          let len = 0;
+          let n = 0;
+          while (n < ahead.length && len < any[0].length) len += ahead[n++]!.text.length + 1;
+          for (let k = i; k < i + n; k++) this.used.add(chunks[k]!);
+          // (with the dash or comma that set it off)
+          if (out.length && (out.at(-1)!.punct === '-' || out.at(-1)!.punct === ',')) this.used.add(out.pop()!);
+          i += n - 1;
+          continue;
+        }
         if (m) {
           let len = 0;
           let n = 0;
@@ -776,6 +833,82 @@ export class Parser {
         for (let k = i + 1; k <= j; k++) this.used.add(out[k]!);
         out.splice(i + 1, j - i);
       }
+    }
+  }
+
+  /**
+   * "use a 14-day window instead of the standard one", "use 30 days, not our usual 90": the words that swap a
+   * rule's usual window go, the window said stays (for the rule to take).
+   */
+  private usualTalk(out: Chunk[]): void {
+    const w = (k: number) => (out[k] && !out[k]!.punct ? out[k]!.text.toLowerCase().trim() : '');
+    const USUAL = /^(?:usual|standard|normal|default|regular|typical)$/;
+    const TAIL = /^(?:one|window|rule|definition|period|lookback|days?|months?|timeframe|time frame)$/;
+    const drop = (from: number, to: number) => {
+      for (let k = from; k < to; k++) this.used.add(out[k]!);
+      out.splice(from, to - from);
+    };
+    for (let i = 0; i < out.length; i++) {
+      // "use a 14-day window": the window
+      if (/^(?:use|using|apply|applying)$/.test(w(i))) {
+        let j = i + 1;
+        while (j < out.length && has(out[j], 'filler') && !out[j]!.time) j++;
+        if (out[j]?.time && (out[j]!.time!.kind === 'window' || out[j]!.time!.kind === 'duration')) {
+          drop(i, i + 1);
+          continue;
+        }
+      }
+      // "instead of the standard one", "not our usual 90", "rather than the default window"
+      const lead = w(i) === 'instead' && w(i + 1) === 'of' ? 2 : /^(?:not|rather than)$/.test(w(i)) ? 1 : 0;
+      if (!lead) continue;
+      let j = i + lead;
+      if (/^(?:the|our|its|their)$/.test(w(j))) j++;
+      if (!USUAL.test(w(j))) continue;
+      j++;
+      if (out[j]?.qty || /^\d+$/.test(w(j))) j++;
+      while (TAIL.test(w(j))) j++;
+      drop(i, j);
+      i--;
+    }
+  }
+
+  /**
+   * "Channel = app; Fulfillment = delivery; last 60d": a bare "channel" set to an order channel in a request about
+   * orders (a purchase word, an order filter, a window) is the channel of the orders, not the sign-up channel.
+   */
+  private orderChannel(out: Chunk[]): void {
+    for (let i = 0; i < out.length; i++) {
+      const c = out[i]!;
+      const label = c.text.trim().toLowerCase();
+      const channel = /^channels?$/.test(label) && senses(c, 'facet').some((f) => /channel/i.test(f.facet));
+      // ("Fulfillment = delivery", "order channel: web": names of order fields)
+      const field = /^(?:order channel|fulfil+ment(?: method| type)?|delivery method|shipping method)$/.test(label);
+      if (!channel && !field) continue;
+      let j = i + 1;
+      while (
+        j < out.length &&
+        j <= i + 2 &&
+        (out[j]!.punct === '=' || out[j]!.punct === ':' || /^(is|=)$/i.test(out[j]!.text))
+      )
+        j++;
+      const v = out[j];
+      if (!v || !has(v, 'order')) continue;
+      const about = out.some(
+        (x, k) =>
+          k !== j &&
+          k !== i &&
+          (x.time?.kind === 'window' ||
+            has(x, 'order') ||
+            has(x, 'bnoun') ||
+            has(x, 'measure') ||
+            senses(x, 'verb').some((vb) => vb.cls === 'purchase' || vb.cls === 'spend')),
+      );
+      if (!about && !field) continue;
+      for (let k = i; k < j; k++) this.used.add(out[k]!);
+      // (said as the channel, the word is the order channel for certain: not a weak "app" or "web")
+      v.senses = v.senses.flatMap((x) => (x.t === 'order' ? [{ t: 'order' as const, filter: x.filter }] : []));
+      out.splice(i, j - i);
+      this.notes.push(`"${c.text}" read as the channel of the orders`);
     }
   }
 
@@ -1105,6 +1238,16 @@ export class Parser {
         qtys.push({ c, idx });
         continue;
       }
+      // "born in may": a month word that is also a stop word, right after the birth month
+      if (
+        c.stop &&
+        MONTHS[c.text.toLowerCase()] &&
+        senses(chunks[idx - 1], 'facet').some((s) => s.facet === this.lex.roles.birthMonth)
+      ) {
+        times.push({ c: this.monthChunk(c), idx });
+        this.used.add(c);
+        continue;
+      }
       if (c.stop) continue;
       if (c.unknown) {
         // a text facet followed by its value: "last name Smith", "city Springfield"
@@ -1135,17 +1278,7 @@ export class Parser {
           (chunks.some((x) => has(x, 'bday')) ||
             chunks.some((x) => senses(x, 'facet').some((s) => s.facet === this.lex.roles.birthMonth)))
         ) {
-          times.push({
-            c: {
-              ...c,
-              time: {
-                kind: 'window',
-                window: { type: 'month', year: parseIso(this.asOf).y, month: mo },
-                label: c.text,
-              },
-            },
-            idx,
-          });
+          times.push({ c: this.monthChunk(c), idx });
           this.used.add(c);
           continue;
         }
@@ -1796,6 +1929,8 @@ export class Parser {
           );
           continue;
         }
+        // "born Oct-Dec", "born between March and May": a run of whole months
+        if (tv.window.type === 'between' && this.bindBirthday(tv, c, bdays, push, idx, facets)) continue;
         if (tv.window.type === 'year' && this.lex.roles.age) {
           const y = parseIso(this.asOf).y - tv.window.year;
           push(
@@ -1969,7 +2104,18 @@ export class Parser {
           ((has(prevK, 'verb') && ['purchase', 'spend', 'return'].includes(sense(prevK, 'verb')!.cls)) ||
             has(prevK, 'ecue')) &&
           !c.tokens.some((tk) => /(ly|ing)$/.test(tk.norm));
-        fatal = modifiesPeople || name || head || objectOfVerb;
+        // "who have a pet iguana", "with a lawn bigger than half an acre": a catalog item word that only
+        // qualifies a thing the catalog does not know (no buying said): not a purchase of the item
+        const prevItem = !!prevChunk && has(prevChunk, 'item') && prevChunk === prevK;
+        const bought = chunks.some(
+          (x) =>
+            has(x, 'ecue') ||
+            has(x, 'bnoun') ||
+            has(x, 'event') ||
+            senses(x, 'verb').some((v) => ['purchase', 'spend', 'return'].includes(v.cls)),
+        );
+        const qualifiesItem = prevItem && !bought && !subjIdx.some((si) => si > idx);
+        fatal = modifiesPeople || name || head || objectOfVerb || qualifiesItem;
       }
       if (fatal) this.unknown.push(c);
       else {
@@ -2572,6 +2718,34 @@ export class Parser {
   private overrideRule(r: RuleAtom, tv: TimeValue, c: Chunk, atomsAt: { atom: Atom; idx: number }[]): boolean {
     const def = this.lex.catalog.rules.find((x) => x.id === r.rule)?.definition;
     if (!def) return false;
+    // "first-time buyers in the last 45 days": an exact count over all history (one order) stays the rule; the
+    // window says when that purchase was
+    if (
+      def.kind === 'purchase' &&
+      !def.window &&
+      def.threshold?.op === 'eq' &&
+      (tv.kind === 'window' || (tv.kind === 'duration' && !r.neg))
+    ) {
+      const window: Window = tv.kind === 'window' ? tv.window : { type: 'last', n: tv.n, unit: tv.unit };
+      const at = atomsAt.find((a) => a.atom === r);
+      const atom: Atom = {
+        k: 'node',
+        node: {
+          kind: 'and',
+          children: [
+            { kind: 'rule', rule: r.rule },
+            { kind: 'purchase', window },
+          ],
+        },
+        label: `${r.rule} (${tv.label})`,
+        spans: [...r.spans, span(c)],
+        conf: 0.9,
+        neg: r.neg,
+      };
+      if (at) at.atom = atom;
+      this.notes.push(`"${c.text}" read as when the one purchase of ${r.rule} was`);
+      return true;
+    }
     if ((def.kind === 'event' || def.kind === 'purchase') && (tv.kind === 'window' || tv.kind === 'duration')) {
       const window: Window = tv.kind === 'window' ? tv.window : { type: 'last', n: tv.n, unit: tv.unit };
       const node = { ...JSON.parse(JSON.stringify(def)), window };
@@ -2632,6 +2806,9 @@ export class Parser {
     let parenAt: { group: number; start: number } | undefined;
     /** Where "either" began its alternatives: top-level group, first term there, whether an "or" followed. */
     let eitherAt: { group: number; start: number; used: boolean } | undefined;
+    /** The alternative just said after "or", and the phrases said of it alone. */
+    let openAlt: Phrase | undefined;
+    const attached = new Map<Phrase, Phrase[]>();
     const kindOf = (p: Phrase | undefined): string | undefined => {
       const a = p?.comps[0]?.atoms[0];
       return !a ? undefined : a.k === 'attr' ? `attr:${a.facet}` : a.k === 'rule' ? 'rule' : a.k;
@@ -2720,8 +2897,19 @@ export class Parser {
             groups.flat().flatMap((t) => t.alts),
             p,
           )
-        )
+        ) {
+          // ("churned, by which I mean bought at some point but nothing in 18 months": "but nothing ..." is
+          // the behaviour of the definition, not in that window)
+          if (p.beh && !p.beh.neg) lastBehPhrase = p;
           continue;
+        }
+      }
+      // "VIP means platinum tier only - not the CLV model": a part of the usual definition said not to apply
+      if (this.redefs.size && p.comps.length && p.comps.every((cp) => cp.atoms.every((a) => this.leftOutOfRule(a)))) {
+        this.notes.push(`"${p.chunks.map((c) => c.text).join(' ')}" read as what the definition leaves out`);
+        continue;
+      }
+      if (cn.has('def') && !cn.has('or') && !cn.has('and') && (terms.length || groups.length > 1)) {
         // "customers with no mobile device on file, i.e. device OS recorded as none": the restatement wins
         const last = (inExcl ? exclTerms : terms).at(-1)?.alts.at(-1);
         if (cn.has('defword') && last && p.comps.length) {
@@ -2737,9 +2925,44 @@ export class Parser {
         this.notes.push('an aside restating the items or channel was read as a clarification');
         continue;
       }
+      // "either A, or B who bought X and live in Y": what follows the second alternative is said of it alone
+      if (
+        openAlt &&
+        !inExcl &&
+        p.comps.length &&
+        (cn.has('rel') || cn.has('with') || cn.has('and')) &&
+        !['or', 'nor', 'comma', 'stop', 'but', 'excl', 'def', 'aside', 'popen', 'plus'].some((t) =>
+          cn.has(t as ConnType),
+        )
+      ) {
+        const list = attached.get(openAlt) ?? [];
+        list.push(p);
+        attached.set(openAlt, list);
+        if (p.beh) lastBehPhrase = p;
+        prevConn = cn;
+        continue;
+      }
+      openAlt = undefined;
       const block = inExcl ? exclTerms : terms;
       const prevTerm = block[block.length - 1];
       const prev = prevTerm?.alts[prevTerm.alts.length - 1];
+      // "Tampa, FL, or ...": a city and the state after its comma are one place, whatever the list's conjunction
+      const lastOfPrev = prev?.comps.at(-1)?.atoms.at(-1);
+      const firstOfP = p.comps[0]?.atoms[0];
+      const cityState =
+        p.comps.length === 1 &&
+        lastOfPrev?.k === 'attr' &&
+        firstOfP?.k === 'attr' &&
+        !lastOfPrev.neg &&
+        !firstOfP.neg &&
+        /city/.test(lastOfPrev.facet) &&
+        /state/.test(firstOfP.facet) &&
+        firstOfP.op === 'eq';
+      if (cityState && cn.has('comma') && !cn.has('or') && !cn.has('and') && !cn.has('nor') && prev) {
+        prev.comps.push(...p.comps);
+        prevConn = cn;
+        continue;
+      }
       const conj: 'and' | 'or' | undefined =
         cn.has('or') || cn.has('nor') ? 'or' : cn.has('and') ? 'and' : cn.has('comma') ? listConj(i + 1) : undefined;
       // parentheses group: "(A and B) or C", "A or (B and C)"; "X who (A and B) or C" distributes X
@@ -2763,18 +2986,18 @@ export class Parser {
       if (afterEither && !afterParen && !opensParenGroup) prefix = eitherAt!.start;
       const parenOr = conj === 'or' && !inExcl && (afterParen || opensParenGroup || afterEither);
       // elliptic phrase: continues the last behaviour ("or electronics", "in the last 30 days")
-      if (prev && conj && !cn.has('rel') && !parenOr && this.coordinate(prev, p, conj)) continue;
-      // "bought at some point but nothing in the last 8 months": the same behaviour, not in that window
-      if (
+      // "bought at some point(,) but nothing in the last 8 months": the same behaviour, not in that window
+      const butNothing =
         !inExcl &&
         (cn.has('but') || cn.has('and') || cn.has('comma')) &&
         !p.comps.length &&
-        p.orphanTimes.length &&
+        p.orphanTimes.length > 0 &&
         p.orphanTimes[0]!.time.kind === 'window' &&
-        lastBehPhrase?.beh &&
+        !!lastBehPhrase?.beh &&
         !lastBehPhrase.beh.neg &&
-        p.chunks.some((c) => has(c, 'neg'))
-      ) {
+        p.chunks.some((c) => has(c, 'neg'));
+      if (prev && conj && !cn.has('rel') && !parenOr && !butNothing && this.coordinate(prev, p, conj)) continue;
+      if (butNothing && lastBehPhrase?.beh) {
         const base = cloneBeh(lastBehPhrase.beh);
         if (!base.measure || base.measure === 'orders') {
           delete base.threshold;
@@ -2855,7 +3078,13 @@ export class Parser {
           p.beh.neg = true;
           p.comps = p.comps.map((cp) => (cp.atoms.includes(p.beh!) ? { ...cp, lf: atomLF(p.beh!) } : cp));
           block.push({ alts: [p], excl: inExcl });
-        } else prevTerm!.alts.push(p);
+        } else {
+          prevTerm!.alts.push(p);
+          // (the second alternative is a group of its own when a comma or "either" sets the first apart:
+          // "either VIPs in the Southeast, or platinum members who ..."; without them, "women under 30 or men
+          // under 25 who bought apparel" says the purchase of both)
+          if (!inExcl && (cn.has('comma') || eitherAt)) openAlt = p;
+        }
       } else {
         // "women in CA and men in TX": two groups that cannot both hold are a union
         if (prev && conj === 'and' && this.conflicts(prev, p)) prevTerm!.alts.push(p);
@@ -2864,6 +3093,16 @@ export class Parser {
       if (p.beh) lastBehPhrase = p;
       prevConn = cn;
     }
+    // "VIP means platinum tier only. VIPs who haven't ordered ...": a later mention of a rule redefined earlier
+    for (const q of phrases)
+      for (const cp of q.comps) {
+        const a = cp.atoms[0];
+        if (cp.atoms.length !== 1 || a?.k !== 'rule' || a.redefined) continue;
+        const r = this.redefs.get(a.rule);
+        if (!r) continue;
+        cp.lf = a.neg ? { op: 'not', child: r } : r;
+        a.redefined = true;
+      }
     this.attachOrphans(phrases);
     this.shareWindows(phrases);
     this.inheritObjects(phrases);
@@ -2874,7 +3113,7 @@ export class Parser {
       return { op: lf.op, children: lf.children.map(finalizeLF) };
     };
     const phraseLF = (p: Phrase): LF | undefined => {
-      const kids = p.comps.map((c) => c.lf);
+      const kids = [p, ...(attached.get(p) ?? [])].flatMap((x) => x.comps.map((c) => c.lf));
       if (!kids.length) return undefined;
       return kids.length === 1 ? kids[0]! : { op: 'and', children: kids };
     };
@@ -3038,7 +3277,13 @@ export class Parser {
       }
       const beh = a.beh;
       if (beh && !beh.window && (!beh.windowAmb || t0.time.kind === 'window')) {
-        for (const o of b.orphanTimes) this.applyTime(beh, o.time, o.chunk);
+        for (const o of b.orphanTimes) {
+          // "AOV >= $75 (same window)": the window said before
+          if (o.time.kind === 'anaphor') {
+            beh.windowAnaphor = true;
+            beh.spans.push(span(o.chunk));
+          } else this.applyTime(beh, o.time, o.chunk);
+        }
         b.orphanTimes = [];
         return true;
       }
@@ -3105,6 +3350,22 @@ export class Parser {
         !nb.itemAlts
       ) {
         Object.assign(ab.item, nb.item);
+        if (nb.window && !ab.window) ab.window = nb.window;
+        ab.spans = dedupeSpans([...ab.spans, ...nb.spans]);
+        return true;
+      }
+      // filter lines "Channel = app; Fulfillment = delivery": an order field the purchase does not have yet narrows it
+      if (
+        (b.conn.has('fline') || (b.conn.has('comma') && !b.hasVerb)) &&
+        !nb.neg &&
+        itemEmpty(nb.item) &&
+        !orderEmpty(nb.order) &&
+        !nb.events.length &&
+        !nb.threshold &&
+        Object.keys(nb.order).every((k) => !(k in ab.order)) &&
+        (!nb.window || !ab.window || JSON.stringify(nb.window) === JSON.stringify(ab.window))
+      ) {
+        mergeOrder(ab.order, nb.order);
         if (nb.window && !ab.window) ab.window = nb.window;
         ab.spans = dedupeSpans([...ab.spans, ...nb.spans]);
         return true;
@@ -3234,6 +3495,24 @@ export class Parser {
     from.spans = [...into.spans];
   }
 
+  /** A negated condition on a facet or model that the usual definition of a redefined rule uses. */
+  private leftOutOfRule(a: Atom): boolean {
+    if (!a.neg || (a.k !== 'attr' && a.k !== 'model')) return false;
+    for (const rule of this.redefs.keys()) {
+      const def = this.lex.catalog.rules.find((r) => r.id === rule)?.definition;
+      let hit = false;
+      const walk = (n: SegmentNode): void => {
+        if (n.kind === 'and' || n.kind === 'or') n.children.forEach(walk);
+        else if (n.kind === 'not') walk(n.child);
+        else if (n.kind === 'attribute' && a.k === 'attr' && n.facet === a.facet) hit = true;
+        else if (n.kind === 'model' && a.k === 'model' && n.model === a.model) hit = true;
+      };
+      if (def) walk(def);
+      if (hit) return true;
+    }
+    return false;
+  }
+
   private applyDefinition(all: Phrase[], def: Phrase): boolean {
     // the rule said right before the definition ("lapsed, by which I mean ...")
     for (let i = all.length - 1; i >= all.length - 1 && i >= 0; i--) {
@@ -3248,6 +3527,24 @@ export class Parser {
         for (const c of def.comps) {
           if (c.atoms.length === 1 && c.atoms[0]!.k === 'rule' && (c.atoms[0] as RuleAtom).rule === rule.rule) continue;
           atoms.push(c.lf);
+        }
+        // "engaged with email (14-day window)": only a window, for a rule whose definition has one
+        if (
+          !atoms.length &&
+          !def.beh &&
+          def.orphanTimes.length === 1 &&
+          (ruleDef?.kind === 'event' || ruleDef?.kind === 'purchase') &&
+          ruleDef.window &&
+          !def.chunks.some((c) => has(c, 'neg'))
+        ) {
+          const t = def.orphanTimes[0]!;
+          const at = [{ atom: rule as Atom, idx: 0 }];
+          if (this.overrideRule(rule, t.time, t.chunk, at) && at[0]!.atom !== rule) {
+            def.orphanTimes = [];
+            comp.atoms[idx] = at[0]!.atom;
+            if (comp.atoms.length === 1) comp.lf = atomLF(at[0]!.atom);
+            return true;
+          }
         }
         // "nothing for 200 days" for a recency rule becomes the recency facet itself
         const beh = def.beh;
@@ -3283,6 +3580,7 @@ export class Parser {
           }
         }
         comp.lf = comp.atoms.length === 1 ? replacement : comp.lf;
+        this.redefs.set(rule.rule, replacement);
         // "Lapsed customers - and by lapsed I mean ...": the earlier mention is the same rule, redefined
         for (const q of all) {
           q.comps = q.comps.filter(
@@ -3307,16 +3605,23 @@ export class Parser {
             .slice(0, i + 1)
             .reverse()
             .find((q) => q.beh && (q.beh.window || q.beh.windowAmb))?.beh;
-          const target = phrases
-            .slice(0, i + 1)
-            .reverse()
-            .find((q) => q.beh && !q.beh.window && !q.beh.windowAmb)?.beh;
+          // (the behaviour before it without a window, else the one after it: "and (in that window) opened ...")
+          const target = (
+            phrases
+              .slice(0, i + 1)
+              .reverse()
+              .find((q) => q.beh && !q.beh.window && !q.beh.windowAmb) ??
+            phrases.slice(i + 1).find((q) => q.beh && !q.beh.window && !q.beh.windowAmb)
+          )?.beh;
           if (source && target) {
             target.window = source.window;
             target.windowAmb = source.windowAmb;
           }
           continue;
         }
+        // "engaged with email (14-day window)": a rule with a window of its own takes it
+        if (!behs.length && (o.time.kind === 'window' || o.time.kind === 'duration') && this.ruleTakesTime(phrases, o))
+          continue;
         if (isBareWindow(o.time) && !behs.length) {
           this.ignored.push(o.chunk);
           continue;
@@ -3355,6 +3660,25 @@ export class Parser {
         this.unknown.push(o.chunk);
       }
     }
+  }
+
+  /** Gives an orphan window to the one rule of the request whose definition has a window; false when none. */
+  private ruleTakesTime(phrases: Phrase[], o: { time: TimeValue; chunk: Chunk }): boolean {
+    const found = phrases.flatMap((q) =>
+      q.comps.filter(
+        (cp) => cp.atoms.length === 1 && cp.atoms[0]!.k === 'rule' && !(cp.atoms[0] as RuleAtom).redefined,
+      ),
+    );
+    if (found.length !== 1) return false;
+    const comp = found[0]!;
+    const r = comp.atoms[0] as RuleAtom;
+    const def = this.lex.catalog.rules.find((x) => x.id === r.rule)?.definition;
+    if (!def || !((def.kind === 'event' || def.kind === 'purchase') && def.window)) return false;
+    const at = [{ atom: r as Atom, idx: 0 }];
+    if (!this.overrideRule(r, o.time, o.chunk, at) || at[0]!.atom === r) return false;
+    comp.atoms = [at[0]!.atom];
+    comp.lf = atomLF(at[0]!.atom);
+    return true;
   }
 
   /** "who bought toys and opened an email in the last 30 days": the window covers both. */

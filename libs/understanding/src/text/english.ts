@@ -194,7 +194,7 @@ export const GRAMMAR_ENTRIES: readonly Entry[] = [
   }),
   s('only|just|solely|exclusively|strictly|exactly', { t: 'only' }),
   s(
-    'by which i mean|by which we mean|meaning|defined as|i.e.|ie|i.e|which means|that is|i mean|as in|in other words|aka|a.k.a.|define|defining|definition',
+    'by which i mean|by which we mean|meaning|means|here means|is defined as|defined as|i.e.|ie|i.e|which means|that is|i mean|as in|in other words|aka|a.k.a.|define|defining|definition',
     { t: 'def' },
   ),
   s(
@@ -219,7 +219,7 @@ export const GRAMMAR_ENTRIES: readonly Entry[] = [
   ),
   // counts of distinct things, which a segment cannot say ("from at least 3 different departments")
   s(
-    'different departments|distinct departments|separate departments|unique departments|different categories|distinct categories|unique categories|different brands|distinct brands|unique brands|different products|distinct products|unique products|different skus|unique skus|different stores|distinct stores|every order|all their orders|all of their orders|each order|every purchase|all purchases',
+    'different departments|distinct departments|separate departments|unique departments|different categories|distinct categories|unique categories|different brands|distinct brands|unique brands|different products|distinct products|unique products|different skus|unique skus|different stores|distinct stores|every order|all their orders|all of their orders|each order|every purchase|all purchases|same order|same basket|same transaction|same cart',
     { t: 'unsupported' },
   ),
   // instructions to the machine that are not about customers

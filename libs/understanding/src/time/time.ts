@@ -898,7 +898,13 @@ export class TimeTagger {
     }
     // "<date> to <date>" without a preposition: "July 15 through September 15, 2025", "November-December 2025"
     {
-      const a = this.date(tokens, i, true);
+      let a = this.date(tokens, i, true);
+      // "Oct-Dec", "may through july": a weak month word is a month when another month follows a range separator
+      if (!a && this.n(tokens, i) in MONTHS) {
+        const loose = this.date(tokens, i);
+        const sep = loose && loose.granularity === 'month' ? this.phraseAt(tokens, loose.end, PH_16) : 0;
+        if (loose && loose.granularity === 'month' && this.n(tokens, loose.end + sep) in MONTHS) a = loose;
+      }
       if (a && (a.granularity === 'month' || a.granularity === 'day')) {
         const sep = this.phraseAt(tokens, a.end, PH_16);
         const directMonth = !sep && a.granularity === 'month' && this.n(tokens, a.end) in MONTHS;
