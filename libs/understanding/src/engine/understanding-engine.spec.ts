@@ -2249,3 +2249,23 @@ describe('UnderstandingEngine: amount ranges in thousands, "in the same order"',
     expect(understand('people who bought shoes and socks in the same order').status).toBe('refuse');
   });
 });
+
+describe('UnderstandingEngine: one behaviour in two windows', () => {
+  it('reads "bought toys in (both) 2025 and (in) 2026" as a purchase in each year, not the first only', () => {
+    const both = {
+      kind: 'and',
+      children: [
+        { kind: 'purchase', item: { department: ['Toys'] }, window: { type: 'year', year: 2025 } },
+        { kind: 'purchase', item: { department: ['Toys'] }, window: { type: 'year', year: 2026 } },
+      ],
+    };
+    expect(where('bought toys in 2025 and in 2026')).toEqual(both);
+    expect(where('bought toys in both 2025 and 2026')).toEqual(both);
+    // (a time restated in parentheses is not a second window)
+    expect(where('Added something to their cart in the last 24 hours (yesterday or today)')).toEqual({
+      kind: 'event',
+      event_type: ['add_to_cart'],
+      window: { type: 'last', n: 1, unit: 'day' },
+    });
+  });
+});

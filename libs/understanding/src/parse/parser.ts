@@ -3287,6 +3287,25 @@ export class Parser {
         b.orphanTimes = [];
         return true;
       }
+      // "bought toys in 2025 and (again) in 2026": the behaviour in each window
+      if (
+        beh &&
+        beh.window &&
+        conj === 'and' &&
+        b.conn.has('and') &&
+        !['aside', 'def', 'popen', 'pclose'].some((x) => b.conn.has(x as ConnType)) &&
+        !beh.neg &&
+        t0.time.kind === 'window' &&
+        b.orphanTimes.length === 1 &&
+        JSON.stringify(t0.time.window) !== JSON.stringify(beh.window)
+      ) {
+        const again = cloneBeh(beh);
+        again.window = t0.time.window;
+        again.spans.push(span(t0.chunk));
+        a.comps.push({ lf: atomLF(again), key: 'beh', atoms: [again] });
+        b.orphanTimes = [];
+        return true;
+      }
       // "in November-December 2025 or at any point this year": the behaviour in either window
       if (beh && beh.window && conj === 'or' && t0.time.kind === 'window') {
         const comp = a.comps.find((c) => c.atoms.includes(beh));
