@@ -2269,3 +2269,47 @@ describe('UnderstandingEngine: one behaviour in two windows', () => {
     });
   });
 });
+
+describe('UnderstandingEngine: "that are", "but never on the web", "but not push"', () => {
+  it('reads "X that are not Y" as a relative clause, not as a definition of X', () => {
+    expect(where('active customers that are not likely to churn')).toEqual({
+      kind: 'and',
+      children: [
+        { kind: 'rule', rule: 'active_customer' },
+        { kind: 'not', child: { kind: 'rule', rule: 'likely_to_churn' } },
+      ],
+    });
+    expect(where('lapsed, that is, nothing for 200 days')).toEqual({
+      kind: 'attribute',
+      facet: 'days_since_last_purchase',
+      op: 'gt',
+      value: 200,
+    });
+  });
+
+  it('keeps the channel of "but never on the web" after a purchase in another channel', () => {
+    expect(where('customers who bought via the app but never on the web')).toEqual({
+      kind: 'and',
+      children: [
+        { kind: 'purchase', order: { channel: ['app'] } },
+        { kind: 'not', child: { kind: 'purchase', order: { channel: ['web'] } } },
+      ],
+    });
+  });
+
+  it('lends "reachable by" across "email or SMS but not push"', () => {
+    expect(where('customers reachable by email or SMS but not push')).toEqual({
+      kind: 'and',
+      children: [
+        {
+          kind: 'or',
+          children: [
+            { kind: 'rule', rule: 'reachable_email' },
+            { kind: 'rule', rule: 'reachable_sms' },
+          ],
+        },
+        { kind: 'not', child: { kind: 'rule', rule: 'reachable_push' } },
+      ],
+    });
+  });
+});

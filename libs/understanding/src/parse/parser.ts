@@ -918,17 +918,33 @@ export class Parser {
    */
   private ruleEllipsis(out: Chunk[]): void {
     let head: string | undefined;
+    const lent = new Set<Chunk>();
     for (const c of out) {
       const r = c.senses.find((x) => x.t === 'rule');
       if (r) {
         const m = /^(.+?\s(?:by|via|through|over|on))\s+\S+$/i.exec(c.text.trim());
-        head = m ? m[1]!.toLowerCase() : undefined;
+        // (a rule the head was lent to keeps the head for the next: "reachable by email or SMS but not push")
+        const sameHead =
+          !m && !!head && r.t === 'rule' && this.ruleNamed(`${head} ${c.text.toLowerCase().trim()}`) === r.rule;
+        if (!lent.has(c) && !sameHead) head = m ? m[1]!.toLowerCase() : undefined;
         continue;
       }
-      if (!head || c.punct || has(c, 'conj') || has(c, 'excl') || has(c, 'neg') || has(c, 'prep') || c.stop) continue;
+      if (
+        !head ||
+        c.punct ||
+        has(c, 'conj') ||
+        has(c, 'but') ||
+        has(c, 'excl') ||
+        has(c, 'neg') ||
+        has(c, 'prep') ||
+        c.stop
+      )
+        continue;
       const rule = this.ruleNamed(`${head} ${c.text.toLowerCase().trim()}`);
-      if (rule) c.senses = [{ t: 'rule', rule }];
-      else head = undefined;
+      if (rule) {
+        c.senses = [{ t: 'rule', rule }];
+        lent.add(c);
+      } else head = undefined;
     }
   }
 
@@ -1007,6 +1023,10 @@ export class Parser {
     let asideOpen = false;
     for (const [ci, c] of chunks.entries()) {
       let b = this.boundary(c);
+      // "active customers that are not likely to churn": a relative clause, not "that is" (i.e.) - that one
+      // follows a comma ("lapsed, that is, nothing for 200 days")
+      if (b?.includes('rel') && b.includes('def') && !chunks[ci - 1]?.punct)
+        b = b.filter((x) => x !== 'def' && x !== 'defword');
       if (b && (c.punct === '-' || c.punct === '(' || c.punct === ')')) {
         const opening = c.punct === '(' || (c.punct === '-' && dashes % 2 === 0);
         if (opening) {
@@ -2943,6 +2963,11 @@ export class Parser {
         continue;
       }
       openAlt = undefined;
+      // "bought in the app but never on the web": after a purchase in a channel, a bare "on the web" is one too
+      if (p.beh?.droppedChannel && !p.beh.hasVerbWord && lastBehPhrase?.beh?.order.channel && !p.beh.order.channel) {
+        p.beh.order = { ...p.beh.order, channel: p.beh.droppedChannel };
+        delete p.beh.droppedChannel;
+      }
       const block = inExcl ? exclTerms : terms;
       const prevTerm = block[block.length - 1];
       const prev = prevTerm?.alts[prevTerm.alts.length - 1];
@@ -3490,6 +3515,11 @@ export class Parser {
 
   /** Merges an elliptic behaviour into another: as alternatives ("toys or electronics") or replacing its arguments. */
   private applyEllipsis(into: BehaviourAtom, from: BehaviourAtom, mode: 'alt' | 'replace'): void {
+    // "bought in the app but never on the web": after a purchase in a channel, "on the web" is the channel
+    if (from.droppedChannel && into.order.channel && !from.order.channel) {
+      from.order = { ...from.order, channel: from.droppedChannel };
+      delete from.droppedChannel;
+    }
     if (!itemEmpty(from.item)) {
       if (mode === 'alt') {
         into.itemAlts = [...(into.itemAlts ?? [into.item]), from.item];
