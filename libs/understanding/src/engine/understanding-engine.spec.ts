@@ -2313,3 +2313,21 @@ describe('UnderstandingEngine: "that are", "but never on the web", "but not push
     });
   });
 });
+
+describe('UnderstandingEngine: ", or anyone who ..."', () => {
+  it('starts a group of its own after a clause said of other people', () => {
+    expect(where('gold members who bought jewelry, or anyone who spent over $1000')).toEqual({
+      kind: 'or',
+      children: [
+        {
+          kind: 'and',
+          children: [
+            { kind: 'attribute', facet: 'loyalty_tier', op: 'eq', value: 'gold' },
+            { kind: 'purchase', item: { department: ['Jewelry'] } },
+          ],
+        },
+        { kind: 'purchase', measure: 'spend', threshold: { op: 'gt', value: 1000 } },
+      ],
+    });
+  });
+});

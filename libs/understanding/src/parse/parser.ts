@@ -3066,7 +3066,15 @@ export class Parser {
         p.beh = base;
         p.comps = [{ lf: atomLF(base), key: 'beh', atoms: [base] }];
       }
+      // ", or anyone who ...": more people join the audience (a group of its own)
+      const gap =
+        i > 0 && p.chunks.length && phrases[i - 1]!.chunks.length
+          ? this.text.slice(phrases[i - 1]!.chunks.at(-1)!.ce, p.chunks[0]!.cs)
+          : '';
+      const anyoneElse =
+        conj === 'or' && /,\s*or\s+(?:anyone|anybody|everyone|everybody|any customers?|people|those)\b/i.test(gap);
       const startsGroup =
+        (!inExcl && anyoneElse && terms.length >= 2 && !parenOr) ||
         (parenOr && terms.length >= 1 && prefix < terms.length) ||
         (!inExcl &&
           conj === 'or' &&
