@@ -2331,3 +2331,26 @@ describe('UnderstandingEngine: ", or anyone who ..."', () => {
     });
   });
 });
+
+describe('UnderstandingEngine: "over N days" on a day count', () => {
+  it('reads "recency over 60 days" and "tenure over 5 years" as more days, not a window', () => {
+    expect(where('recency over 60 days')).toEqual({
+      kind: 'attribute',
+      facet: 'days_since_last_purchase',
+      op: 'gt',
+      value: 60,
+    });
+    expect(where('last purchase over 90 days')).toEqual({
+      kind: 'attribute',
+      facet: 'days_since_last_purchase',
+      op: 'gt',
+      value: 90,
+    });
+    expect(where("customers who've been with us for over 5 years")).toEqual({
+      kind: 'attribute',
+      facet: 'days_since_signup',
+      op: 'gt',
+      value: 1825,
+    });
+  });
+});

@@ -1924,6 +1924,10 @@ export class Parser {
         !(beh && beh.verb && beh.hasVerbWord && !facets.length)
       ) {
         const a = this.dayAttr(dayFacet.facet, tv);
+        // "recency over 60 days", "tenure over 5 years": more days than that, not a window of that length
+        const more = /^(?:over|more than|above|longer than|beyond|greater than|at least)\s/i.exec(c.text.trim());
+        if (a && more && tv.kind === 'window' && tv.window.type === 'last' && a.op === 'lte' && a.value !== undefined)
+          a.op = /^at least/i.test(more[0]) ? 'gte' : 'gt';
         if (a) {
           push({ ...a, spans: [span(dayFacet.c), span(c)] }, idx);
           continue;
