@@ -72,7 +72,7 @@ const MARKERS: readonly Marker[] = [
   },
   { re: /\b(?:too|as well|also)\s*[.!?]*$/i, mode: 'extend' },
   {
-    re: /\binstead\b|\brather than\b|\bi meant\b|\bswap\b|\bswitch\b|\breplace\b|\bchange\b|\bmake (?:it|that|this)\b|\bbump\b|\braise\b|\blower\b|\bincrease\b|\bdecrease\b|\bwiden\b|\bexpand\b|\bbroaden\b|\bnarrow\b|\bspecifically\b|\bactually use\b|\bgo with\b|\buse\b/i,
+    re: /\binstead\b|\brather than\b|\bi meant\b|\bswap\b|\bswitch\b|\breplace\b|\bchange\b|\bmake (?:it|that|this|the)\b|\bset (?:it|that|the)\b|\bbump\b|\braise\b|\blower\b|\bincrease\b|\bdecrease\b|\bwiden\b|\bexpand\b|\bbroaden\b|\bnarrow\b|\bspecifically\b|\bactually use\b|\bgo with\b|\buse\b/i,
     mode: 'replace',
   },
   {
@@ -130,6 +130,9 @@ const INSTEAD_OF_FIRST =
 /** "start over: men in Ohio", "new segment - gold members", "from scratch, VIPs in Texas". */
 const START_OVER =
   /^(?:let'?s\s+)?(?:start (?:over|again|fresh|from scratch)|(?:start |begin )?from scratch|new (?:segment|audience|list|request|search|query)|fresh start|reset|clean slate)\b[\s,;:.!\u2014\u2013-]*(?:with\s+|instead\s*[,:-]?\s*)?(.*)$/i;
+/** "both genders", "all ages", "any tier is fine": no condition on that. */
+const ALL_OF =
+  /^(?:(?:and|but|ok(?:ay)?|actually|now)\s+)?(?:both|all|any|either|every)\s+(genders?|sexes|ages?|age groups?|states?|regions?|tiers?|loyalty tiers?|channels?|incomes?|income bands?)\s*(?:is|are)?\s*(?:fine|ok(?:ay)?|please|actually|then|too)?\s*[.!]*$/i;
 /** "everyone, not just women", "all ages, not only millennials", "not just Texas". */
 const NOT_JUST =
   /^(?:(?:everyone|everybody|anyone|all(?: of them)?|all \w+)\s*[,;:\u2014\u2013-]?\s*)?not (?:just|only)(?: the)?\s+([^,;.!]+?)\s*[.!]*$/i;
@@ -248,7 +251,7 @@ export function looksLikeEdit(text: string, engine: UnderstandingEngine, ctx: Un
     stripped = stripped.slice(corr[0].length).replace(LEAD_NOISE, '').trim();
   // "undo the last change", "don't use the lapsed rule here: ..."
   if (
-    [UNDO, UNDO_LAST, NOT_USE, INSTEAD_OF_FIRST, ANY_CLAUSE, DROP_CLAUSE, START_OVER, NOT_JUST].some((re) =>
+    [UNDO, UNDO_LAST, NOT_USE, INSTEAD_OF_FIRST, ANY_CLAUSE, DROP_CLAUSE, START_OVER, NOT_JUST, ALL_OF].some((re) =>
       re.test(stripped),
     )
   )
@@ -447,6 +450,14 @@ export function editSegment(
   if (fresh && fresh[1]!.trim()) {
     const { current: _c, previous: _p, ...rest } = ctx;
     return engine.understand(fresh[1]!.trim(), rest);
+  }
+  // "both genders", "all ages", "any tier": the condition on that goes
+  const allOf = ALL_OF.exec(t);
+  if (allOf) {
+    const said = allOf[1]!.toLowerCase();
+    const facet = /^sexes$/.test(said) ? 'gender' : said.replace(/s$/, '');
+    const dropped = editSegment(current, `remove the ${facet}`, ctx, engine);
+    if (dropped?.status === 'segment') return dropped;
   }
   // "everyone, not just women", "not only Texas": the condition on that goes
   const notJust = NOT_JUST.exec(t);

@@ -2354,3 +2354,42 @@ describe('UnderstandingEngine: "over N days" on a day count', () => {
     });
   });
 });
+
+describe('UnderstandingEngine: "both genders", "make the age range ..."', () => {
+  const seg = (text: string, current?: Segment): Segment => {
+    const r = understand(text, current);
+    if (r.status !== 'segment') throw new Error(`${text}: ${r.status}`);
+    return r.segment;
+  };
+  const men = () => seg('men aged 30-45 in Georgia');
+
+  it('drops the condition on a facet said with "both/all/any"', () => {
+    expect(seg('both genders', men()).where).toEqual({
+      kind: 'and',
+      children: [
+        { kind: 'attribute', facet: 'age', op: 'between', min: 30, max: 45 },
+        { kind: 'attribute', facet: 'state', op: 'eq', value: 'GA' },
+      ],
+    });
+    expect(seg('any state is fine', men()).where).toEqual({
+      kind: 'and',
+      children: [
+        { kind: 'attribute', facet: 'gender', op: 'eq', value: 'male' },
+        { kind: 'attribute', facet: 'age', op: 'between', min: 30, max: 45 },
+      ],
+    });
+  });
+
+  it('replaces with "make the age range 25-50" and "set the age to 25-50"', () => {
+    const wider = {
+      kind: 'and',
+      children: [
+        { kind: 'attribute', facet: 'gender', op: 'eq', value: 'male' },
+        { kind: 'attribute', facet: 'age', op: 'between', min: 25, max: 50 },
+        { kind: 'attribute', facet: 'state', op: 'eq', value: 'GA' },
+      ],
+    };
+    expect(seg('make the age range 25-50', men()).where).toEqual(wider);
+    expect(seg('set the age to 25-50', men()).where).toEqual(wider);
+  });
+});
