@@ -130,6 +130,12 @@ const INSTEAD_OF_FIRST =
 /** "start over: men in Ohio", "new segment - gold members", "from scratch, VIPs in Texas". */
 const START_OVER =
   /^(?:let'?s\s+)?(?:start (?:over|again|fresh|from scratch)|(?:start |begin )?from scratch|new (?:segment|audience|list|request|search|query)|fresh start|reset|clean slate)\b[\s,;:.!\u2014\u2013-]*(?:with\s+|instead\s*[,:-]?\s*)?(.*)$/i;
+/** "raise the minimum age to 35", "lower the upper bound to 40", "make the max 50". */
+const BOUND =
+  /\b(min(?:imum)?|lower (?:bound|end|limit)|floor|bottom(?: end)?|youngest|max(?:imum)?|upper (?:bound|end|limit)|cap|ceiling|top end|oldest)\b(?:\s+age)?\s+(?:to|at|of|=|is|be)?\s*(\d+)\b/i;
+/** A turn that moves one end of a range ("raise the minimum age to 35"), not a new request. */
+const BOUND_EDIT =
+  /^(?:please\s+)?(?:raise|lower|make|set|change|move|bump|increase|decrease|push|put|drop)\b.*\b(?:min(?:imum)?|max(?:imum)?|lower (?:bound|end|limit)|upper (?:bound|end|limit)|floor|cap|ceiling)\b/i;
 /** "both genders", "all ages", "any tier is fine": no condition on that. */
 const ALL_OF =
   /^(?:(?:and|but|ok(?:ay)?|actually|now)\s+)?(?:both|all|any|either|every)\s+(genders?|sexes|ages?|age groups?|states?|regions?|tiers?|loyalty tiers?|channels?|incomes?|income bands?)\s*(?:is|are)?\s*(?:fine|ok(?:ay)?|please|actually|then|too)?\s*[.!]*$/i;
@@ -251,9 +257,18 @@ export function looksLikeEdit(text: string, engine: UnderstandingEngine, ctx: Un
     stripped = stripped.slice(corr[0].length).replace(LEAD_NOISE, '').trim();
   // "undo the last change", "don't use the lapsed rule here: ..."
   if (
-    [UNDO, UNDO_LAST, NOT_USE, INSTEAD_OF_FIRST, ANY_CLAUSE, DROP_CLAUSE, START_OVER, NOT_JUST, ALL_OF].some((re) =>
-      re.test(stripped),
-    )
+    [
+      UNDO,
+      UNDO_LAST,
+      NOT_USE,
+      INSTEAD_OF_FIRST,
+      ANY_CLAUSE,
+      DROP_CLAUSE,
+      START_OVER,
+      NOT_JUST,
+      ALL_OF,
+      BOUND_EDIT,
+    ].some((re) => re.test(stripped))
   )
     return true;
   // "but didn't buy a TV in that time", "and only in Ohio", "of those, ...": a continuation
@@ -450,6 +465,34 @@ export function editSegment(
   if (fresh && fresh[1]!.trim()) {
     const { current: _c, previous: _p, ...rest } = ctx;
     return engine.understand(fresh[1]!.trim(), rest);
+  }
+  // "raise the minimum age to 35", "lower the max to 40": one end of the range there
+  const bound = BOUND_EDIT.test(t) ? BOUND.exec(t) : null;
+  if (bound) {
+    const list = current.where.kind === 'and' ? [...current.where.children] : [current.where];
+    const said = t.toLowerCase();
+    const ranges = list
+      .map((n, i) => ({ n, i }))
+      .filter(
+        (x) =>
+          x.n.kind === 'attribute' &&
+          x.n.op === 'between' &&
+          (!/\bage\b/.test(said) || x.n.facet === 'age') &&
+          (!/\b(?:points|income|household)\b/.test(said) || !/age/.test(x.n.facet)),
+      );
+    if (ranges.length === 1) {
+      const { n, i } = ranges[0]!;
+      const r = n as Extract<SegmentNode, { kind: 'attribute' }>;
+      const v = Number(bound[2]);
+      const low = /^(?:min|lower|floor|bottom|youngest|start)/i.test(bound[1]!);
+      const [min, max] = low ? [v, Number(r.max)] : [Number(r.min), v];
+      if (min <= max) {
+        const after: SegmentNode = { ...r, min, max };
+        list[i] = after;
+        const changes: Change[] = [{ op: 'replace', path: path(i, list.length), before: r, after }];
+        return finish(engine, rebuild(list, current, text), text, ctx, changes, 0.8);
+      }
+    }
   }
   // "both genders", "all ages", "any tier": the condition on that goes
   const allOf = ALL_OF.exec(t);

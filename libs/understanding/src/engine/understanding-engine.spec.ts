@@ -2393,3 +2393,26 @@ describe('UnderstandingEngine: "both genders", "make the age range ..."', () => 
     expect(seg('set the age to 25-50', men()).where).toEqual(wider);
   });
 });
+
+describe('UnderstandingEngine: moving one end of a range', () => {
+  it('raises the minimum or lowers the maximum of the range there', () => {
+    const men = understand('men aged 30-45 in Georgia');
+    if (men.status !== 'segment') throw new Error('men');
+    const age = (r: UnderstandingResult) =>
+      r.status === 'segment' && r.segment.where.kind === 'and' ? r.segment.where.children[1] : undefined;
+    expect(age(understand('raise the minimum age to 35', men.segment))).toEqual({
+      kind: 'attribute',
+      facet: 'age',
+      op: 'between',
+      min: 35,
+      max: 45,
+    });
+    expect(age(understand('lower the max age to 40', men.segment))).toEqual({
+      kind: 'attribute',
+      facet: 'age',
+      op: 'between',
+      min: 30,
+      max: 40,
+    });
+  });
+});
