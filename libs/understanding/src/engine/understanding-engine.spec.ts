@@ -2416,3 +2416,18 @@ describe('UnderstandingEngine: moving one end of a range', () => {
     });
   });
 });
+
+describe('UnderstandingEngine: "rather than 90" after the window said', () => {
+  it('leaves out the usual number the new window replaces', () => {
+    expect(where('engaged with email in the last 60 days rather than 90')).toEqual({
+      kind: 'event',
+      event_type: ['email_open', 'email_click'],
+      window: { type: 'last', n: 60, unit: 'day' },
+    });
+    expect(where('bought shoes in the last 30 days rather than 60')).toEqual({
+      kind: 'purchase',
+      item: { category: ['Shoes'] },
+      window: { type: 'last', n: 30, unit: 'day' },
+    });
+  });
+});

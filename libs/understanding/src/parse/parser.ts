@@ -859,9 +859,27 @@ export class Parser {
         }
       }
       // "instead of the standard one", "not our usual 90", "rather than the default window"
-      const lead = w(i) === 'instead' && w(i + 1) === 'of' ? 2 : /^(?:not|rather than)$/.test(w(i)) ? 1 : 0;
+      const lead =
+        (w(i) === 'instead' && w(i + 1) === 'of') || (w(i) === 'rather' && w(i + 1) === 'than')
+          ? 2
+          : /^(?:not|rather than)$/.test(w(i))
+            ? 1
+            : 0;
       if (!lead) continue;
       let j = i + lead;
+      // "in the last 60 days rather than 90": the number of the usual window
+      if (lead === 2 || w(i) === 'rather than') {
+        const k = j;
+        if ((out[k]?.qty || /^\d+$/.test(w(k))) && out.slice(0, i).some((x) => x.time)) {
+          let e = k + 1;
+          while (TAIL.test(w(e))) e++;
+          if (!out[e] || out[e]!.punct) {
+            drop(i, e);
+            i--;
+            continue;
+          }
+        }
+      }
       if (/^(?:the|our|its|their)$/.test(w(j))) j++;
       if (!USUAL.test(w(j))) continue;
       j++;
