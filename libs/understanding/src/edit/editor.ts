@@ -1516,8 +1516,13 @@ function narrowPurchase(list: SegmentNode[], p: SegmentNode, text: string): numb
   const positives = list
     .map((n, i) => ({ n, i }))
     .filter((x) => x.n.kind === 'purchase' && (x.n.measure ?? 'orders') === 'orders' && !x.n.threshold);
-  if (positives.length !== 1) return -1;
   const onlyOrder = !!p.order && !p.threshold && !p.window && (p.measure ?? 'orders') === 'orders';
+  // "only online" after "spent over $500 this year": the orders the one sum or count is over
+  if (!positives.length && onlyOrder) {
+    const sums = list.map((n, i) => ({ n, i })).filter((x) => x.n.kind === 'purchase');
+    return sums.length === 1 ? sums[0]!.i : -1;
+  }
+  if (positives.length !== 1) return -1;
   const onThem =
     /\bon (?:them|those|these|it|that|this|those items|these items|those products|that category)\b/i.test(text) &&
     (p.measure === 'spend' || p.measure === 'quantity') &&

@@ -2431,3 +2431,18 @@ describe('UnderstandingEngine: "rather than 90" after the window said', () => {
     });
   });
 });
+
+describe('UnderstandingEngine: an order filter after a sum or a count', () => {
+  it('puts "only online" on the orders the sum is over, not on a purchase of its own', () => {
+    const spend = understand('customers who spent over $500 this year');
+    if (spend.status !== 'segment') throw new Error('spend');
+    const r = understand('only online', spend.segment);
+    expect(r.status === 'segment' ? r.segment.where : r.status).toEqual({
+      kind: 'purchase',
+      measure: 'spend',
+      threshold: { op: 'gt', value: 500 },
+      window: { type: 'this', unit: 'year' },
+      order: { channel: ['web', 'app'] },
+    });
+  });
+});
