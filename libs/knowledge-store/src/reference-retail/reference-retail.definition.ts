@@ -495,7 +495,7 @@ const facets: FacetDefinition[] = [
     source: { kind: 'derived', derivation: 'days_since_signup' },
     description: 'Days from the sign-up date to the as-of date (tenure).',
     pii: false,
-    synonyms: ['tenure', 'days since signup', 'member for', 'customer for'],
+    synonyms: ['tenure', 'days since signup', 'member for', 'customer for', 'with us for'],
     unit: 'days',
   },
 ];

@@ -72,7 +72,7 @@ const MARKERS: readonly Marker[] = [
   },
   { re: /\b(?:too|as well|also)\s*[.!?]*$/i, mode: 'extend' },
   {
-    re: /\binstead\b|\brather than\b|\bi meant\b|\bswap\b|\bswitch\b|\breplace\b|\bchange\b|\bmake (?:it|that|this)\b|\bbump\b|\braise\b|\blower\b|\bincrease\b|\bdecrease\b|\bwiden\b|\bexpand\b|\bbroaden\b|\bnarrow\b|\bspecifically\b|\bactually use\b|\bgo with\b|\buse\b/i,
+    re: /\binstead\b|\brather than\b|\bi meant\b|\bswap\b|\bswitch\b|\breplace\b|\bchange\b|\bmake (?:it|that|this|the)\b|\bset (?:it|that|the)\b|\bbump\b|\braise\b|\blower\b|\bincrease\b|\bdecrease\b|\bwiden\b|\bexpand\b|\bbroaden\b|\bnarrow\b|\bspecifically\b|\bactually use\b|\bgo with\b|\buse\b/i,
     mode: 'replace',
   },
   {
@@ -130,6 +130,15 @@ const INSTEAD_OF_FIRST =
 /** "start over: men in Ohio", "new segment - gold members", "from scratch, VIPs in Texas". */
 const START_OVER =
   /^(?:let'?s\s+)?(?:start (?:over|again|fresh|from scratch)|(?:start |begin )?from scratch|new (?:segment|audience|list|request|search|query)|fresh start|reset|clean slate)\b[\s,;:.!\u2014\u2013-]*(?:with\s+|instead\s*[,:-]?\s*)?(.*)$/i;
+/** "raise the minimum age to 35", "lower the upper bound to 40", "make the max 50". */
+const BOUND =
+  /\b(min(?:imum)?|lower (?:bound|end|limit)|floor|bottom(?: end)?|youngest|max(?:imum)?|upper (?:bound|end|limit)|cap|ceiling|top end|oldest)\b(?:\s+age)?\s+(?:to|at|of|=|is|be)?\s*(\d+)\b/i;
+/** A turn that moves one end of a range ("raise the minimum age to 35"), not a new request. */
+const BOUND_EDIT =
+  /^(?:please\s+)?(?:raise|lower|make|set|change|move|bump|increase|decrease|push|put|drop)\b.*\b(?:min(?:imum)?|max(?:imum)?|lower (?:bound|end|limit)|upper (?:bound|end|limit)|floor|cap|ceiling)\b/i;
+/** "both genders", "all ages", "any tier is fine": no condition on that. */
+const ALL_OF =
+  /^(?:(?:and|but|ok(?:ay)?|actually|now)\s+)?(?:both|all|any|either|every)\s+(genders?|sexes|ages?|age groups?|states?|regions?|tiers?|loyalty tiers?|channels?|incomes?|income bands?)\s*(?:is|are)?\s*(?:fine|ok(?:ay)?|please|actually|then|too)?\s*[.!]*$/i;
 /** "everyone, not just women", "all ages, not only millennials", "not just Texas". */
 const NOT_JUST =
   /^(?:(?:everyone|everybody|anyone|all(?: of them)?|all \w+)\s*[,;:\u2014\u2013-]?\s*)?not (?:just|only)(?: the)?\s+([^,;.!]+?)\s*[.!]*$/i;
@@ -248,9 +257,18 @@ export function looksLikeEdit(text: string, engine: UnderstandingEngine, ctx: Un
     stripped = stripped.slice(corr[0].length).replace(LEAD_NOISE, '').trim();
   // "undo the last change", "don't use the lapsed rule here: ..."
   if (
-    [UNDO, UNDO_LAST, NOT_USE, INSTEAD_OF_FIRST, ANY_CLAUSE, DROP_CLAUSE, START_OVER, NOT_JUST].some((re) =>
-      re.test(stripped),
-    )
+    [
+      UNDO,
+      UNDO_LAST,
+      NOT_USE,
+      INSTEAD_OF_FIRST,
+      ANY_CLAUSE,
+      DROP_CLAUSE,
+      START_OVER,
+      NOT_JUST,
+      ALL_OF,
+      BOUND_EDIT,
+    ].some((re) => re.test(stripped))
   )
     return true;
   // "but didn't buy a TV in that time", "and only in Ohio", "of those, ...": a continuation
@@ -447,6 +465,42 @@ export function editSegment(
   if (fresh && fresh[1]!.trim()) {
     const { current: _c, previous: _p, ...rest } = ctx;
     return engine.understand(fresh[1]!.trim(), rest);
+  }
+  // "raise the minimum age to 35", "lower the max to 40": one end of the range there
+  const bound = BOUND_EDIT.test(t) ? BOUND.exec(t) : null;
+  if (bound) {
+    const list = current.where.kind === 'and' ? [...current.where.children] : [current.where];
+    const said = t.toLowerCase();
+    const ranges = list
+      .map((n, i) => ({ n, i }))
+      .filter(
+        (x) =>
+          x.n.kind === 'attribute' &&
+          x.n.op === 'between' &&
+          (!/\bage\b/.test(said) || x.n.facet === 'age') &&
+          (!/\b(?:points|income|household)\b/.test(said) || !/age/.test(x.n.facet)),
+      );
+    if (ranges.length === 1) {
+      const { n, i } = ranges[0]!;
+      const r = n as Extract<SegmentNode, { kind: 'attribute' }>;
+      const v = Number(bound[2]);
+      const low = /^(?:min|lower|floor|bottom|youngest|start)/i.test(bound[1]!);
+      const [min, max] = low ? [v, Number(r.max)] : [Number(r.min), v];
+      if (min <= max) {
+        const after: SegmentNode = { ...r, min, max };
+        list[i] = after;
+        const changes: Change[] = [{ op: 'replace', path: path(i, list.length), before: r, after }];
+        return finish(engine, rebuild(list, current, text), text, ctx, changes, 0.8);
+      }
+    }
+  }
+  // "both genders", "all ages", "any tier": the condition on that goes
+  const allOf = ALL_OF.exec(t);
+  if (allOf) {
+    const said = allOf[1]!.toLowerCase();
+    const facet = /^sexes$/.test(said) ? 'gender' : said.replace(/s$/, '');
+    const dropped = editSegment(current, `remove the ${facet}`, ctx, engine);
+    if (dropped?.status === 'segment') return dropped;
   }
   // "everyone, not just women", "not only Texas": the condition on that goes
   const notJust = NOT_JUST.exec(t);
@@ -1462,8 +1516,13 @@ function narrowPurchase(list: SegmentNode[], p: SegmentNode, text: string): numb
   const positives = list
     .map((n, i) => ({ n, i }))
     .filter((x) => x.n.kind === 'purchase' && (x.n.measure ?? 'orders') === 'orders' && !x.n.threshold);
-  if (positives.length !== 1) return -1;
   const onlyOrder = !!p.order && !p.threshold && !p.window && (p.measure ?? 'orders') === 'orders';
+  // "only online" after "spent over $500 this year": the orders the one sum or count is over
+  if (!positives.length && onlyOrder) {
+    const sums = list.map((n, i) => ({ n, i })).filter((x) => x.n.kind === 'purchase');
+    return sums.length === 1 ? sums[0]!.i : -1;
+  }
+  if (positives.length !== 1) return -1;
   const onThem =
     /\bon (?:them|those|these|it|that|this|those items|these items|those products|that category)\b/i.test(text) &&
     (p.measure === 'spend' || p.measure === 'quantity') &&

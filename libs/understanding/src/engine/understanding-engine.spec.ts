@@ -2249,3 +2249,200 @@ describe('UnderstandingEngine: amount ranges in thousands, "in the same order"',
     expect(understand('people who bought shoes and socks in the same order').status).toBe('refuse');
   });
 });
+
+describe('UnderstandingEngine: one behaviour in two windows', () => {
+  it('reads "bought toys in (both) 2025 and (in) 2026" as a purchase in each year, not the first only', () => {
+    const both = {
+      kind: 'and',
+      children: [
+        { kind: 'purchase', item: { department: ['Toys'] }, window: { type: 'year', year: 2025 } },
+        { kind: 'purchase', item: { department: ['Toys'] }, window: { type: 'year', year: 2026 } },
+      ],
+    };
+    expect(where('bought toys in 2025 and in 2026')).toEqual(both);
+    expect(where('bought toys in both 2025 and 2026')).toEqual(both);
+    // (a time restated in parentheses is not a second window)
+    expect(where('Added something to their cart in the last 24 hours (yesterday or today)')).toEqual({
+      kind: 'event',
+      event_type: ['add_to_cart'],
+      window: { type: 'last', n: 1, unit: 'day' },
+    });
+  });
+});
+
+describe('UnderstandingEngine: "that are", "but never on the web", "but not push"', () => {
+  it('reads "X that are not Y" as a relative clause, not as a definition of X', () => {
+    expect(where('active customers that are not likely to churn')).toEqual({
+      kind: 'and',
+      children: [
+        { kind: 'rule', rule: 'active_customer' },
+        { kind: 'not', child: { kind: 'rule', rule: 'likely_to_churn' } },
+      ],
+    });
+    expect(where('lapsed, that is, nothing for 200 days')).toEqual({
+      kind: 'attribute',
+      facet: 'days_since_last_purchase',
+      op: 'gt',
+      value: 200,
+    });
+  });
+
+  it('keeps the channel of "but never on the web" after a purchase in another channel', () => {
+    expect(where('customers who bought via the app but never on the web')).toEqual({
+      kind: 'and',
+      children: [
+        { kind: 'purchase', order: { channel: ['app'] } },
+        { kind: 'not', child: { kind: 'purchase', order: { channel: ['web'] } } },
+      ],
+    });
+  });
+
+  it('lends "reachable by" across "email or SMS but not push"', () => {
+    expect(where('customers reachable by email or SMS but not push')).toEqual({
+      kind: 'and',
+      children: [
+        {
+          kind: 'or',
+          children: [
+            { kind: 'rule', rule: 'reachable_email' },
+            { kind: 'rule', rule: 'reachable_sms' },
+          ],
+        },
+        { kind: 'not', child: { kind: 'rule', rule: 'reachable_push' } },
+      ],
+    });
+  });
+});
+
+describe('UnderstandingEngine: ", or anyone who ..."', () => {
+  it('starts a group of its own after a clause said of other people', () => {
+    expect(where('gold members who bought jewelry, or anyone who spent over $1000')).toEqual({
+      kind: 'or',
+      children: [
+        {
+          kind: 'and',
+          children: [
+            { kind: 'attribute', facet: 'loyalty_tier', op: 'eq', value: 'gold' },
+            { kind: 'purchase', item: { department: ['Jewelry'] } },
+          ],
+        },
+        { kind: 'purchase', measure: 'spend', threshold: { op: 'gt', value: 1000 } },
+      ],
+    });
+  });
+});
+
+describe('UnderstandingEngine: "over N days" on a day count', () => {
+  it('reads "recency over 60 days" and "tenure over 5 years" as more days, not a window', () => {
+    expect(where('recency over 60 days')).toEqual({
+      kind: 'attribute',
+      facet: 'days_since_last_purchase',
+      op: 'gt',
+      value: 60,
+    });
+    expect(where('last purchase over 90 days')).toEqual({
+      kind: 'attribute',
+      facet: 'days_since_last_purchase',
+      op: 'gt',
+      value: 90,
+    });
+    expect(where("customers who've been with us for over 5 years")).toEqual({
+      kind: 'attribute',
+      facet: 'days_since_signup',
+      op: 'gt',
+      value: 1825,
+    });
+  });
+});
+
+describe('UnderstandingEngine: "both genders", "make the age range ..."', () => {
+  const seg = (text: string, current?: Segment): Segment => {
+    const r = understand(text, current);
+    if (r.status !== 'segment') throw new Error(`${text}: ${r.status}`);
+    return r.segment;
+  };
+  const men = () => seg('men aged 30-45 in Georgia');
+
+  it('drops the condition on a facet said with "both/all/any"', () => {
+    expect(seg('both genders', men()).where).toEqual({
+      kind: 'and',
+      children: [
+        { kind: 'attribute', facet: 'age', op: 'between', min: 30, max: 45 },
+        { kind: 'attribute', facet: 'state', op: 'eq', value: 'GA' },
+      ],
+    });
+    expect(seg('any state is fine', men()).where).toEqual({
+      kind: 'and',
+      children: [
+        { kind: 'attribute', facet: 'gender', op: 'eq', value: 'male' },
+        { kind: 'attribute', facet: 'age', op: 'between', min: 30, max: 45 },
+      ],
+    });
+  });
+
+  it('replaces with "make the age range 25-50" and "set the age to 25-50"', () => {
+    const wider = {
+      kind: 'and',
+      children: [
+        { kind: 'attribute', facet: 'gender', op: 'eq', value: 'male' },
+        { kind: 'attribute', facet: 'age', op: 'between', min: 25, max: 50 },
+        { kind: 'attribute', facet: 'state', op: 'eq', value: 'GA' },
+      ],
+    };
+    expect(seg('make the age range 25-50', men()).where).toEqual(wider);
+    expect(seg('set the age to 25-50', men()).where).toEqual(wider);
+  });
+});
+
+describe('UnderstandingEngine: moving one end of a range', () => {
+  it('raises the minimum or lowers the maximum of the range there', () => {
+    const men = understand('men aged 30-45 in Georgia');
+    if (men.status !== 'segment') throw new Error('men');
+    const age = (r: UnderstandingResult) =>
+      r.status === 'segment' && r.segment.where.kind === 'and' ? r.segment.where.children[1] : undefined;
+    expect(age(understand('raise the minimum age to 35', men.segment))).toEqual({
+      kind: 'attribute',
+      facet: 'age',
+      op: 'between',
+      min: 35,
+      max: 45,
+    });
+    expect(age(understand('lower the max age to 40', men.segment))).toEqual({
+      kind: 'attribute',
+      facet: 'age',
+      op: 'between',
+      min: 30,
+      max: 40,
+    });
+  });
+});
+
+describe('UnderstandingEngine: "rather than 90" after the window said', () => {
+  it('leaves out the usual number the new window replaces', () => {
+    expect(where('engaged with email in the last 60 days rather than 90')).toEqual({
+      kind: 'event',
+      event_type: ['email_open', 'email_click'],
+      window: { type: 'last', n: 60, unit: 'day' },
+    });
+    expect(where('bought shoes in the last 30 days rather than 60')).toEqual({
+      kind: 'purchase',
+      item: { category: ['Shoes'] },
+      window: { type: 'last', n: 30, unit: 'day' },
+    });
+  });
+});
+
+describe('UnderstandingEngine: an order filter after a sum or a count', () => {
+  it('puts "only online" on the orders the sum is over, not on a purchase of its own', () => {
+    const spend = understand('customers who spent over $500 this year');
+    if (spend.status !== 'segment') throw new Error('spend');
+    const r = understand('only online', spend.segment);
+    expect(r.status === 'segment' ? r.segment.where : r.status).toEqual({
+      kind: 'purchase',
+      measure: 'spend',
+      threshold: { op: 'gt', value: 500 },
+      window: { type: 'this', unit: 'year' },
+      order: { channel: ['web', 'app'] },
+    });
+  });
+});

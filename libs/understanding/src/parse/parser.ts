@@ -859,9 +859,27 @@ export class Parser {
         }
       }
       // "instead of the standard one", "not our usual 90", "rather than the default window"
-      const lead = w(i) === 'instead' && w(i + 1) === 'of' ? 2 : /^(?:not|rather than)$/.test(w(i)) ? 1 : 0;
+      const lead =
+        (w(i) === 'instead' && w(i + 1) === 'of') || (w(i) === 'rather' && w(i + 1) === 'than')
+          ? 2
+          : /^(?:not|rather than)$/.test(w(i))
+            ? 1
+            : 0;
       if (!lead) continue;
       let j = i + lead;
+      // "in the last 60 days rather than 90": the number of the usual window
+      if (lead === 2 || w(i) === 'rather than') {
+        const k = j;
+        if ((out[k]?.qty || /^\d+$/.test(w(k))) && out.slice(0, i).some((x) => x.time)) {
+          let e = k + 1;
+          while (TAIL.test(w(e))) e++;
+          if (!out[e] || out[e]!.punct) {
+            drop(i, e);
+            i--;
+            continue;
+          }
+        }
+      }
       if (/^(?:the|our|its|their)$/.test(w(j))) j++;
       if (!USUAL.test(w(j))) continue;
       j++;
@@ -918,17 +936,33 @@ export class Parser {
    */
   private ruleEllipsis(out: Chunk[]): void {
     let head: string | undefined;
+    const lent = new Set<Chunk>();
     for (const c of out) {
       const r = c.senses.find((x) => x.t === 'rule');
       if (r) {
         const m = /^(.+?\s(?:by|via|through|over|on))\s+\S+$/i.exec(c.text.trim());
-        head = m ? m[1]!.toLowerCase() : undefined;
+        // (a rule the head was lent to keeps the head for the next: "reachable by email or SMS but not push")
+        const sameHead =
+          !m && !!head && r.t === 'rule' && this.ruleNamed(`${head} ${c.text.toLowerCase().trim()}`) === r.rule;
+        if (!lent.has(c) && !sameHead) head = m ? m[1]!.toLowerCase() : undefined;
         continue;
       }
-      if (!head || c.punct || has(c, 'conj') || has(c, 'excl') || has(c, 'neg') || has(c, 'prep') || c.stop) continue;
+      if (
+        !head ||
+        c.punct ||
+        has(c, 'conj') ||
+        has(c, 'but') ||
+        has(c, 'excl') ||
+        has(c, 'neg') ||
+        has(c, 'prep') ||
+        c.stop
+      )
+        continue;
       const rule = this.ruleNamed(`${head} ${c.text.toLowerCase().trim()}`);
-      if (rule) c.senses = [{ t: 'rule', rule }];
-      else head = undefined;
+      if (rule) {
+        c.senses = [{ t: 'rule', rule }];
+        lent.add(c);
+      } else head = undefined;
     }
   }
 
@@ -1007,6 +1041,10 @@ export class Parser {
     let asideOpen = false;
     for (const [ci, c] of chunks.entries()) {
       let b = this.boundary(c);
+      // "active customers that are not likely to churn": a relative clause, not "that is" (i.e.) - that one
+      // follows a comma ("lapsed, that is, nothing for 200 days")
+      if (b?.includes('rel') && b.includes('def') && !chunks[ci - 1]?.punct)
+        b = b.filter((x) => x !== 'def' && x !== 'defword');
       if (b && (c.punct === '-' || c.punct === '(' || c.punct === ')')) {
         const opening = c.punct === '(' || (c.punct === '-' && dashes % 2 === 0);
         if (opening) {
@@ -1904,6 +1942,10 @@ export class Parser {
         !(beh && beh.verb && beh.hasVerbWord && !facets.length)
       ) {
         const a = this.dayAttr(dayFacet.facet, tv);
+        // "recency over 60 days", "tenure over 5 years": more days than that, not a window of that length
+        const more = /^(?:over|more than|above|longer than|beyond|greater than|at least)\s/i.exec(c.text.trim());
+        if (a && more && tv.kind === 'window' && tv.window.type === 'last' && a.op === 'lte' && a.value !== undefined)
+          a.op = /^at least/i.test(more[0]) ? 'gte' : 'gt';
         if (a) {
           push({ ...a, spans: [span(dayFacet.c), span(c)] }, idx);
           continue;
@@ -2943,6 +2985,11 @@ export class Parser {
         continue;
       }
       openAlt = undefined;
+      // "bought in the app but never on the web": after a purchase in a channel, a bare "on the web" is one too
+      if (p.beh?.droppedChannel && !p.beh.hasVerbWord && lastBehPhrase?.beh?.order.channel && !p.beh.order.channel) {
+        p.beh.order = { ...p.beh.order, channel: p.beh.droppedChannel };
+        delete p.beh.droppedChannel;
+      }
       const block = inExcl ? exclTerms : terms;
       const prevTerm = block[block.length - 1];
       const prev = prevTerm?.alts[prevTerm.alts.length - 1];
@@ -3041,7 +3088,15 @@ export class Parser {
         p.beh = base;
         p.comps = [{ lf: atomLF(base), key: 'beh', atoms: [base] }];
       }
+      // ", or anyone who ...": more people join the audience (a group of its own)
+      const gap =
+        i > 0 && p.chunks.length && phrases[i - 1]!.chunks.length
+          ? this.text.slice(phrases[i - 1]!.chunks.at(-1)!.ce, p.chunks[0]!.cs)
+          : '';
+      const anyoneElse =
+        conj === 'or' && /,\s*or\s+(?:anyone|anybody|everyone|everybody|any customers?|people|those)\b/i.test(gap);
       const startsGroup =
+        (!inExcl && anyoneElse && terms.length >= 2 && !parenOr) ||
         (parenOr && terms.length >= 1 && prefix < terms.length) ||
         (!inExcl &&
           conj === 'or' &&
@@ -3287,6 +3342,25 @@ export class Parser {
         b.orphanTimes = [];
         return true;
       }
+      // "bought toys in 2025 and (again) in 2026": the behaviour in each window
+      if (
+        beh &&
+        beh.window &&
+        conj === 'and' &&
+        b.conn.has('and') &&
+        !['aside', 'def', 'popen', 'pclose'].some((x) => b.conn.has(x as ConnType)) &&
+        !beh.neg &&
+        t0.time.kind === 'window' &&
+        b.orphanTimes.length === 1 &&
+        JSON.stringify(t0.time.window) !== JSON.stringify(beh.window)
+      ) {
+        const again = cloneBeh(beh);
+        again.window = t0.time.window;
+        again.spans.push(span(t0.chunk));
+        a.comps.push({ lf: atomLF(again), key: 'beh', atoms: [again] });
+        b.orphanTimes = [];
+        return true;
+      }
       // "in November-December 2025 or at any point this year": the behaviour in either window
       if (beh && beh.window && conj === 'or' && t0.time.kind === 'window') {
         const comp = a.comps.find((c) => c.atoms.includes(beh));
@@ -3471,6 +3545,11 @@ export class Parser {
 
   /** Merges an elliptic behaviour into another: as alternatives ("toys or electronics") or replacing its arguments. */
   private applyEllipsis(into: BehaviourAtom, from: BehaviourAtom, mode: 'alt' | 'replace'): void {
+    // "bought in the app but never on the web": after a purchase in a channel, "on the web" is the channel
+    if (from.droppedChannel && into.order.channel && !from.order.channel) {
+      from.order = { ...from.order, channel: from.droppedChannel };
+      delete from.droppedChannel;
+    }
     if (!itemEmpty(from.item)) {
       if (mode === 'alt') {
         into.itemAlts = [...(into.itemAlts ?? [into.item]), from.item];
