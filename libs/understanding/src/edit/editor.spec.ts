@@ -88,9 +88,11 @@ describe('editor', () => {
     });
   });
 
-  it('returns nothing to do when the turn names nothing in the segment to drop', () => {
+  it('refuses with a reason when the turn names nothing in the segment to drop', () => {
     const a = seg('VIPs in Ohio');
-    expect(editSegment(a, 'remove the birthday part', { ...CTX, current: a }, testEngine())).toBeUndefined();
+    const r = editSegment(a, 'remove the birthday part', { ...CTX, current: a }, testEngine());
+    expect(r?.status).toBe('refuse');
+    expect(r?.status === 'refuse' && r.reason).toMatch(/no condition that "birthday" names/);
   });
 
   describe('follow-ups people write that the first editor missed', () => {
@@ -732,6 +734,229 @@ describe('the edit grammar of a conversation', () => {
         item: { category: ['Laptops'] },
         window: { type: 'this', unit: 'year' },
       });
+    });
+  });
+});
+
+describe('refinements marketers write', () => {
+  const talk = (...turns: string[]) => {
+    let current: Segment | undefined;
+    const previous: Segment[] = [];
+    let r: ReturnType<ReturnType<typeof testEngine>['understand']> | undefined;
+    for (const t of turns) {
+      r = testEngine().understand(t, { ...CTX, ...(current ? { current, previous: [...previous] } : {}) });
+      if (r.status === 'segment') {
+        if (current) previous.push(current);
+        current = r.segment;
+      }
+    }
+    return r!;
+  };
+  const where = (...turns: string[]) => {
+    const r = talk(...turns);
+    if (r.status !== 'segment') throw new Error(`expected a segment after ${turns.join(' / ')}, got ${r.status}`);
+    return r.segment.where;
+  };
+  const attr = (facet: string, op: string, value: unknown) => ({ kind: 'attribute', facet, op, value });
+  const female = attr('gender', 'eq', 'female');
+  const TX = attr('state', 'eq', 'TX');
+  const OH = attr('state', 'eq', 'OH');
+
+  describe('undo and put back', () => {
+    it('undoes "the swap" (the last change, named by its kind)', () => {
+      expect(where('VIPs in Ohio', 'swap Ohio for Michigan', 'hmm no, undo the swap')).toEqual({
+        kind: 'and',
+        children: [{ kind: 'rule', rule: 'vip' }, OH],
+      });
+    });
+    it('still reads "the last two changes" as two steps back', () => {
+      expect(where('platinum members', 'in Ohio', 'who bought toys this year', 'undo the last two changes')).toEqual(
+        attr('loyalty_tier', 'eq', 'platinum'),
+      );
+    });
+    it('puts an excluded value back ("put Arizona back in")', () => {
+      expect(where('Customers 65+', 'exclude Florida and Arizona', 'actually put Arizona back in')).toEqual({
+        kind: 'and',
+        children: [attr('age', 'gte', 65), attr('state', 'neq', 'FL')],
+      });
+    });
+    it('puts a dropped condition back', () => {
+      expect(where('women in Texas who used a coupon', 'drop the coupon part', 'put the coupon part back')).toEqual({
+        kind: 'and',
+        children: [female, TX, { kind: 'purchase', order: { coupon_used: true } }],
+      });
+    });
+  });
+
+  describe('bands, quarters and bounds', () => {
+    it('reads a band by its numbers ("include 100-150k too")', () => {
+      expect(where('income 150k+', 'include 100-150k too')).toEqual({
+        kind: 'attribute',
+        facet: 'income_band',
+        op: 'in',
+        values: ['150k_plus', '100k_150k'],
+      });
+    });
+    it('adds the next band up, or moves one band down', () => {
+      expect(where('income 100-150k', 'add the next band up')).toEqual({
+        kind: 'attribute',
+        facet: 'income_band',
+        op: 'in',
+        values: ['100k_150k', '150k_plus'],
+      });
+      expect(where('income 100-150k', 'one band lower instead')).toEqual(attr('income_band', 'eq', '50k_100k'));
+    });
+    it('refuses a band past the last one', () => {
+      const r = talk('income 150k+', 'the next band up instead');
+      expect(r.status === 'refuse' && r.reason).toMatch(/no Income band band above/);
+    });
+    it('reads a quarter with no year in the year of the window there ("make it Q2")', () => {
+      expect(where('customers who spent over $300 in Q1 2026', 'make it Q2')).toEqual({
+        kind: 'purchase',
+        window: { type: 'between', from: '2026-04-01', to: '2026-06-30' },
+        measure: 'spend',
+        threshold: { op: 'gt', value: 300 },
+      });
+    });
+    it('moves one bound of a range ("bump the upper limit", "lower limit 25")', () => {
+      expect(
+        where('Customers with one thousand to five thousand loyalty points', 'bump the upper limit to ten thousand'),
+      ).toEqual({ kind: 'attribute', facet: 'loyalty_points', op: 'between', min: 1000, max: 10000 });
+      expect(where('Customers aged 30-50', 'lower limit 25')).toEqual({
+        kind: 'attribute',
+        facet: 'age',
+        op: 'between',
+        min: 25,
+        max: 50,
+      });
+      expect(where('customers who spent between $100 and $500', 'cap it at 400')).toEqual({
+        kind: 'purchase',
+        measure: 'spend',
+        threshold: { op: 'between', min: 100, max: 400 },
+      });
+    });
+    it('reads "bottom 2" and "top 3" as deciles of the model there', () => {
+      expect(where('Customers in the bottom 3 churn-risk deciles', 'make it bottom 2')).toEqual({
+        kind: 'model',
+        model: 'churn_risk',
+        decile: { op: 'lte', value: 2 },
+      });
+      expect(where('likely to churn', 'make it top 2')).toEqual({
+        kind: 'model',
+        model: 'churn_risk',
+        decile: { op: 'gte', value: 9 },
+      });
+    });
+  });
+
+  describe('negating, replacing and dropping by loose names', () => {
+    it('negates the part named ("flip the coupon part", "negate the purchase part")', () => {
+      expect(where('Platinum members who used a coupon this year', 'flip the coupon part')).toEqual({
+        kind: 'and',
+        children: [
+          attr('loyalty_tier', 'eq', 'platinum'),
+          {
+            kind: 'not',
+            child: { kind: 'purchase', order: { coupon_used: true }, window: { type: 'this', unit: 'year' } },
+          },
+        ],
+      });
+      expect(
+        where('Customers reachable by SMS', 'who bought Grocery in the last 2 weeks', 'negate the purchase part'),
+      ).toEqual({
+        kind: 'and',
+        children: [
+          { kind: 'rule', rule: 'reachable_sms' },
+          {
+            kind: 'not',
+            child: {
+              kind: 'purchase',
+              item: { department: ['Grocery'] },
+              window: { type: 'last', n: 2, unit: 'week' },
+            },
+          },
+        ],
+      });
+    });
+    it('lets a rule take the place of the facets it sets ("no — dads instead")', () => {
+      expect(where('women with kids', 'no — dads instead')).toEqual({ kind: 'rule', rule: 'dads' });
+    });
+    it('puts a facet said in place of the same facet in a rule ("same but for men")', () => {
+      expect(where('moms in Ohio', 'same but for men')).toEqual({
+        kind: 'and',
+        children: [attr('gender', 'eq', 'male'), attr('has_children', 'eq', true), OH],
+      });
+    });
+    it('swaps the word in a rule name ("swap push for email")', () => {
+      expect(where('Likely to buy + reachable by push', 'swap push for email')).toEqual({
+        kind: 'and',
+        children: [
+          { kind: 'rule', rule: 'likely_to_buy' },
+          { kind: 'rule', rule: 'reachable_email' },
+        ],
+      });
+    });
+    it('reads "or to SMS" as either subscription', () => {
+      expect(where('customers opted in to email', 'or to SMS')).toEqual({
+        kind: 'or',
+        children: [attr('email_opt_in', 'eq', true), attr('sms_opt_in', 'eq', true)],
+      });
+    });
+    it('reads "forget X, Y" as a swap when Y fills the slot of X (the window kept)', () => {
+      expect(
+        where('customers in Ohio', 'who bought Wine & Beer in the last month', 'forget the wine, any Grocery'),
+      ).toEqual({
+        kind: 'and',
+        children: [
+          OH,
+          { kind: 'purchase', item: { department: ['Grocery'] }, window: { type: 'last', n: 1, unit: 'month' } },
+        ],
+      });
+    });
+    it('drops the region named with "nvm on", then reads the rest', () => {
+      expect(where('high churn risk', 'in the west', 'nvm on the region, make it gold tier instead')).toEqual({
+        kind: 'and',
+        children: [{ kind: 'rule', rule: 'likely_to_churn' }, attr('loyalty_tier', 'eq', 'gold')],
+      });
+    });
+    it('changes with "and change ..." rather than adding', () => {
+      expect(where('Men 30-50 in Colorado', 'women instead', 'and change age to 25-45')).toEqual({
+        kind: 'and',
+        children: [
+          female,
+          { kind: 'attribute', facet: 'age', op: 'between', min: 25, max: 45 },
+          attr('state', 'eq', 'CO'),
+        ],
+      });
+    });
+    it('narrows the returns there to a department ("only Electronics returns")', () => {
+      expect(where('customers who returned something in the last 90 days', 'only Electronics returns')).toEqual({
+        kind: 'purchase',
+        order: { status: 'returned' },
+        window: { type: 'last', n: 90, unit: 'day' },
+        item: { department: ['Electronics'] },
+      });
+    });
+    it('reads "what about Ohio?" as Ohio instead, and "what about Ohio too?" as both', () => {
+      expect(where('women in Texas', 'what about Ohio?')).toEqual({ kind: 'and', children: [female, OH] });
+      expect(where('women in Texas', 'what about Ohio too?')).toEqual({
+        kind: 'and',
+        children: [female, { kind: 'attribute', facet: 'state', op: 'in', values: ['TX', 'OH'] }],
+      });
+    });
+  });
+
+  describe('typos and turns not understood', () => {
+    it('puts right a typo in an edit word', () => {
+      expect(where('women in Texas', 'remvoe Texas')).toEqual(female);
+      expect(where('women in Texas', 'Ohio insted')).toEqual({ kind: 'and', children: [female, OH] });
+    });
+    it('refuses with a reason an edit it cannot read, rather than reading it as a new request', () => {
+      for (const turn of ['make it bigger', 'bump it up', 'swap the foo for bar']) {
+        const r = talk('gold members who spent over $500', turn);
+        expect(r.status).toBe('refuse');
+        expect(r.status === 'refuse' && r.reason).toMatch(/could not tell what to change/);
+      }
     });
   });
 });
