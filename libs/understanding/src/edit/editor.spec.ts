@@ -946,6 +946,31 @@ describe('refinements marketers write', () => {
     });
   });
 
+  describe('names and ages', () => {
+    it('keeps a catalog name whole that holds a word like "part" ("add Auto Parts")', () => {
+      expect(where('customers who bought Tires in 2025', 'add Auto Parts')).toEqual({
+        kind: 'purchase',
+        item: { category: ['Tires', 'Auto Parts'] },
+        window: { type: 'year', year: 2025 },
+      });
+    });
+    it('moves the ages there ("5 years older", "+5 years", "younger by 10")', () => {
+      const range = (min: number, max: number) => ({ kind: 'attribute', facet: 'age', op: 'between', min, max });
+      expect(where('women aged 30-40', '5 years older')).toEqual({ kind: 'and', children: [female, range(35, 45)] });
+      expect(where('women aged 30-40', '+5 years')).toEqual({ kind: 'and', children: [female, range(35, 45)] });
+      expect(where('women aged 30-40', 'make them 10 years younger')).toEqual({
+        kind: 'and',
+        children: [female, range(20, 30)],
+      });
+      expect(where('customers over 50', 'older by 5')).toEqual(attr('age', 'gt', 55));
+    });
+    it('asks how much for "a bit older"', () => {
+      const r = talk('women aged 30-40', 'a bit older');
+      expect(r.status).toBe('clarify');
+      expect(r.status === 'clarify' && r.options.map((o) => o.label)).toEqual(['5 years older', '10 years older']);
+    });
+  });
+
   describe('typos and turns not understood', () => {
     it('puts right a typo in an edit word', () => {
       expect(where('women in Texas', 'remvoe Texas')).toEqual(female);

@@ -194,7 +194,7 @@ function undo(
   if (/^go back$/i.test(um?.[0] ?? '') && /^to\b/i.test(rest)) {
     const said = rest.replace(/^to\s+/i, '');
     // "go back to just gold members": the earlier segment that says exactly that
-    const frag = build(engine, stripMarkers(said, 'add'), ctx);
+    const frag = build(engine, stripMarkers(said, 'add', engine.catalog), ctx);
     if (frag && !frag.ambiguity && flatten(frag.node).length) {
       const whole = JSON.stringify(canon(frag.node));
       const earlier = [...prev].reverse().find((s) => JSON.stringify(canon(s.where)) === whole);
@@ -619,6 +619,73 @@ function swapRuleWord(
   return undefined;
 }
 
+const AGE_BY =
+  /(?:^|\s)(?:\+|plus\s+)(\d{1,2})\s*(?:years?|yrs?)\b|\b(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s*(?:more\s+)?(?:years?|yrs?)\s+(older|younger)\b|\b(older|younger)\s+by\s+(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\b|(?:^|\s)-(\d{1,2})\s*(?:years?|yrs?)\b/i;
+const AGE_VAGUE = /\b(?:a (?:bit|little|tad)|slightly|somewhat|bit)\s+(older|younger)\b/i;
+
+/** The age conditions there, each moved by `delta` years (undefined when none is). */
+function shiftAges(list: SegmentNode[], facet: string, delta: number): SegmentNode[] | undefined {
+  let moved = false;
+  const out = list.map((n) =>
+    mapLeaves(n, (leaf) => {
+      if (leaf.kind !== 'attribute' || leaf.facet !== facet) return leaf;
+      if (leaf.op === 'between') {
+        moved = true;
+        return { ...leaf, min: Number(leaf.min) + delta, max: Number(leaf.max) + delta };
+      }
+      if (['gt', 'gte', 'lt', 'lte', 'eq'].includes(leaf.op) && typeof leaf.value === 'number') {
+        moved = true;
+        return { ...leaf, value: leaf.value + delta };
+      }
+      return leaf;
+    }),
+  );
+  return moved ? out : undefined;
+}
+
+/**
+ * "5 years older", "+5 years", "younger by 10": the age range there moves that many years;
+ * "a bit older": which way by how much is asked. Undefined when the segment holds no age.
+ */
+function ageShift(
+  current: Segment,
+  t: string,
+  text: string,
+  ctx: UnderstandContext,
+  engine: UnderstandingEngine,
+): UnderstandingResult | undefined {
+  const facet = engine.lexicon.roles.age;
+  if (!facet) return undefined;
+  const m = AGE_BY.exec(t);
+  const vague = m ? undefined : AGE_VAGUE.exec(t);
+  if (!m && !vague) return undefined;
+  const list = conjuncts(current, engine.catalog).map((c) => c.node);
+  const num = (w: string) => SMALL[w.toLowerCase()] ?? Number(w);
+  if (m) {
+    const delta = m[1]
+      ? num(m[1])
+      : m[2]
+        ? num(m[2]) * (/younger/i.test(m[3]!) ? -1 : 1)
+        : m[4]
+          ? num(m[5]!) * (/younger/i.test(m[4]) ? -1 : 1)
+          : -num(m[6]!);
+    const out = shiftAges(list, facet, delta);
+    if (!out) return undefined;
+    const changes: Change[] = [{ op: 'replace', path: 'where', before: current.where, after: andOf(out) }];
+    return finish(engine, rebuild(out, current, text), text, ctx, changes, 0.8);
+  }
+  const sign = /younger/i.test(vague![1]!) ? -1 : 1;
+  const options = [5, 10].flatMap((n) => {
+    const out = shiftAges(list, facet, sign * n);
+    if (!out) return [];
+    const seg = rebuild(out, current, text);
+    const ok = verify(seg, { catalog: engine.catalog, permissions: ctx.permissions, asOf: ctx.asOf }).ok;
+    return ok ? [{ label: `${n} years ${sign > 0 ? 'older' : 'younger'}`, segment: seg }] : [];
+  });
+  if (options.length < 2) return undefined;
+  return { status: 'clarify', question: `How much ${sign > 0 ? 'older' : 'younger'}?`, options };
+}
+
 /** Turns that read like a follow-up rather than a full new request. */
 export function looksLikeEdit(text: string, engine: UnderstandingEngine, ctx: UnderstandContext): boolean {
   if (!ctx.current) return false;
@@ -631,8 +698,8 @@ export function looksLikeEdit(text: string, engine: UnderstandingEngine, ctx: Un
     stripped = stripped.slice(corr[0].length).replace(LEAD_NOISE, '').trim();
   // "undo the last change", "don't use the lapsed rule here: ..."
   if (
-    [UNDO, UNDO_LAST, NOT_USE, INSTEAD_OF_FIRST, ANY_CLAUSE, DROP_CLAUSE, PUT_BACK, NEXT_BAND].some((re) =>
-      re.test(stripped),
+    [UNDO, UNDO_LAST, NOT_USE, INSTEAD_OF_FIRST, ANY_CLAUSE, DROP_CLAUSE, PUT_BACK, NEXT_BAND, AGE_BY, AGE_VAGUE].some(
+      (re) => re.test(stripped),
     )
   )
     return true;
@@ -788,7 +855,7 @@ function targetRefs(
   engine: UnderstandingEngine,
   ctx: UnderstandContext,
 ): { strong: Set<string>; weak: Set<string> } {
-  const cleaned = stripMarkers(target, 'remove');
+  const cleaned = stripMarkers(target, 'remove', engine.catalog);
   const a = engine.analyze(cleaned || target, ctx.asOf);
   const refs = references(a.chunks, engine);
   if (/\bage\b/i.test(cleaned) && engine.lexicon.roles.age) refs.strong.add(`facet:${engine.lexicon.roles.age}`);
@@ -836,7 +903,7 @@ export function editSegment(
   if (fresh.status === 'segment' || fresh.status === 'clarify') return fresh;
   const drop = /^(?:drop|remove|forget|lose|ditch|delete|take out|get rid of)\b/i.test(t);
   const reason = drop
-    ? `the segment has no condition that "${stripMarkers(t, 'remove')}" names, so nothing was removed`
+    ? `the segment has no condition that "${stripMarkers(t, 'remove', engine.catalog)}" names, so nothing was removed`
     : `I could not tell what to change in the segment from "${text.trim()}"; say which condition and its new value (for example "make the window 90 days" or "raise the spend to $800")`;
   return { status: 'refuse', reason, missing: [], nearest: fresh.status === 'refuse' ? fresh.nearest : [] };
 }
@@ -884,6 +951,9 @@ function editTurn(
   // "bump the upper limit to ten thousand", "lower the floor to 20"
   const bound = boundEdit(current, t, text, ctx, engine);
   if (bound) return bound;
+  // "5 years older", "+5 years", "a bit younger": the ages there move
+  const aged = ageShift(current, t, text, ctx, engine);
+  if (aged) return aged;
   // "undo that", "go back", "undo the age filter"
   const undone = undo(current, t, text, ctx, engine);
   if (undone) return undone;
@@ -892,12 +962,12 @@ function editTurn(
   const anyClause = ANY_CLAUSE.exec(t) ?? DROP_CLAUSE.exec(t);
   // "forget the wine, any Grocery": what is said next fills the slot dropped, so it is a swap
   if (anyClause && !/^any\s/i.test(anyClause[0])) {
-    const target = stripMarkers(anyClause[1]!, 'remove');
+    const target = stripMarkers(anyClause[1]!, 'remove', engine.catalog);
     const { strong, weak } = targetRefs(target, engine, ctx);
     const conj0 = conjuncts(current, catalog);
     let hits = conj0.filter((c) => [...strong].some((k) => c.keys.has(k)));
     if (!hits.length) hits = conj0.filter((c) => [...weak].some((k) => c.keys.has(k)));
-    const said = hits.length === 1 ? build(engine, stripMarkers(anyClause[2]!, 'add'), ctx) : undefined;
+    const said = hits.length === 1 ? build(engine, stripMarkers(anyClause[2]!, 'add', engine.catalog), ctx) : undefined;
     const parts = said && !said.ambiguity ? flatten(said.node) : [];
     if (parts.length === 1 && slotMatch(hits[0]!.node, parts[0]!, catalog)) {
       const swapped = editTurn(current, `swap ${target} for ${anyClause[2]!}`, ctx, engine);
@@ -962,7 +1032,7 @@ function editTurn(
     newPart = m[2]!;
     mode = 'replace';
   }
-  const cleaned = stripMarkers(newPart, mode);
+  const cleaned = stripMarkers(newPart, mode, catalog);
   const conj = conjuncts(current, catalog);
   const changes: Change[] = [];
 
@@ -1121,7 +1191,7 @@ function editTurn(
     );
   if (oldPart || (mode === 'replace' && booleans.length === 1)) {
     const oldRefs0 = oldPart
-      ? references(engine.analyze(stripMarkers(oldPart, 'replace'), ctx.asOf).chunks, engine)
+      ? references(engine.analyze(stripMarkers(oldPart, 'replace', engine.catalog), ctx.asOf).chunks, engine)
       : { strong: new Set<string>(), weak: new Set<string>() };
     const target = oldPart
       ? conj.findIndex(
@@ -1170,7 +1240,7 @@ function editTurn(
   }
   // "swap push for email" after "reachable by push": the rule named the same way with the new word
   if (oldPart) {
-    const swapped = swapRuleWord(conj, stripMarkers(oldPart, 'replace'), cleaned, catalog);
+    const swapped = swapRuleWord(conj, stripMarkers(oldPart, 'replace', engine.catalog), cleaned, catalog);
     if (swapped) {
       const list = conj.map((c) => c.node);
       changes.push({
@@ -1305,7 +1375,7 @@ function editTurn(
     }
   }
   const oldRefs = oldPart
-    ? references(engine.analyze(stripMarkers(oldPart, 'replace'), ctx.asOf).chunks, engine)
+    ? references(engine.analyze(stripMarkers(oldPart, 'replace', engine.catalog), ctx.asOf).chunks, engine)
     : undefined;
 
   // "but not in the last month": the purchase there, not in that window
@@ -1740,7 +1810,34 @@ function editTurn(
   return finish(engine, rebuild(list, current, text), text, ctx, changes, 0.8);
 }
 
-function stripMarkers(s: string, mode: Mode): string {
+/** Names in the catalog with a word that elsewhere says "condition" in them ("Auto Parts", "Water Filters"). */
+const namesWithMarkerWords = new WeakMap<Catalog, string[]>();
+function markerNames(catalog: Catalog): string[] {
+  let names = namesWithMarkerWords.get(catalog);
+  if (!names) {
+    const all = [
+      ...catalog.departments.flatMap((d) => [d.name, ...d.categories]),
+      ...catalog.rules.map((r) => r.label),
+      ...catalog.facets.map((f) => f.label),
+    ];
+    names = all.filter((n) => MARKER_WORD.test(n));
+    namesWithMarkerWords.set(catalog, names);
+  }
+  return names;
+}
+const MARKER_WORD = /\b(?:part|filter|condition|criteri(?:on|a)|requirement|bit|piece|rule|restriction|limit)s?\b/i;
+
+function stripMarkers(s: string, mode: Mode, catalog?: Catalog): string {
+  // "Auto Parts" is a name, not "the auto part": names in the catalog are kept whole
+  const kept: string[] = [];
+  for (const name of catalog ? markerNames(catalog) : []) {
+    const re = new RegExp(`\\b${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'gi');
+    s = s.replace(re, (m) => `\u27e6${kept.push(m) - 1}\u27e7`);
+  }
+  return stripMarkerWords(s, mode).replace(/\u27e6(\d+)\u27e7/g, (_, i: string) => kept[Number(i)]!);
+}
+
+function stripMarkerWords(s: string, mode: Mode): string {
   let out = s.trim().replace(LEAD_NOISE, '');
   // "no" and "without" say what goes only when dropping ("no age limit"); elsewhere they are the
   // condition itself ("use no purchase in the last 180 days", "no more than 10")
