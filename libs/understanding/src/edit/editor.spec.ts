@@ -971,6 +971,45 @@ describe('refinements marketers write', () => {
     });
   });
 
+  describe('redo, keep only, scale, exclude a part', () => {
+    const gold = attr('loyalty_tier', 'eq', 'gold');
+    const shoes = { kind: 'purchase', item: { category: ['Shoes'] } };
+    it('redoes what the last undo took back, and refuses when nothing was undone', () => {
+      expect(where('women in Texas', 'Ohio instead', 'undo', 'redo')).toEqual({ kind: 'and', children: [female, OH] });
+      const r = talk('women in Texas', 'redo');
+      expect(r.status === 'refuse' && r.reason).toMatch(/no undone change/);
+    });
+    it('keeps only the conditions named ("drop everything but the shoes", "keep Texas and drop the rest")', () => {
+      expect(where('gold members in Texas who bought shoes', 'drop everything but the shoes')).toEqual(shoes);
+      expect(where('gold members in Texas who bought shoes', 'keep only the shoes part')).toEqual(shoes);
+      expect(where('gold members in Texas who bought shoes', 'keep Texas and drop the rest')).toEqual(TX);
+    });
+    it('still reads "keep only gold" as narrowing the tier', () => {
+      expect(where('gold and platinum members in Texas', 'keep only gold')).toEqual({
+        kind: 'and',
+        children: [gold, TX],
+      });
+    });
+    it('scales the one number there ("double it")', () => {
+      expect(where('gold members who spent over $500', 'double it')).toEqual({
+        kind: 'and',
+        children: [gold, { kind: 'purchase', measure: 'spend', threshold: { op: 'gt', value: 1000 } }],
+      });
+    });
+    it('turns the part named around ("exclude the shoes part")', () => {
+      expect(where('gold members who bought shoes in the last 30 days', 'exclude the shoes part')).toEqual({
+        kind: 'and',
+        children: [gold, { kind: 'not', child: { ...shoes, window: { type: 'last', n: 30, unit: 'day' } } }],
+      });
+    });
+    it('drops the window for "over any time period"', () => {
+      expect(where('gold members who bought shoes in the last 30 days', 'over any time period')).toEqual({
+        kind: 'and',
+        children: [gold, shoes],
+      });
+    });
+  });
+
   describe('typos and turns not understood', () => {
     it('puts right a typo in an edit word', () => {
       expect(where('women in Texas', 'remvoe Texas')).toEqual(female);

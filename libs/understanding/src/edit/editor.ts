@@ -98,7 +98,7 @@ const LEAD_NOISE =
 const WINDOW_WORDS =
   /^(?:the\s+)?(?:time|date|day)s?(?:[\s-]*(?:limit|window|frame|range|period|filter|restriction|constraint|cutoff|part|condition|bit))*$|^(?:the\s+)?(?:window|timeframe|time ?frame|date range|lookback|look-back|lookback window|recency window|period)s?$/i;
 const NO_WINDOW =
-  /^(?:(?:at\s+)?any ?time|(?:across |over |for |in |at )?all(?: of)?[\s-]time|ever|over all (?:of )?(?:their |the )?history|(?:in |across |over )?(?:their |the )?(?:whole |entire |full )?(?:history|lifetime))\s*(?:instead)?[.!?]*$/i;
+  /^(?:(?:at\s+|over\s+|in\s+|for\s+)?any ?time(?:\s+(?:period|frame|window|range))?|(?:across |over |for |in |at )?all(?: of)?[\s-]time|ever|over all (?:of )?(?:their |the )?history|(?:in |across |over )?(?:their |the )?(?:whole |entire |full )?(?:history|lifetime))\s*(?:instead)?[.!?]*$/i;
 
 /** "actually ...", "no wait ...", "sorry, I meant ...": the turn corrects the one before. */
 const CORRECTIVE =
@@ -686,6 +686,61 @@ function ageShift(
   return { status: 'clarify', question: `How much ${sign > 0 ? 'older' : 'younger'}?`, options };
 }
 
+/** "redo", "redo that": the change the last undo took back. */
+const REDO = /^redo\b(?:\s+(?:it|that|this|the (?:last )?(?:change|undo|step)))?\s*[.!]*$/i;
+
+/** "drop everything but the shoes", "keep only the location", "just keep the coupon part". */
+const KEEP_ONLY =
+  /^(?:(?:drop|remove|lose|forget|ditch|clear)\s+(?:everything|all(?: the rest)?|the rest|all other (?:conditions|filters))\s+(?:but|except(?: for)?|apart from|other than)\s+(.+?)|(?:just\s+)?(?:keep|leave)\s+(?:only\s+|just\s+)?(.+?\s+(?:part|condition|filter|bit|piece|criteri(?:on|a))s?|.+?(?=\s+and (?:drop|remove|lose) (?:the rest|everything else)|\s+and nothing else))(?:\s+(?:only|and (?:drop|remove|lose) (?:the rest|everything else)|and nothing else))?)\s*[.!]*$/i;
+
+/**
+ * "double it", "halve the spend threshold", "triple the minimum": the one number condition there
+ * (a purchase or event threshold, or a numeric facet), scaled. Undefined when none or several.
+ */
+function scaleEdit(
+  current: Segment,
+  t: string,
+  text: string,
+  ctx: UnderstandContext,
+  engine: UnderstandingEngine,
+): UnderstandingResult | undefined {
+  const m = /^(double|triple|quadruple|halve|half)\b/i.exec(t);
+  if (!m) return undefined;
+  const factors: Record<string, number> = { double: 2, triple: 3, quadruple: 4, halve: 0.5, half: 0.5 };
+  const factor = factors[m[1]!.toLowerCase()]!;
+  const conj = conjuncts(current, engine.catalog);
+  const numeric = conj.flatMap((c, i) => {
+    const leaves: SegmentNode[] = [];
+    mapLeaves(c.node, (leaf) => {
+      if ((leaf.kind === 'purchase' || leaf.kind === 'event') && leaf.threshold) leaves.push(leaf);
+      if (leaf.kind === 'attribute' && ['gt', 'gte', 'lt', 'lte', 'between'].includes(leaf.op)) leaves.push(leaf);
+      return leaf;
+    });
+    return leaves.map((leaf) => ({ i, leaf }));
+  });
+  if (numeric.length !== 1) return undefined;
+  const { i, leaf } = numeric[0]!;
+  const x = (v: number) => Math.round(v * factor * 100) / 100;
+  let after: SegmentNode;
+  if ((leaf.kind === 'purchase' || leaf.kind === 'event') && leaf.threshold) {
+    const th = leaf.threshold;
+    after = {
+      ...leaf,
+      threshold:
+        th.op === 'between' ? { op: 'between', min: x(th.min), max: x(th.max) } : { ...th, value: x(th.value) },
+    };
+  } else if (leaf.kind === 'attribute') {
+    after =
+      leaf.op === 'between'
+        ? { ...leaf, min: x(Number(leaf.min)), max: x(Number(leaf.max)) }
+        : { ...leaf, value: x(Number(leaf.value)) };
+  } else return undefined;
+  const list = conj.map((c) => c.node);
+  list[i] = mapLeaves(list[i]!, (l) => (l === leaf ? after : l));
+  const changes: Change[] = [{ op: 'replace', path: path(i, list.length), before: leaf, after }];
+  return finish(engine, rebuild(list, current, text), text, ctx, changes, 0.8);
+}
+
 /** Turns that read like a follow-up rather than a full new request. */
 export function looksLikeEdit(text: string, engine: UnderstandingEngine, ctx: UnderstandContext): boolean {
   if (!ctx.current) return false;
@@ -698,9 +753,20 @@ export function looksLikeEdit(text: string, engine: UnderstandingEngine, ctx: Un
     stripped = stripped.slice(corr[0].length).replace(LEAD_NOISE, '').trim();
   // "undo the last change", "don't use the lapsed rule here: ..."
   if (
-    [UNDO, UNDO_LAST, NOT_USE, INSTEAD_OF_FIRST, ANY_CLAUSE, DROP_CLAUSE, PUT_BACK, NEXT_BAND, AGE_BY, AGE_VAGUE].some(
-      (re) => re.test(stripped),
-    )
+    [
+      UNDO,
+      UNDO_LAST,
+      NOT_USE,
+      INSTEAD_OF_FIRST,
+      ANY_CLAUSE,
+      DROP_CLAUSE,
+      PUT_BACK,
+      NEXT_BAND,
+      AGE_BY,
+      AGE_VAGUE,
+      KEEP_ONLY,
+      REDO,
+    ].some((re) => re.test(stripped))
   )
     return true;
   // "but didn't buy a TV in that time", "and only in Ohio", "of those, ...": a continuation
@@ -882,7 +948,7 @@ const path = (i: number, n: number) => (n === 1 ? 'where' : `where.children[${i}
 
 /** Verbs that can only be about the segment there ("make it", "bump", "swap", "undo"). */
 const EXPLICIT_EDIT =
-  /^(?:make (?:it|that|this|them)|change|set|switch|swap|replace|bump|raise|lower|increase|decrease|reduce|widen|expand|broaden|narrow|tighten|loosen|flip|negate|invert|reverse|undo|revert|move|shift|drop|remove|forget|lose|ditch|delete|take out|get rid of|(?:put|bring) .+ back)\b|\binstead\b/i;
+  /^(?:make (?:it|that|this|them)|change|set|switch|swap|replace|bump|raise|lower|redo|double|triple|halve|keep only|increase|decrease|reduce|widen|expand|broaden|narrow|tighten|loosen|flip|negate|invert|reverse|undo|revert|move|shift|drop|remove|forget|lose|ditch|delete|take out|get rid of|(?:put|bring) .+ back)\b|\binstead\b/i;
 
 /**
  * Edits `current` by the turn; undefined when the turn cannot be read as an edit (it may be a
@@ -954,6 +1020,45 @@ function editTurn(
   // "5 years older", "+5 years", "a bit younger": the ages there move
   const aged = ageShift(current, t, text, ctx, engine);
   if (aged) return aged;
+  // "redo", "redo that": the segment the last undo went back from
+  if (REDO.test(t)) {
+    const prev = ctx.previous ?? [];
+    const key = (x: Segment) => JSON.stringify(canon(x.where));
+    const undid = prev.length >= 2 && prev.slice(0, -1).some((x) => key(x) === key(current));
+    if (!undid) return { status: 'refuse', reason: 'there is no undone change to redo', missing: [], nearest: [] };
+    const target = prev[prev.length - 1]!;
+    const changes: Change[] = [{ op: 'replace', path: 'where', before: current.where, after: target.where }];
+    return finish(engine, rebuild(flatten(target.where), target, text), text, ctx, changes, 0.9);
+  }
+  // "drop everything but the shoes", "keep only the location": the conditions named stay
+  const keepOnly = KEEP_ONLY.exec(t);
+  if (keepOnly) {
+    const named = (keepOnly[1] ?? keepOnly[2])!;
+    const { strong, weak } = targetRefs(named, engine, ctx);
+    const conj = conjuncts(current, catalog);
+    let hits = conj.filter((c) => [...strong].some((k) => c.keys.has(k)));
+    if (!hits.length) hits = conj.filter((c) => [...weak].some((k) => c.keys.has(k)));
+    if (hits.length && hits.length < conj.length) {
+      const changes: Change[] = conj.flatMap((c, i) =>
+        hits.includes(c) ? [] : [{ op: 'remove' as const, path: path(i, conj.length), before: c.node }],
+      );
+      return finish(
+        engine,
+        rebuild(
+          hits.map((c) => c.node),
+          current,
+          text,
+        ),
+        text,
+        ctx,
+        changes,
+        0.85,
+      );
+    }
+  }
+  // "double it", "halve the spend": the one number there, scaled
+  const scaled = scaleEdit(current, t, text, ctx, engine);
+  if (scaled) return scaled;
   // "undo that", "go back", "undo the age filter"
   const undone = undo(current, t, text, ctx, engine);
   if (undone) return undone;
@@ -996,6 +1101,15 @@ function editTurn(
       mode = m.mode;
       break;
     }
+  }
+  // "exclude the shoes part": the part named, turned around (not a second, negated copy)
+  if (mode === 'exclude' && /\b(?:part|bit|piece|condition|filter|criteri(?:on|a))s?\b/i.test(t)) {
+    const part = t.replace(
+      /^(?:and\s+|but\s+|also\s+|now\s+)?(?:exclude|excluding|except|minus|but not|not|leave out|filter out|without)\s+/i,
+      '',
+    );
+    const negated = editTurn(current, `negate ${part}`, ctx, engine);
+    if (negated?.status === 'segment') return negated;
   }
   if (mode === 'negate')
     t = t
