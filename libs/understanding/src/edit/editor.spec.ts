@@ -818,6 +818,17 @@ describe('refinements marketers write', () => {
         threshold: { op: 'gt', value: 300 },
       });
     });
+    it('reads a quarter not begun yet as the one a year before ("Q3 instead" in June)', () => {
+      expect(where('customers who bought toys in Q1 2026', 'Q3 instead')).toEqual({
+        kind: 'purchase',
+        item: { department: ['Toys'] },
+        window: { type: 'between', from: '2025-07-01', to: '2025-09-30' },
+      });
+    });
+    it('moves up or down a band ("move up a band", "go down one bracket")', () => {
+      expect(where('income 50-100k', 'move up a band')).toEqual(attr('income_band', 'eq', '100k_150k'));
+      expect(where('income 50-100k', 'go down one bracket')).toEqual(attr('income_band', 'eq', '25k_50k'));
+    });
     it('moves one bound of a range ("bump the upper limit", "lower limit 25")', () => {
       expect(
         where('Customers with one thousand to five thousand loyalty points', 'bump the upper limit to ten thousand'),

@@ -310,7 +310,11 @@ function withQuarterYear(t: string, current: Segment, asOf: string): string {
       year = leaf.window.from.slice(0, 4);
     return leaf;
   });
-  return t.replace(/\b(q[1-4])\b(?!\s*(?:of\s+)?(?:fy\s*)?'?\d{2,4}\b)/gi, (q) => `${q.toUpperCase()} ${year}`);
+  // a quarter not begun by `asOf` is the one a year before ("make it Q3" in June: last Q3)
+  return t.replace(/\b(q[1-4])\b(?!\s*(?:of\s+)?(?:fy\s*)?'?\d{2,4}\b)/gi, (q) => {
+    const start = `${year}-${String((Number(q[1]) - 1) * 3 + 1).padStart(2, '0')}-01`;
+    return `${q.toUpperCase()} ${start > asOf ? Number(year) - 1 : year}`;
+  });
 }
 
 /** The numbers a band's label names, in thousands when it says "k" ("$100k-$150k": 100, 150). */
@@ -354,7 +358,7 @@ function orderedBands(facet: Catalog['facets'][number]): string[] | undefined {
 
 const BAND_WORD = '(?:band|bracket|tier|level|bucket|range|group|notch|step)';
 const NEXT_BAND = new RegExp(
-  `\\b(?:(?:the\\s+)?(?:next|one|a)\\s+(?:${BAND_WORD}\\s+)?(?:up|down|higher|lower|above|below)|(?:the\\s+)?(?:next|one|a)\\s+(?:higher|lower)\\s+${BAND_WORD}|(?:the\\s+)?${BAND_WORD}\\s+(?:up|down|above|below|higher|lower))\\b`,
+  `\\b(?:(?:the\\s+)?(?:next|one|a)\\s+(?:${BAND_WORD}\\s+)?(?:up|down|higher|lower|above|below)|(?:the\\s+)?(?:next|one|a)\\s+(?:higher|lower)\\s+${BAND_WORD}|(?:the\\s+)?${BAND_WORD}\\s+(?:up|down|above|below|higher|lower)|(?:up|down)\\s+(?:a|one)\\s+${BAND_WORD})\\b`,
   'i',
 );
 
