@@ -889,6 +889,20 @@ describe('refinements marketers write', () => {
         ],
       });
     });
+    it('reads "not X, Y" and "Y, not X" as Y in place of X when X is there', () => {
+      const OR = attr('state', 'eq', 'OR');
+      expect(where('women in California', 'not California, Oregon')).toEqual({ kind: 'and', children: [female, OR] });
+      expect(where('women in California', 'Oregon, not California')).toEqual({ kind: 'and', children: [female, OR] });
+      expect(where('women in California', 'not California - Oregon instead')).toEqual({
+        kind: 'and',
+        children: [female, OR],
+      });
+      // a place not there is still excluded
+      expect(where('women in Texas', 'not Houston, Dallas')).toEqual({
+        kind: 'and',
+        children: [female, TX, { kind: 'attribute', facet: 'city', op: 'not_in', values: ['Houston', 'Dallas'] }],
+      });
+    });
     it('lets a rule take the place of the facets it sets ("no — dads instead")', () => {
       expect(where('women with kids', 'no — dads instead')).toEqual({ kind: 'rule', rule: 'dads' });
     });

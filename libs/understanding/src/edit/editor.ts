@@ -1083,6 +1083,25 @@ function editTurn(
       if (swapped?.status === 'segment') return swapped;
     }
   }
+  // "not California, Oregon", "Oregon, not California": the one there, swapped for the other
+  const notXY =
+    /^(?:no|not)\s+([^,;:\u2014\u2013]+?)(?:\s+-+\s+|\s*[,;:\u2014\u2013]+\s*)(?:but\s+|rather\s+|instead\s+|just\s+)?(.+)$/i.exec(
+      t,
+    );
+  const yNotX = /^(.+?)\s*[,;]\s*(?:and\s+|but\s+)?not\s+(.+?)\s*[.!]*$/i.exec(t);
+  for (const [oldSaid, newSaid] of [notXY ? [notXY[1]!, notXY[2]!] : [], yNotX ? [yNotX[2]!, yNotX[1]!] : []]) {
+    if (!oldSaid || !newSaid) continue;
+    const { strong } = targetRefs(oldSaid, engine, ctx);
+    const hits = conjuncts(current, catalog).filter(
+      (c) => !isNegative(c.node) && [...strong].some((k) => c.keys.has(k)),
+    );
+    const said = hits.length === 1 ? build(engine, stripMarkers(newSaid, 'add', catalog), ctx) : undefined;
+    const parts = said && !said.ambiguity ? flatten(said.node) : [];
+    if (parts.length === 1 && slotMatch(hits[0]!.node, parts[0]!, catalog)) {
+      const swapped = editTurn(current, `swap ${oldSaid} for ${newSaid}`, ctx, engine);
+      if (swapped?.status === 'segment') return swapped;
+    }
+  }
   if (anyClause) {
     const head = /^any\s/i.test(anyClause[0]) ? `remove ${anyClause[1]!}` : anyClause[1]!;
     const dropped = editTurn(current, head, ctx, engine);
