@@ -912,6 +912,14 @@ describe('refinements marketers write', () => {
         children: [attr('gender', 'eq', 'male'), attr('has_children', 'eq', true), OH],
       });
     });
+    it('lets a facet take the place of a rule that holds it ("gold or above instead" after "VIPs")', () => {
+      expect(where('VIPs', 'gold or above instead')).toEqual({
+        kind: 'attribute',
+        facet: 'loyalty_tier',
+        op: 'in',
+        values: ['gold', 'platinum'],
+      });
+    });
     it('swaps the word in a rule name ("swap push for email")', () => {
       expect(where('Likely to buy + reachable by push', 'swap push for email')).toEqual({
         kind: 'and',

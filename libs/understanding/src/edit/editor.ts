@@ -585,7 +585,14 @@ function ruleFacets(list: SegmentNode[], p: SegmentNode, catalog: Catalog): Segm
   }
   if (p.kind !== 'attribute') return undefined;
   const ri = list.findIndex((n) => ruleAttrs(n, catalog)?.some((a) => a.facet === p.facet));
-  if (ri < 0) return undefined;
+  if (ri < 0) {
+    // "gold or above instead" after "VIPs" (platinum, or a top CLV): the rule gives way to the facet
+    const wi = list.findIndex((n) => n.kind === 'rule' && signature(n, catalog).has(`facet:${p.facet}`));
+    if (wi < 0 || list.some((n) => n.kind === 'attribute' && n.facet === p.facet)) return undefined;
+    const out = [...list];
+    out[wi] = p;
+    return out;
+  }
   const parts = ruleAttrs(list[ri]!, catalog)!.map((a) => (a.facet === p.facet ? p : a));
   const out = [...list];
   out.splice(ri, 1, ...parts);
