@@ -962,6 +962,14 @@ describe('refinements marketers write', () => {
         ],
       });
     });
+    it('puts a way of buying said instead on the purchase there ("in store instead")', () => {
+      expect(where('customers who bought shoes in the last 90 days', 'in store instead')).toEqual({
+        kind: 'purchase',
+        item: { category: ['Shoes'] },
+        window: { type: 'last', n: 90, unit: 'day' },
+        order: { channel: ['store'] },
+      });
+    });
     it('narrows the returns there to a department ("only Electronics returns")', () => {
       expect(where('customers who returned something in the last 90 days', 'only Electronics returns')).toEqual({
         kind: 'purchase',

@@ -1767,8 +1767,9 @@ function editTurn(
       (p.measure ?? 'orders') === 'orders' &&
       list.filter((n) => n.kind === 'purchase').length === 1 &&
       list.some((n) => n.kind === 'purchase' && !!n.order && !n.item);
+    // "in store instead" after "bought shoes": the way of buying, on the purchase there
     const narrowed =
-      (mode === 'add' || mode === 'extend') &&
+      (mode === 'add' || mode === 'extend' || (mode === 'replace' && PREP_START.test(cleaned) && !oldRefs)) &&
       (PREP_START.test(cleaned) || /\bon (?:them|those|these|it)\b/i.test(cleaned) || (mode === 'add' && orderOnly))
         ? narrowPurchase(list, p, cleaned)
         : -1;
