@@ -1051,6 +1051,28 @@ describe('refinements marketers write', () => {
     });
   });
 
+  describe('widening and turning back', () => {
+    it('drops the condition in "everyone, not just women" and "not only gold"', () => {
+      expect(where('women in Texas', 'everyone, not just women')).toEqual(TX);
+      expect(where('gold members in Ohio', 'not only gold')).toEqual(OH);
+    });
+    it('turns the one negated behaviour back for "people who did use one"', () => {
+      const baby = { kind: 'purchase', item: { department: ['Baby'] }, window: { type: 'last', n: 90, unit: 'day' } };
+      const coupon = { kind: 'purchase', order: { coupon_used: true } };
+      const r = talk('customers who bought baby products in the last 90 days but never used a coupon');
+      expect(r.status === 'segment' && r.segment.where).toMatchObject({
+        kind: 'and',
+        children: [baby, { kind: 'not' }],
+      });
+      const after = where(
+        'customers who bought baby products in the last 90 days but never used a coupon',
+        'people who did use one',
+      ) as { kind: string; children: unknown[] };
+      expect(after.children[0]).toEqual(baby);
+      expect(after.children[1]).toMatchObject(coupon);
+    });
+  });
+
   describe('typos and turns not understood', () => {
     it('puts right a typo in an edit word', () => {
       expect(where('women in Texas', 'remvoe Texas')).toEqual(female);

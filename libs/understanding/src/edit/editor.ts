@@ -752,6 +752,14 @@ function scaleEdit(
   return finish(engine, rebuild(list, current, text), text, ctx, changes, 0.8);
 }
 
+/** "everyone, not just women", "not only gold members": the condition named widens away. */
+const NOT_JUST =
+  /^(?:(?:everyone|everybody|anyone|all of them|all)\s*[,;:\u2014\u2013-]?\s*)?not (?:just|only)\s+(?:the\s+)?(.+?)(?:\s+any ?more)?\s*[.!]*$/i;
+
+/** "people who did use one", "the ones who did", "those who have": the negated behaviour, turned back. */
+const POSITIVE_PEOPLE =
+  /^(?:the\s+)?(?:ones|those|people|customers|folks)\s+(?:who|that)\s+(?:did|do|have|has)(?:\s+(?:use|buy|get|make|place|open|click|return|redeem|order)s?)?(?:\s+(?:one|it|them|that|some|any))?(?:\s+instead)?\s*[.!]*$/i;
+
 /** Turns that read like a follow-up rather than a full new request. */
 export function looksLikeEdit(text: string, engine: UnderstandingEngine, ctx: UnderstandContext): boolean {
   if (!ctx.current) return false;
@@ -777,6 +785,8 @@ export function looksLikeEdit(text: string, engine: UnderstandingEngine, ctx: Un
       AGE_VAGUE,
       KEEP_ONLY,
       REDO,
+      NOT_JUST,
+      POSITIVE_PEOPLE,
     ].some((re) => re.test(stripped))
   )
     return true;
@@ -1065,6 +1075,25 @@ function editTurn(
         changes,
         0.85,
       );
+    }
+  }
+  // "everyone, not just women": the condition named goes
+  const notJust = NOT_JUST.exec(t);
+  if (notJust) {
+    const widened = editTurn(current, `remove ${notJust[1]!}`, ctx, engine);
+    if (widened) return widened;
+  }
+  // "people who did use one" after "never used a coupon": the one negated condition turned around
+  if (POSITIVE_PEOPLE.test(t)) {
+    const conj = conjuncts(current, catalog);
+    const negs = conj.filter((c) => c.node.kind === 'not');
+    if (negs.length === 1) {
+      const i = conj.indexOf(negs[0]!);
+      const before = negs[0]!.node as Extract<SegmentNode, { kind: 'not' }>;
+      const list = conj.map((c) => c.node);
+      list[i] = before.child;
+      const changes: Change[] = [{ op: 'replace', path: path(i, list.length), before, after: before.child }];
+      return finish(engine, rebuild(list, current, text), text, ctx, changes, 0.8);
     }
   }
   // "double it", "halve the spend": the one number there, scaled
