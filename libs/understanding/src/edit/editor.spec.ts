@@ -1074,6 +1074,25 @@ describe('refinements marketers write', () => {
   });
 
   describe('typos and turns not understood', () => {
+    it('reads "instead of X use Y" without a comma, and typos with a letter too many ("fliip it")', () => {
+      const gold = attr('loyalty_tier', 'eq', 'gold');
+      expect(where('gold members in Ohio', 'instaed of ohio use michigan')).toEqual({
+        kind: 'and',
+        children: [gold, attr('state', 'eq', 'MI')],
+      });
+      const negated = {
+        kind: 'and',
+        children: [
+          gold,
+          {
+            kind: 'not',
+            child: { kind: 'purchase', item: { category: ['Shoes'] }, window: { type: 'last', n: 1, unit: 'month' } },
+          },
+        ],
+      };
+      expect(where('gold members who bought shoes last month', 'fliip it')).toEqual(negated);
+      expect(where('gold members who bought shoes last month', 'opposite pls')).toEqual(negated);
+    });
     it('puts right a typo in an edit word', () => {
       expect(where('women in Texas', 'remvoe Texas')).toEqual(female);
       expect(where('women in Texas', 'Ohio insted')).toEqual({ kind: 'and', children: [female, OH] });

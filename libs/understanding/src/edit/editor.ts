@@ -132,7 +132,7 @@ const NOT_USE =
 
 /** "instead of the lapsed rule, use no purchase in 180 days". */
 const INSTEAD_OF_FIRST =
-  /^(?:instead of|rather than|in place of)\s+(.+?)\s*[,;:\u2014\u2013]\s*(?:(?:just\s+)?(?:use|try|go with|apply)\s+)?(.+)$/i;
+  /^(?:instead of|rather than|in place of)\s+(.+?)(?:\s*[,;:\u2014\u2013]\s*(?:(?:just\s+)?(?:use|try|go with|apply)\s+)?|\s+(?:just\s+)?(?:use|try|go with|apply|make it|do)\s+)(.+)$/i;
 
 /** "undo that", "go back", "revert the last change", "scratch that", "undo the age filter". */
 const UNDO =
@@ -261,6 +261,7 @@ const EDIT_WORDS = [
   'only',
   'also',
   'undo',
+  'flip',
 ];
 
 /** At most one letter added, dropped, changed or two swapped. */
@@ -287,7 +288,7 @@ function prep(text: string, engine: UnderstandingEngine): string {
       const lw = w.toLowerCase();
       // "changes", "removed": an edit word with an ending is no typo
       if (EDIT_WORDS.some((e) => lw.startsWith(e)) || engine.lexicon.vocabulary.isKnown(lw)) return w;
-      const fix = EDIT_WORDS.find((e) => e.length >= 5 && near(lw, e));
+      const fix = EDIT_WORDS.find((e) => (e.length >= 5 || lw.length > e.length) && near(lw, e));
       return fix ?? w;
     });
 }
@@ -1173,6 +1174,8 @@ function editTurn(
   if (mode === 'negate')
     t = t
       .replace(NEGATE, '')
+      .replace(/\b(?:please|pls|thanks|thank you)\b/gi, '')
+      .trim()
       .replace(/^[\s,:;.!\u2014\u2013-]+/, '')
       .replace(
         /^(?:the\s+)?(?:ones|those|people|customers)\s+(?:who|that)\s+(?:have|has|did|do|are|were)\s*[.!]*$/i,
