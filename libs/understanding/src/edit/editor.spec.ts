@@ -774,6 +774,12 @@ describe('refinements marketers write', () => {
         attr('loyalty_tier', 'eq', 'platinum'),
       );
     });
+    it('undoes one value of a list, back to the value before ("undo the Michigan part")', () => {
+      expect(where('platinum members in Ohio', 'add gold too', 'and Michigan', 'undo the Michigan part')).toEqual({
+        kind: 'and',
+        children: [{ kind: 'attribute', facet: 'loyalty_tier', op: 'in', values: ['platinum', 'gold'] }, OH],
+      });
+    });
     it('puts an excluded value back ("put Arizona back in")', () => {
       expect(where('Customers 65+', 'exclude Florida and Arizona', 'actually put Arizona back in')).toEqual({
         kind: 'and',

@@ -211,8 +211,13 @@ function undo(
     const hit = pick(keys);
     const now = conj.filter(hit);
     const nowKey = JSON.stringify(now.map((c) => canon(c.node)));
+    // "undo the Michigan part" of "Ohio or Michigan": the place as it was (Ohio), not no place;
+    // a value named finds its facet in the earlier segment
+    const facetKeys = new Set([...weak].filter((k) => k.startsWith('facet:')));
+    const slot = (c: Conjunct) =>
+      hit(c) || (keys === strong && [...facetKeys].some((k) => c.keys.has(k)) && now.some((n) => sameSlot(n, c)));
     for (let i = prev.length - 1; i >= 0; i--) {
-      const then = conjuncts(prev[i]!, catalog).filter(hit);
+      const then = conjuncts(prev[i]!, catalog).filter(slot);
       if (JSON.stringify(then.map((c) => canon(c.node))) === nowKey) continue;
       // the named conditions as they were then, where they are now
       const list: SegmentNode[] = [];
@@ -760,6 +765,13 @@ const NOT_JUST =
 /** "people who did use one", "the ones who did", "those who have": the negated behaviour, turned back. */
 const POSITIVE_PEOPLE =
   /^(?:the\s+)?(?:ones|those|people|customers|folks)\s+(?:who|that)\s+(?:did|do|have|has)(?:\s+(?:use|buy|get|make|place|open|click|return|redeem|order)s?)?(?:\s+(?:one|it|them|that|some|any))?(?:\s+instead)?\s*[.!]*$/i;
+
+/** Two conditions on the same facet ("state in [OH, MI]" and "state = OH"). */
+function sameSlot(a: Conjunct, b: Conjunct): boolean {
+  const facets = (c: Conjunct) => [...c.keys].filter((k) => k.startsWith('facet:'));
+  const fa = facets(a);
+  return fa.length > 0 && fa.every((k) => b.keys.has(k));
+}
 
 /** Turns that read like a follow-up rather than a full new request. */
 export function looksLikeEdit(text: string, engine: UnderstandingEngine, ctx: UnderstandContext): boolean {
