@@ -1043,6 +1043,21 @@ describe('refinements marketers write', () => {
         children: [gold, { kind: 'purchase', measure: 'spend', threshold: { op: 'gt', value: 1000 } }],
       });
     });
+    it('moves the one number there by an amount or a percent ("raise it by 100", "increase by 20%")', () => {
+      const spent = (value: number) => ({ kind: 'purchase', measure: 'spend', threshold: { op: 'gt', value } });
+      expect(where('customers who spent over $500', 'raise it by 100')).toEqual(spent(600));
+      expect(where('customers who spent over $500', 'increase by 20%')).toEqual(spent(600));
+      expect(where('customers who spent over $500', 'lower the threshold by $50')).toEqual(spent(450));
+    });
+    it('reads "tighten the age to 35-45" as a change of the range', () => {
+      expect(where('customers aged 30-50', 'tighten the age to 35-45')).toEqual({
+        kind: 'attribute',
+        facet: 'age',
+        op: 'between',
+        min: 35,
+        max: 45,
+      });
+    });
     it('turns the part named around ("exclude the shoes part")', () => {
       expect(where('gold members who bought shoes in the last 30 days', 'exclude the shoes part')).toEqual({
         kind: 'and',

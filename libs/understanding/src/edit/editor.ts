@@ -79,7 +79,7 @@ const MARKERS: readonly Marker[] = [
   },
   { re: /\b(?:too|as well|also)\s*[.!?]*$/i, mode: 'extend' },
   {
-    re: /\binstead\b|\brather than\b|\bi meant\b|\bswap\b|\bswitch\b|\breplace\b|\bchange\b|\bmake (?:it|that|this)\b|\bbump\b|\braise\b|\blower\b|\bincrease\b|\bdecrease\b|\bwiden\b|\bexpand\b|\bbroaden\b|\bnarrow\b|\bspecifically\b|\bactually use\b|\bgo with\b|\buse\b/i,
+    re: /\binstead\b|\brather than\b|\bi meant\b|\bswap\b|\bswitch\b|\breplace\b|\bchange\b|\bmake (?:it|that|this)\b|\bbump\b|\braise\b|\blower\b|\bincrease\b|\bdecrease\b|\bwiden\b|\bexpand\b|\bbroaden\b|\bnarrow\b|\btighten\b|\bloosen\b|\bspecifically\b|\bactually use\b|\bgo with\b|\buse\b/i,
     mode: 'replace',
   },
   {
@@ -722,9 +722,21 @@ function scaleEdit(
   engine: UnderstandingEngine,
 ): UnderstandingResult | undefined {
   const m = /^(double|triple|quadruple|halve|half)\b/i.exec(t);
-  if (!m) return undefined;
+  // "raise it by 100", "lower the spend by 20%": moved by that much
+  const by =
+    /^(?:raise|increase|bump|lift|push|up|lower|decrease|reduce|drop|cut)\b[^\d$]*?\bby\s+\$?(\d[\d,]*(?:\.\d+)?)\s*(k\b)?\s*(%|percent\b|per cent\b)?\s*[.!]*$/i.exec(
+      t,
+    );
+  if (!m && !by) return undefined;
   const factors: Record<string, number> = { double: 2, triple: 3, quadruple: 4, halve: 0.5, half: 0.5 };
-  const factor = factors[m[1]!.toLowerCase()]!;
+  const down = by ? /^(?:lower|decrease|reduce|drop|cut)\b/i.test(t) : false;
+  const amount = by ? Number(by[1]!.replace(/,/g, '')) * (by[2] ? 1000 : 1) : 0;
+  const scale = (v: number) =>
+    m
+      ? v * factors[m[1]!.toLowerCase()]!
+      : by![3]
+        ? v * (1 + ((down ? -1 : 1) * amount) / 100)
+        : v + (down ? -amount : amount);
   const conj = conjuncts(current, engine.catalog);
   const numeric = conj.flatMap((c, i) => {
     const leaves: SegmentNode[] = [];
@@ -737,7 +749,7 @@ function scaleEdit(
   });
   if (numeric.length !== 1) return undefined;
   const { i, leaf } = numeric[0]!;
-  const x = (v: number) => Math.round(v * factor * 100) / 100;
+  const x = (v: number) => Math.round(scale(v) * 100) / 100;
   let after: SegmentNode;
   if ((leaf.kind === 'purchase' || leaf.kind === 'event') && leaf.threshold) {
     const th = leaf.threshold;
@@ -2044,7 +2056,7 @@ function stripMarkerWords(s: string, mode: Mode): string {
     .replace(/^(?:please\s+)?(?:add|also|plus|include|and also)\s+/i, '')
     .replace(/\s+(?:too|as well|also|instead|please|pls)\s*[.!?]*$/i, '')
     .replace(
-      /^(?:make|change|set|switch|bump|raise|lower|increase|decrease|widen|expand|broaden|narrow|move)\s+(?:it|that|this|the \w+|them)?\s*(?:up |down )?(?:to|into|at(?! least\b| most\b))?\s*/i,
+      /^(?:make|change|set|switch|bump|raise|lower|increase|decrease|widen|expand|broaden|narrow|tighten|loosen|move)\s+(?:it|that|this|the \w+|them)?\s*(?:up |down )?(?:to|into|at(?! least\b| most\b))?\s*/i,
       '',
     )
     .replace(/^(?:actually\s+)?(?:use|go with|try)\s+/i, '')
