@@ -1049,6 +1049,12 @@ describe('refinements marketers write', () => {
       expect(where('customers who spent over $500', 'increase by 20%')).toEqual(spent(600));
       expect(where('customers who spent over $500', 'lower the threshold by $50')).toEqual(spent(450));
     });
+    it('asks how much for "a bit more" or "lower the threshold a bit"', () => {
+      const up = talk('customers who spent over $500', 'a bit more');
+      expect(up.status === 'clarify' && up.options.map((o) => o.label)).toEqual(['10% higher', '25% higher']);
+      const down = talk('customers who spent over $500', 'lower the threshold a bit');
+      expect(down.status === 'clarify' && down.options.map((o) => o.label)).toEqual(['10% lower', '25% lower']);
+    });
     it('reads "tighten the age to 35-45" as a change of the range', () => {
       expect(where('customers aged 30-50', 'tighten the age to 35-45')).toEqual({
         kind: 'attribute',

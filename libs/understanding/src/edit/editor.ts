@@ -703,6 +703,10 @@ function ageShift(
   return { status: 'clarify', question: `How much ${sign > 0 ? 'older' : 'younger'}?`, options };
 }
 
+/** "a bit more", "lower it slightly", "raise the threshold a little": a move by an amount not said. */
+const VAGUE_MOVE =
+  /^(?:(?:a (?:bit|little|tad)|slightly|somewhat)\s+(?:more|higher|less|lower|fewer)\b|(?:raise|increase|bump|lift|push|lower|decrease|reduce|cut)\b.*\b(?:a (?:bit|little|tad)|slightly|somewhat)\b)/i;
+
 /** "redo", "redo that": the change the last undo took back. */
 const REDO = /^redo\b(?:\s+(?:it|that|this|the (?:last )?(?:change|undo|step)))?\s*[.!]*$/i;
 
@@ -812,6 +816,7 @@ export function looksLikeEdit(text: string, engine: UnderstandingEngine, ctx: Un
       REDO,
       NOT_JUST,
       POSITIVE_PEOPLE,
+      VAGUE_MOVE,
     ].some((re) => re.test(stripped))
   )
     return true;
@@ -1124,6 +1129,15 @@ function editTurn(
   // "double it", "halve the spend": the one number there, scaled
   const scaled = scaleEdit(current, t, text, ctx, engine);
   if (scaled) return scaled;
+  // "a bit more", "lower the threshold a little": how much is asked (the ages have their own)
+  if (VAGUE_MOVE.test(t) && !AGE_VAGUE.test(t)) {
+    const down = /\b(?:less|lower|fewer|decrease|reduce|cut|drop)\b/i.test(t);
+    const options = [10, 25].flatMap((n) => {
+      const r = scaleEdit(current, `${down ? 'lower' : 'raise'} it by ${n}%`, text, ctx, engine);
+      return r?.status === 'segment' ? [{ label: `${n}% ${down ? 'lower' : 'higher'}`, segment: r.segment }] : [];
+    });
+    if (options.length === 2) return { status: 'clarify', question: 'By how much?', options };
+  }
   // "undo that", "go back", "undo the age filter"
   const undone = undo(current, t, text, ctx, engine);
   if (undone) return undone;
