@@ -1124,6 +1124,10 @@ describe('refinements marketers write', () => {
       expect(where('women in Texas', 'remvoe Texas')).toEqual(female);
       expect(where('women in Texas', 'Ohio insted')).toEqual({ kind: 'and', children: [female, OH] });
     });
+    it('says there is nothing to drop for "any age" when the segment holds no age', () => {
+      const r = talk('women in Texas', 'any age');
+      expect(r.status === 'refuse' && r.reason).toMatch(/no condition that "age" names/);
+    });
     it('refuses with a reason an edit it cannot read, rather than reading it as a new request', () => {
       for (const turn of ['make it bigger', 'bump it up', 'swap the foo for bar']) {
         const r = talk('gold members who spent over $500', turn);

@@ -999,7 +999,7 @@ const path = (i: number, n: number) => (n === 1 ? 'where' : `where.children[${i}
 
 /** Verbs that can only be about the segment there ("make it", "bump", "swap", "undo"). */
 const EXPLICIT_EDIT =
-  /^(?:make (?:it|that|this|them)|change|set|switch|swap|replace|bump|raise|lower|redo|double|triple|halve|keep only|increase|decrease|reduce|widen|expand|broaden|narrow|tighten|loosen|flip|negate|invert|reverse|undo|revert|move|shift|drop|remove|forget|lose|ditch|delete|take out|get rid of|(?:put|bring) .+ back)\b|\binstead\b/i;
+  /^(?:any|make (?:it|that|this|them)|change|set|switch|swap|replace|bump|raise|lower|redo|double|triple|halve|keep only|increase|decrease|reduce|widen|expand|broaden|narrow|tighten|loosen|flip|negate|invert|reverse|undo|revert|move|shift|drop|remove|forget|lose|ditch|delete|take out|get rid of|(?:put|bring) .+ back)\b|\binstead\b/i;
 
 /**
  * Edits `current` by the turn; undefined when the turn cannot be read as an edit (it may be a
@@ -1018,9 +1018,10 @@ export function editSegment(
   if (!EXPLICIT_EDIT.test(t)) return undefined;
   const fresh = engine.create(text, ctx);
   if (fresh.status === 'segment' || fresh.status === 'clarify') return fresh;
-  const drop = /^(?:drop|remove|forget|lose|ditch|delete|take out|get rid of)\b/i.test(t);
+  const drop = /^(?:any|drop|remove|forget|lose|ditch|delete|take out|get rid of)\b/i.test(t);
+  const named = stripMarkers(t.replace(/^any\s+/i, ''), 'remove', engine.catalog);
   const reason = drop
-    ? `the segment has no condition that "${stripMarkers(t, 'remove', engine.catalog)}" names, so nothing was removed`
+    ? `the segment has no condition that "${named}" names, so nothing was removed`
     : `I could not tell what to change in the segment from "${text.trim()}"; say which condition and its new value (for example "make the window 90 days" or "raise the spend to $800")`;
   return { status: 'refuse', reason, missing: [], nearest: fresh.status === 'refuse' ? fresh.nearest : [] };
 }
