@@ -88,9 +88,11 @@ describe('editor', () => {
     });
   });
 
-  it('returns nothing to do when the turn names nothing in the segment to drop', () => {
+  it('refuses with a reason when the turn names nothing in the segment to drop', () => {
     const a = seg('VIPs in Ohio');
-    expect(editSegment(a, 'remove the birthday part', { ...CTX, current: a }, testEngine())).toBeUndefined();
+    const r = editSegment(a, 'remove the birthday part', { ...CTX, current: a }, testEngine());
+    expect(r?.status).toBe('refuse');
+    expect(r?.status === 'refuse' && r.reason).toMatch(/no condition that "birthday" names/);
   });
 
   describe('follow-ups people write that the first editor missed', () => {
@@ -732,6 +734,406 @@ describe('the edit grammar of a conversation', () => {
         item: { category: ['Laptops'] },
         window: { type: 'this', unit: 'year' },
       });
+    });
+  });
+});
+
+describe('refinements marketers write', () => {
+  const talk = (...turns: string[]) => {
+    let current: Segment | undefined;
+    const previous: Segment[] = [];
+    let r: ReturnType<ReturnType<typeof testEngine>['understand']> | undefined;
+    for (const t of turns) {
+      r = testEngine().understand(t, { ...CTX, ...(current ? { current, previous: [...previous] } : {}) });
+      if (r.status === 'segment') {
+        if (current) previous.push(current);
+        current = r.segment;
+      }
+    }
+    return r!;
+  };
+  const where = (...turns: string[]) => {
+    const r = talk(...turns);
+    if (r.status !== 'segment') throw new Error(`expected a segment after ${turns.join(' / ')}, got ${r.status}`);
+    return r.segment.where;
+  };
+  const attr = (facet: string, op: string, value: unknown) => ({ kind: 'attribute', facet, op, value });
+  const female = attr('gender', 'eq', 'female');
+  const TX = attr('state', 'eq', 'TX');
+  const OH = attr('state', 'eq', 'OH');
+
+  describe('undo and put back', () => {
+    it('undoes "the swap" (the last change, named by its kind)', () => {
+      expect(where('VIPs in Ohio', 'swap Ohio for Michigan', 'hmm no, undo the swap')).toEqual({
+        kind: 'and',
+        children: [{ kind: 'rule', rule: 'vip' }, OH],
+      });
+    });
+    it('still reads "the last two changes" as two steps back', () => {
+      expect(where('platinum members', 'in Ohio', 'who bought toys this year', 'undo the last two changes')).toEqual(
+        attr('loyalty_tier', 'eq', 'platinum'),
+      );
+    });
+    it('undoes one value of a list, back to the value before ("undo the Michigan part")', () => {
+      expect(where('platinum members in Ohio', 'add gold too', 'and Michigan', 'undo the Michigan part')).toEqual({
+        kind: 'and',
+        children: [{ kind: 'attribute', facet: 'loyalty_tier', op: 'in', values: ['platinum', 'gold'] }, OH],
+      });
+    });
+    it('puts an excluded value back ("put Arizona back in")', () => {
+      expect(where('Customers 65+', 'exclude Florida and Arizona', 'actually put Arizona back in')).toEqual({
+        kind: 'and',
+        children: [attr('age', 'gte', 65), attr('state', 'neq', 'FL')],
+      });
+    });
+    it('puts a dropped condition back', () => {
+      expect(where('women in Texas who used a coupon', 'drop the coupon part', 'put the coupon part back')).toEqual({
+        kind: 'and',
+        children: [female, TX, { kind: 'purchase', order: { coupon_used: true } }],
+      });
+    });
+  });
+
+  describe('bands, quarters and bounds', () => {
+    it('reads a band by its numbers ("include 100-150k too")', () => {
+      expect(where('income 150k+', 'include 100-150k too')).toEqual({
+        kind: 'attribute',
+        facet: 'income_band',
+        op: 'in',
+        values: ['150k_plus', '100k_150k'],
+      });
+    });
+    it('adds the next band up, or moves one band down', () => {
+      expect(where('income 100-150k', 'add the next band up')).toEqual({
+        kind: 'attribute',
+        facet: 'income_band',
+        op: 'in',
+        values: ['100k_150k', '150k_plus'],
+      });
+      expect(where('income 100-150k', 'one band lower instead')).toEqual(attr('income_band', 'eq', '50k_100k'));
+    });
+    it('refuses a band past the last one', () => {
+      const r = talk('income 150k+', 'the next band up instead');
+      expect(r.status === 'refuse' && r.reason).toMatch(/no Income band band above/);
+    });
+    it('reads a quarter with no year in the year of the window there ("make it Q2")', () => {
+      expect(where('customers who spent over $300 in Q1 2026', 'make it Q2')).toEqual({
+        kind: 'purchase',
+        window: { type: 'between', from: '2026-04-01', to: '2026-06-30' },
+        measure: 'spend',
+        threshold: { op: 'gt', value: 300 },
+      });
+    });
+    it('reads a quarter not begun yet as the one a year before ("Q3 instead" in June)', () => {
+      expect(where('customers who bought toys in Q1 2026', 'Q3 instead')).toEqual({
+        kind: 'purchase',
+        item: { department: ['Toys'] },
+        window: { type: 'between', from: '2025-07-01', to: '2025-09-30' },
+      });
+    });
+    it('moves up or down a band ("move up a band", "go down one bracket")', () => {
+      expect(where('income 50-100k', 'move up a band')).toEqual(attr('income_band', 'eq', '100k_150k'));
+      expect(where('income 50-100k', 'go down one bracket')).toEqual(attr('income_band', 'eq', '25k_50k'));
+    });
+    it('moves one bound of a range ("bump the upper limit", "lower limit 25")', () => {
+      expect(
+        where('Customers with one thousand to five thousand loyalty points', 'bump the upper limit to ten thousand'),
+      ).toEqual({ kind: 'attribute', facet: 'loyalty_points', op: 'between', min: 1000, max: 10000 });
+      expect(where('Customers aged 30-50', 'lower limit 25')).toEqual({
+        kind: 'attribute',
+        facet: 'age',
+        op: 'between',
+        min: 25,
+        max: 50,
+      });
+      expect(where('customers who spent between $100 and $500', 'cap it at 400')).toEqual({
+        kind: 'purchase',
+        measure: 'spend',
+        threshold: { op: 'between', min: 100, max: 400 },
+      });
+    });
+    it('reads "bottom 2" and "top 3" as deciles of the model there', () => {
+      expect(where('Customers in the bottom 3 churn-risk deciles', 'make it bottom 2')).toEqual({
+        kind: 'model',
+        model: 'churn_risk',
+        decile: { op: 'lte', value: 2 },
+      });
+      expect(where('likely to churn', 'make it top 2')).toEqual({
+        kind: 'model',
+        model: 'churn_risk',
+        decile: { op: 'gte', value: 9 },
+      });
+    });
+  });
+
+  describe('negating, replacing and dropping by loose names', () => {
+    it('negates the part named ("flip the coupon part", "negate the purchase part")', () => {
+      expect(where('Platinum members who used a coupon this year', 'flip the coupon part')).toEqual({
+        kind: 'and',
+        children: [
+          attr('loyalty_tier', 'eq', 'platinum'),
+          {
+            kind: 'not',
+            child: { kind: 'purchase', order: { coupon_used: true }, window: { type: 'this', unit: 'year' } },
+          },
+        ],
+      });
+      expect(
+        where('Customers reachable by SMS', 'who bought Grocery in the last 2 weeks', 'negate the purchase part'),
+      ).toEqual({
+        kind: 'and',
+        children: [
+          { kind: 'rule', rule: 'reachable_sms' },
+          {
+            kind: 'not',
+            child: {
+              kind: 'purchase',
+              item: { department: ['Grocery'] },
+              window: { type: 'last', n: 2, unit: 'week' },
+            },
+          },
+        ],
+      });
+    });
+    it('reads "not X, Y" and "Y, not X" as Y in place of X when X is there', () => {
+      const OR = attr('state', 'eq', 'OR');
+      expect(where('women in California', 'not California, Oregon')).toEqual({ kind: 'and', children: [female, OR] });
+      expect(where('women in California', 'Oregon, not California')).toEqual({ kind: 'and', children: [female, OR] });
+      expect(where('women in California', 'not California - Oregon instead')).toEqual({
+        kind: 'and',
+        children: [female, OR],
+      });
+      // a place not there is still excluded
+      expect(where('women in Texas', 'not Houston, Dallas')).toEqual({
+        kind: 'and',
+        children: [female, TX, { kind: 'attribute', facet: 'city', op: 'not_in', values: ['Houston', 'Dallas'] }],
+      });
+    });
+    it('lets a rule take the place of the facets it sets ("no — dads instead")', () => {
+      expect(where('women with kids', 'no — dads instead')).toEqual({ kind: 'rule', rule: 'dads' });
+    });
+    it('puts a facet said in place of the same facet in a rule ("same but for men")', () => {
+      expect(where('moms in Ohio', 'same but for men')).toEqual({
+        kind: 'and',
+        children: [attr('gender', 'eq', 'male'), attr('has_children', 'eq', true), OH],
+      });
+    });
+    it('lets a facet take the place of a rule that holds it ("gold or above instead" after "VIPs")', () => {
+      expect(where('VIPs', 'gold or above instead')).toEqual({
+        kind: 'attribute',
+        facet: 'loyalty_tier',
+        op: 'in',
+        values: ['gold', 'platinum'],
+      });
+    });
+    it('swaps the word in a rule name ("swap push for email")', () => {
+      expect(where('Likely to buy + reachable by push', 'swap push for email')).toEqual({
+        kind: 'and',
+        children: [
+          { kind: 'rule', rule: 'likely_to_buy' },
+          { kind: 'rule', rule: 'reachable_email' },
+        ],
+      });
+    });
+    it('reads "or to SMS" as either subscription', () => {
+      expect(where('customers opted in to email', 'or to SMS')).toEqual({
+        kind: 'or',
+        children: [attr('email_opt_in', 'eq', true), attr('sms_opt_in', 'eq', true)],
+      });
+    });
+    it('reads "forget X, Y" as a swap when Y fills the slot of X (the window kept)', () => {
+      expect(
+        where('customers in Ohio', 'who bought Wine & Beer in the last month', 'forget the wine, any Grocery'),
+      ).toEqual({
+        kind: 'and',
+        children: [
+          OH,
+          { kind: 'purchase', item: { department: ['Grocery'] }, window: { type: 'last', n: 1, unit: 'month' } },
+        ],
+      });
+    });
+    it('drops the region named with "nvm on", then reads the rest', () => {
+      expect(where('high churn risk', 'in the west', 'nvm on the region, make it gold tier instead')).toEqual({
+        kind: 'and',
+        children: [{ kind: 'rule', rule: 'likely_to_churn' }, attr('loyalty_tier', 'eq', 'gold')],
+      });
+    });
+    it('changes with "and change ..." rather than adding', () => {
+      expect(where('Men 30-50 in Colorado', 'women instead', 'and change age to 25-45')).toEqual({
+        kind: 'and',
+        children: [
+          female,
+          { kind: 'attribute', facet: 'age', op: 'between', min: 25, max: 45 },
+          attr('state', 'eq', 'CO'),
+        ],
+      });
+    });
+    it('puts a way of buying said instead on the purchase there ("in store instead")', () => {
+      expect(where('customers who bought shoes in the last 90 days', 'in store instead')).toEqual({
+        kind: 'purchase',
+        item: { category: ['Shoes'] },
+        window: { type: 'last', n: 90, unit: 'day' },
+        order: { channel: ['store'] },
+      });
+    });
+    it('narrows the returns there to a department ("only Electronics returns")', () => {
+      expect(where('customers who returned something in the last 90 days', 'only Electronics returns')).toEqual({
+        kind: 'purchase',
+        order: { status: 'returned' },
+        window: { type: 'last', n: 90, unit: 'day' },
+        item: { department: ['Electronics'] },
+      });
+    });
+    it('reads "what about Ohio?" as Ohio instead, and "what about Ohio too?" as both', () => {
+      expect(where('women in Texas', 'what about Ohio?')).toEqual({ kind: 'and', children: [female, OH] });
+      expect(where('women in Texas', 'what about Ohio too?')).toEqual({
+        kind: 'and',
+        children: [female, { kind: 'attribute', facet: 'state', op: 'in', values: ['TX', 'OH'] }],
+      });
+    });
+  });
+
+  describe('names and ages', () => {
+    it('keeps a catalog name whole that holds a word like "part" ("add Auto Parts")', () => {
+      expect(where('customers who bought Tires in 2025', 'add Auto Parts')).toEqual({
+        kind: 'purchase',
+        item: { category: ['Tires', 'Auto Parts'] },
+        window: { type: 'year', year: 2025 },
+      });
+    });
+    it('moves the ages there ("5 years older", "+5 years", "younger by 10")', () => {
+      const range = (min: number, max: number) => ({ kind: 'attribute', facet: 'age', op: 'between', min, max });
+      expect(where('women aged 30-40', '5 years older')).toEqual({ kind: 'and', children: [female, range(35, 45)] });
+      expect(where('women aged 30-40', '+5 years')).toEqual({ kind: 'and', children: [female, range(35, 45)] });
+      expect(where('women aged 30-40', 'make them 10 years younger')).toEqual({
+        kind: 'and',
+        children: [female, range(20, 30)],
+      });
+      expect(where('customers over 50', 'older by 5')).toEqual(attr('age', 'gt', 55));
+    });
+    it('asks how much for "a bit older"', () => {
+      const r = talk('women aged 30-40', 'a bit older');
+      expect(r.status).toBe('clarify');
+      expect(r.status === 'clarify' && r.options.map((o) => o.label)).toEqual(['5 years older', '10 years older']);
+    });
+  });
+
+  describe('redo, keep only, scale, exclude a part', () => {
+    const gold = attr('loyalty_tier', 'eq', 'gold');
+    const shoes = { kind: 'purchase', item: { category: ['Shoes'] } };
+    it('redoes what the last undo took back, and refuses when nothing was undone', () => {
+      expect(where('women in Texas', 'Ohio instead', 'undo', 'redo')).toEqual({ kind: 'and', children: [female, OH] });
+      const r = talk('women in Texas', 'redo');
+      expect(r.status === 'refuse' && r.reason).toMatch(/no undone change/);
+    });
+    it('keeps only the conditions named ("drop everything but the shoes", "keep Texas and drop the rest")', () => {
+      expect(where('gold members in Texas who bought shoes', 'drop everything but the shoes')).toEqual(shoes);
+      expect(where('gold members in Texas who bought shoes', 'keep only the shoes part')).toEqual(shoes);
+      expect(where('gold members in Texas who bought shoes', 'keep Texas and drop the rest')).toEqual(TX);
+    });
+    it('still reads "keep only gold" as narrowing the tier', () => {
+      expect(where('gold and platinum members in Texas', 'keep only gold')).toEqual({
+        kind: 'and',
+        children: [gold, TX],
+      });
+    });
+    it('scales the one number there ("double it")', () => {
+      expect(where('gold members who spent over $500', 'double it')).toEqual({
+        kind: 'and',
+        children: [gold, { kind: 'purchase', measure: 'spend', threshold: { op: 'gt', value: 1000 } }],
+      });
+    });
+    it('moves the one number there by an amount or a percent ("raise it by 100", "increase by 20%")', () => {
+      const spent = (value: number) => ({ kind: 'purchase', measure: 'spend', threshold: { op: 'gt', value } });
+      expect(where('customers who spent over $500', 'raise it by 100')).toEqual(spent(600));
+      expect(where('customers who spent over $500', 'increase by 20%')).toEqual(spent(600));
+      expect(where('customers who spent over $500', 'lower the threshold by $50')).toEqual(spent(450));
+    });
+    it('asks how much for "a bit more" or "lower the threshold a bit"', () => {
+      const up = talk('customers who spent over $500', 'a bit more');
+      expect(up.status === 'clarify' && up.options.map((o) => o.label)).toEqual(['10% higher', '25% higher']);
+      const down = talk('customers who spent over $500', 'lower the threshold a bit');
+      expect(down.status === 'clarify' && down.options.map((o) => o.label)).toEqual(['10% lower', '25% lower']);
+    });
+    it('reads "tighten the age to 35-45" as a change of the range', () => {
+      expect(where('customers aged 30-50', 'tighten the age to 35-45')).toEqual({
+        kind: 'attribute',
+        facet: 'age',
+        op: 'between',
+        min: 35,
+        max: 45,
+      });
+    });
+    it('turns the part named around ("exclude the shoes part")', () => {
+      expect(where('gold members who bought shoes in the last 30 days', 'exclude the shoes part')).toEqual({
+        kind: 'and',
+        children: [gold, { kind: 'not', child: { ...shoes, window: { type: 'last', n: 30, unit: 'day' } } }],
+      });
+    });
+    it('drops the window for "over any time period"', () => {
+      expect(where('gold members who bought shoes in the last 30 days', 'over any time period')).toEqual({
+        kind: 'and',
+        children: [gold, shoes],
+      });
+    });
+  });
+
+  describe('widening and turning back', () => {
+    it('drops the condition in "everyone, not just women" and "not only gold"', () => {
+      expect(where('women in Texas', 'everyone, not just women')).toEqual(TX);
+      expect(where('gold members in Ohio', 'not only gold')).toEqual(OH);
+    });
+    it('turns the one negated behaviour back for "people who did use one"', () => {
+      const baby = { kind: 'purchase', item: { department: ['Baby'] }, window: { type: 'last', n: 90, unit: 'day' } };
+      const coupon = { kind: 'purchase', order: { coupon_used: true } };
+      const r = talk('customers who bought baby products in the last 90 days but never used a coupon');
+      expect(r.status === 'segment' && r.segment.where).toMatchObject({
+        kind: 'and',
+        children: [baby, { kind: 'not' }],
+      });
+      const after = where(
+        'customers who bought baby products in the last 90 days but never used a coupon',
+        'people who did use one',
+      ) as { kind: string; children: unknown[] };
+      expect(after.children[0]).toEqual(baby);
+      expect(after.children[1]).toMatchObject(coupon);
+    });
+  });
+
+  describe('typos and turns not understood', () => {
+    it('reads "instead of X use Y" without a comma, and typos with a letter too many ("fliip it")', () => {
+      const gold = attr('loyalty_tier', 'eq', 'gold');
+      expect(where('gold members in Ohio', 'instaed of ohio use michigan')).toEqual({
+        kind: 'and',
+        children: [gold, attr('state', 'eq', 'MI')],
+      });
+      const negated = {
+        kind: 'and',
+        children: [
+          gold,
+          {
+            kind: 'not',
+            child: { kind: 'purchase', item: { category: ['Shoes'] }, window: { type: 'last', n: 1, unit: 'month' } },
+          },
+        ],
+      };
+      expect(where('gold members who bought shoes last month', 'fliip it')).toEqual(negated);
+      expect(where('gold members who bought shoes last month', 'opposite pls')).toEqual(negated);
+    });
+    it('puts right a typo in an edit word', () => {
+      expect(where('women in Texas', 'remvoe Texas')).toEqual(female);
+      expect(where('women in Texas', 'Ohio insted')).toEqual({ kind: 'and', children: [female, OH] });
+    });
+    it('says there is nothing to drop for "any age" when the segment holds no age', () => {
+      const r = talk('women in Texas', 'any age');
+      expect(r.status === 'refuse' && r.reason).toMatch(/no condition that "age" names/);
+    });
+    it('refuses with a reason an edit it cannot read, rather than reading it as a new request', () => {
+      for (const turn of ['make it bigger', 'bump it up', 'swap the foo for bar']) {
+        const r = talk('gold members who spent over $500', turn);
+        expect(r.status).toBe('refuse');
+        expect(r.status === 'refuse' && r.reason).toMatch(/could not tell what to change/);
+      }
     });
   });
 });

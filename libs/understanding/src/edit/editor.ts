@@ -39,6 +39,14 @@ interface Marker {
 const NEGATED_PEOPLE =
   /^(?:the\s+)?(?:ones|those|people|customers|folks)?\s*(?:who|that)\s+(?:did ?n[o']?t|didn'?t|have ?n[o']?t|haven'?t|has ?n[o']?t|hasn'?t|do ?n[o']?t|don'?t|are ?n[o']?t|aren'?t|were ?n[o']?t|weren'?t|never did)\s*[.!]*$/i;
 
+/** "flip it", "negate the purchase part", "the opposite of the coupon bit", "invert the churn condition". */
+const NEGATE =
+  /^(?:now\s+)?(?:(?:the\s+)?opposite(?:\s+of)?|flip|reverse|invert|negate|turn around)\b(?:\s+(?:it|that|this)\b)?/i;
+
+/** "same but for men", "the same thing except for Ohio", "same segment, but silver". */
+const SAME_BUT =
+  /^(?:the\s+)?same(?:\s+(?:thing|segment|one|people|audience|list|again))?\s*,?\s*(?:but|except|only)\s+(?:(?:for|with|in)\s+)?/i;
+
 /** Words that say how the turn changes the segment (stripped before the rest is read). */
 const MARKERS: readonly Marker[] = [
   {
@@ -46,7 +54,7 @@ const MARKERS: readonly Marker[] = [
     mode: 'exclude',
   },
   {
-    re: /^(?:please\s+)?(?:drop|remove|forget(?: about)?|delete|get rid of|lose|take out|take off|ditch|scrap|clear|ignore|skip|no need for|don'?t need|do not need|never ?mind)\b/i,
+    re: /^(?:please\s+)?(?:drop|remove|forget(?: about)?|delete|get rid of|lose|take out|take off|ditch|scrap|clear|ignore|skip|no need for|don'?t need|do not need|never ?mind(?: on| about)?)\b/i,
     mode: 'remove',
   },
   { re: /^(?:and\s+)?without the\b/i, mode: 'remove' },
@@ -54,10 +62,7 @@ const MARKERS: readonly Marker[] = [
     re: /^(?:no|with no|without any|without a)\s+(?:\w+[\s-]){0,2}(?:limit|filter|restriction|requirement|condition|criteria|window|cap|constraint)s?\b/i,
     mode: 'remove',
   },
-  {
-    re: /^(?:now\s+)?(?:the\s+)?(?:opposite|flip (?:it|that|this)|reverse (?:it|that|this)|invert (?:it|that|this))\b/i,
-    mode: 'negate',
-  },
+  { re: NEGATE, mode: 'negate' },
   // "the ones who did NOT", "those who haven't": the behaviour there, turned around
   { re: NEGATED_PEOPLE, mode: 'negate' },
   {
@@ -65,6 +70,10 @@ const MARKERS: readonly Marker[] = [
     mode: 'exclude',
   },
   { re: /^(?:please\s+)?(?:add|also|plus|include|and also|as well as)\b/i, mode: 'extend' },
+  // "same but for men", "same thing except in Ohio": the rest takes the place of what it matches
+  { re: SAME_BUT, mode: 'replace' },
+  // "what about Ohio?": the same people there instead ("what about Ohio too?": there as well)
+  { re: /^(?:what|how) about\b(?!.*\b(?:too|also|as well|and)\b)/i, mode: 'replace' },
   {
     // ("what about men instead" replaces)
     re: /^(?:and|or|plus|what about|how about)\s+(?!.*\b(?:instead|rather than)\b)(?!only\b|just\b|who\b|that\b|with\b|those\b|the ones\b|not\b|exclude|except|without)/i,
@@ -72,7 +81,7 @@ const MARKERS: readonly Marker[] = [
   },
   { re: /\b(?:too|as well|also)\s*[.!?]*$/i, mode: 'extend' },
   {
-    re: /\binstead\b|\brather than\b|\bi meant\b|\bswap\b|\bswitch\b|\breplace\b|\bchange\b|\bmake (?:it|that|this|the)\b|\bset (?:it|that|the)\b|\bbump\b|\braise\b|\blower\b|\bincrease\b|\bdecrease\b|\bwiden\b|\bexpand\b|\bbroaden\b|\bnarrow\b|\bspecifically\b|\bactually use\b|\bgo with\b|\buse\b/i,
+    re: /\binstead\b|\brather than\b|\bi meant\b|\bswap\b|\bswitch\b|\breplace\b|\bchange\b|\bmake (?:it|that|this|the)\b|\bset (?:it|that|the)\b|\bbump\b|\braise\b|\blower\b|\bincrease\b|\bdecrease\b|\bwiden\b|\bexpand\b|\bbroaden\b|\bnarrow\b|\btighten\b|\bloosen\b|\bspecifically\b|\bactually use\b|\bgo with\b|\buse\b/i,
     mode: 'replace',
   },
   {
@@ -91,7 +100,7 @@ const LEAD_NOISE =
 const WINDOW_WORDS =
   /^(?:the\s+)?(?:time|date|day)s?(?:[\s-]*(?:limit|window|frame|range|period|filter|restriction|constraint|cutoff|part|condition|bit))*$|^(?:the\s+)?(?:window|timeframe|time ?frame|date range|lookback|look-back|lookback window|recency window|period)s?$/i;
 const NO_WINDOW =
-  /^(?:(?:at\s+)?any ?time|(?:across |over |for |in |at )?all(?: of)?[\s-]time|ever|over all (?:of )?(?:their |the )?history|(?:in |across |over )?(?:their |the )?(?:whole |entire |full )?(?:history|lifetime))\s*(?:instead)?[.!?]*$/i;
+  /^(?:(?:at\s+|over\s+|in\s+|for\s+)?any ?time(?:\s+(?:period|frame|window|range))?|(?:across |over |for |in |at )?all(?: of)?[\s-]time|ever|over all (?:of )?(?:their |the )?history|(?:in |across |over )?(?:their |the )?(?:whole |entire |full )?(?:history|lifetime))\s*(?:instead)?[.!?]*$/i;
 
 /** "actually ...", "no wait ...", "sorry, I meant ...": the turn corrects the one before. */
 const CORRECTIVE =
@@ -117,7 +126,7 @@ const ANY_CLAUSE =
 
 /** "forget the shoes, just Texas gold members": a condition dropped, then more said. */
 const DROP_CLAUSE =
-  /^((?:forget(?: about)?|drop|remove|lose|ditch|scrap|skip|never ?mind|get rid of|no need for)\s+[^,;:\u2014\u2013]+?)\s*[,;:\u2014\u2013]\s*(?:and\s+|but\s+|actually\s+|then\s+)?(.+)$/i;
+  /^((?:forget(?: about)?|drop|remove|lose|ditch|scrap|skip|never ?mind(?: on| about)?|get rid of|no need for)\s+[^,;:\u2014\u2013]+?)\s*[,;:\u2014\u2013]\s*(?:and\s+|but\s+|actually\s+|then\s+)?(.+)$/i;
 
 /** "not use our normal lapsed rule here: use no purchase in 180 days" (the old part, then the new). */
 const NOT_USE =
@@ -125,7 +134,7 @@ const NOT_USE =
 
 /** "instead of the lapsed rule, use no purchase in 180 days". */
 const INSTEAD_OF_FIRST =
-  /^(?:instead of|rather than|in place of)\s+(.+?)\s*[,;:\u2014\u2013]\s*(?:(?:just\s+)?(?:use|try|go with|apply)\s+)?(.+)$/i;
+  /^(?:instead of|rather than|in place of)\s+(.+?)(?:\s*[,;:\u2014\u2013]\s*(?:(?:just\s+)?(?:use|try|go with|apply)\s+)?|\s+(?:just\s+)?(?:use|try|go with|apply|make it|do)\s+)(.+)$/i;
 
 /** "start over: men in Ohio", "new segment - gold members", "from scratch, VIPs in Texas". */
 const START_OVER =
@@ -141,7 +150,7 @@ const ALL_OF =
   /^(?:(?:and|but|ok(?:ay)?|actually|now)\s+)?(?:both|all|any|either|every)\s+(genders?|sexes|ages?|age groups?|states?|regions?|tiers?|loyalty tiers?|channels?|incomes?|income bands?)\s*(?:is|are)?\s*(?:fine|ok(?:ay)?|please|actually|then|too)?\s*[.!]*$/i;
 /** "everyone, not just women", "all ages, not only millennials", "not just Texas". */
 const NOT_JUST =
-  /^(?:(?:everyone|everybody|anyone|all(?: of them)?|all \w+)\s*[,;:\u2014\u2013-]?\s*)?not (?:just|only)(?: the)?\s+([^,;.!]+?)\s*[.!]*$/i;
+  /^(?:(?:everyone|everybody|anyone|all(?: of them)?|all \w+)\s*[,;:\u2014\u2013-]?\s*)?not (?:just|only)(?: the)?\s+([^,;.!]+?)(?:\s+any ?more)?\s*[.!]*$/i;
 
 /** "undo that", "go back", "revert the last change", "scratch that", "undo the age filter". */
 const UNDO =
@@ -151,7 +160,7 @@ const UNDO_LAST =
   /^(?:forget|never ?mind|ignore|drop|lose|skip|cancel|remove|delete|take out)\s+(?:that|this|it|(?:the|my|that) (?:last|previous|latest) (?:change|edit|step|one|bit|turn|request|thing))\s*[.!]*$/i;
 /** Words after "undo" that name the last change rather than a condition. */
 const LAST_CHANGE =
-  /^(?:(?:that|this|it|them|please|pls|again|everything|all that)\b|(?:the|my|that|your)\s+(?:last|previous|latest|most recent)\s+(?:change|edit|step|one|bit|turn|request|thing|update)s?\b|(?:to|until)\s+(?:before|the previous (?:one|version|segment|state|step)|the last (?:one|version)|where (?:we|it|i) (?:was|were)|how it was|what (?:we|i) had)|(?:one|a|the last) step|(?:last|previous) (?:change|step|edit|one)|changes?|edits?|(?:that\s+)?(?:i|we|you)\s+(?:just\s+)?(?:made|did|added|asked for|said)\b)[\s,.!;:-]*/i;
+  /^(?:(?:that|this|it|them|please|pls|again|everything|all that)\b|(?:the|my|that|your)\s+(?:last|previous|latest|most recent)\s+(?:change|edit|step|one|bit|turn|request|thing|update)s?\b|(?:to|until)\s+(?:before|the previous (?:one|version|segment|state|step)|the last (?:one|version)|where (?:we|it|i) (?:was|were)|how it was|what (?:we|i) had)|(?:one|a|the last) step|(?:last|previous) (?:change|step|edit|one)|changes?|edits?|(?:the|that|my|your)\s+(?:swap|switch|replacement|addition|removal|exclusion|narrowing|widening|flip|negation)\b|(?:that\s+)?(?:i|we|you)\s+(?:just\s+)?(?:made|did|added|asked for|said)\b)[\s,.!;:-]*/i;
 /** "go back to the start", "revert to the original": the first segment of the conversation. */
 const FIRST_STATE =
   /^(?:to\s+)?(?:the\s+)?(?:start|beginning|original(?: one| version| segment)?|first (?:one|version|segment)|square one)\b/i;
@@ -203,14 +212,14 @@ function undo(
   if (/^go back$/i.test(um?.[0] ?? '') && /^to\b/i.test(rest)) {
     const said = rest.replace(/^to\s+/i, '');
     // "go back to just gold members": the earlier segment that says exactly that
-    const frag = build(engine, stripMarkers(said, 'add'), ctx);
+    const frag = build(engine, stripMarkers(said, 'add', engine.catalog), ctx);
     if (frag && !frag.ambiguity && flatten(frag.node).length) {
       const whole = JSON.stringify(canon(frag.node));
       const earlier = [...prev].reverse().find((s) => JSON.stringify(canon(s.where)) === whole);
       if (earlier) return back(earlier);
     }
     // "go back to Ohio": Ohio again, in place of what took its place
-    return editSegment(current, `${said} instead`, ctx, engine);
+    return editTurn(current, `${said} instead`, ctx, engine);
   }
   const { strong, weak } = targetRefs(rest, engine, ctx);
   const pick = (keys: Set<string>) => (c: Conjunct) => [...keys].some((k) => c.keys.has(k));
@@ -220,8 +229,13 @@ function undo(
     const hit = pick(keys);
     const now = conj.filter(hit);
     const nowKey = JSON.stringify(now.map((c) => canon(c.node)));
+    // "undo the Michigan part" of "Ohio or Michigan": the place as it was (Ohio), not no place;
+    // a value named finds its facet in the earlier segment
+    const facetKeys = new Set([...weak].filter((k) => k.startsWith('facet:')));
+    const slot = (c: Conjunct) =>
+      hit(c) || (keys === strong && [...facetKeys].some((k) => c.keys.has(k)) && now.some((n) => sameSlot(n, c)));
     for (let i = prev.length - 1; i >= 0; i--) {
-      const then = conjuncts(prev[i]!, catalog).filter(hit);
+      const then = conjuncts(prev[i]!, catalog).filter(slot);
       if (JSON.stringify(then.map((c) => canon(c.node))) === nowKey) continue;
       // the named conditions as they were then, where they are now
       const list: SegmentNode[] = [];
@@ -240,17 +254,561 @@ function undo(
       return finish(engine, rebuild(list, current, text), text, ctx, changes, 0.85);
     }
     // nothing earlier to go back to: the named condition goes
-    if (now.length) return editSegment(current, `remove ${rest}`, ctx, engine);
+    if (now.length) return editTurn(current, `remove ${rest}`, ctx, engine);
   }
   return undefined;
+}
+
+/** Words that say how a turn edits, for fixing their typos ("insted", "exlcude", "remvoe"). */
+const EDIT_WORDS = [
+  'instead',
+  'remove',
+  'exclude',
+  'excluding',
+  'include',
+  'forget',
+  'switch',
+  'replace',
+  'change',
+  'opposite',
+  'negate',
+  'without',
+  'except',
+  'revert',
+  'widen',
+  'narrow',
+  'expand',
+  'increase',
+  'decrease',
+  'restrict',
+  'only',
+  'also',
+  'undo',
+  'flip',
+];
+
+/** At most one letter added, dropped, changed or two swapped. */
+function near(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (Math.abs(a.length - b.length) > 1) return false;
+  if (a.length === b.length) {
+    const diff = [...a].flatMap((ch, i) => (ch === b[i] ? [] : [i]));
+    if (diff.length === 1) return true;
+    return diff.length === 2 && diff[1] === diff[0]! + 1 && a[diff[0]!] === b[diff[1]!] && a[diff[1]!] === b[diff[0]!];
+  }
+  const [s, l] = a.length < b.length ? [a, b] : [b, a];
+  for (let i = 0; i < l.length; i++) if (s === l.slice(0, i) + l.slice(i + 1)) return true;
+  return false;
+}
+
+/** Shorthand spelled out ("nvm", "pls") and edit words with a typo put right. */
+function prep(text: string, engine: UnderstandingEngine): string {
+  return text
+    .replace(/\bnvm\b/gi, 'never mind')
+    .replace(/\b(?:pls|plz)\b/gi, 'please')
+    .replace(/\binstaed\b|\binsted\b|\bintsead\b/gi, 'instead')
+    .replace(/\b[a-z]{5,}\b/gi, (w) => {
+      const lw = w.toLowerCase();
+      // "changes", "removed": an edit word with an ending is no typo
+      if (EDIT_WORDS.some((e) => lw.startsWith(e)) || engine.lexicon.vocabulary.isKnown(lw)) return w;
+      const fix = EDIT_WORDS.find((e) => (e.length >= 5 || lw.length > e.length) && near(lw, e));
+      return fix ?? w;
+    });
+}
+
+/** "put Arizona back in", "bring the coupon part back", "re-add Texas". */
+const PUT_BACK =
+  /^(?:put|bring|add|let)\s+(.+?)\s+back(?:\s+(?:in|into|on|again))?(?:\s+(?:the segment|the list|it))?\s*[.!]*$|^(?:re-?add|re-?include|reinstate)\s+(.+?)\s*[.!]*$/i;
+
+/** A condition that leaves people out ("not Florida", "did not buy"). */
+function isNegative(n: SegmentNode): boolean {
+  return n.kind === 'not' || (n.kind === 'attribute' && (n.op === 'neq' || n.op === 'not_in'));
+}
+
+/** "Q2" with no year: the year of the window there, else the year of `asOf`. */
+function withQuarterYear(t: string, current: Segment, asOf: string): string {
+  if (!/\bq[1-4]\b/i.test(t)) return t;
+  let year = asOf.slice(0, 4);
+  mapLeaves(current.where, (leaf) => {
+    if ((leaf.kind === 'purchase' || leaf.kind === 'event') && leaf.window?.type === 'between')
+      year = leaf.window.from.slice(0, 4);
+    return leaf;
+  });
+  // a quarter not begun by `asOf` is the one a year before ("make it Q3" in June: last Q3)
+  return t.replace(/\b(q[1-4])\b(?!\s*(?:of\s+)?(?:fy\s*)?'?\d{2,4}\b)/gi, (q) => {
+    const start = `${year}-${String((Number(q[1]) - 1) * 3 + 1).padStart(2, '0')}-01`;
+    return `${q.toUpperCase()} ${start > asOf ? Number(year) - 1 : year}`;
+  });
+}
+
+/** The numbers a band's label names, in thousands when it says "k" ("$100k-$150k": 100, 150). */
+function bandNumbers(label: string): number[] {
+  return [...label.matchAll(/(\d+(?:\.\d+)?)\s*(k|m)?/gi)].map((m) => Number(m[1]));
+}
+
+/** "100-150k", "100 to 150k": the label of the one enum value with those numbers ("$100k-$150k"). */
+function withBandLabels(t: string, catalog: Catalog): string {
+  return t.replace(
+    /\$?(\d+(?:\.\d+)?)\s*(k|m)?\s*(?:-|\u2013|to)\s*\$?(\d+(?:\.\d+)?)\s*(k|m)\b/gi,
+    (whole, a: string, _u, b: string) => {
+      const hits = catalog.facets.flatMap((f) =>
+        f.type === 'enum'
+          ? (f.values ?? [])
+              .filter((v) => {
+                const n = bandNumbers(String(v.label ?? v.value));
+                return n.length === 2 && n[0] === Number(a) && n[1] === Number(b);
+              })
+              .map((v) => `${String(v.label ?? v.value)} ${f.label.toLowerCase()}`)
+          : [],
+      );
+      return hits.length === 1 ? hits[0]! : whole;
+    },
+  );
+}
+
+/** Enum values in the order of the numbers their labels name ("under $25k" first); undefined when some name none. */
+function orderedBands(facet: Catalog['facets'][number]): string[] | undefined {
+  const vals = facet.values ?? [];
+  if (facet.type !== 'enum' || vals.length < 2) return undefined;
+  const keyed = vals.map((v) => {
+    const label = String(v.label ?? v.value);
+    const n = bandNumbers(label);
+    const below = /\b(?:under|below|less than|up to)\b/i.test(label);
+    return { v: String(v.value), k: n.length ? n[0]! - (below ? 0.5 : 0) : NaN };
+  });
+  if (keyed.some((x) => Number.isNaN(x.k))) return undefined;
+  return keyed.sort((x, y) => x.k - y.k).map((x) => x.v);
+}
+
+const BAND_WORD = '(?:band|bracket|tier|level|bucket|range|group|notch|step)';
+const NEXT_BAND = new RegExp(
+  `\\b(?:(?:the\\s+)?(?:next|one|a)\\s+(?:${BAND_WORD}\\s+)?(?:up|down|higher|lower|above|below)|(?:the\\s+)?(?:next|one|a)\\s+(?:higher|lower)\\s+${BAND_WORD}|(?:the\\s+)?${BAND_WORD}\\s+(?:up|down|above|below|higher|lower)|(?:up|down)\\s+(?:a|one)\\s+${BAND_WORD})\\b`,
+  'i',
+);
+
+/**
+ * "add the next band up" after "$100k-$150k": the band above joins it; "one band lower
+ * instead": the band below takes its place. Undefined when no ordered band is there.
+ */
+function nextBand(
+  current: Segment,
+  t: string,
+  text: string,
+  ctx: UnderstandContext,
+  engine: UnderstandingEngine,
+): UnderstandingResult | undefined {
+  if (!NEXT_BAND.test(t)) return undefined;
+  const up = /\b(?:up|higher|above)\b/i.test(t);
+  const catalog = engine.catalog;
+  const conj = conjuncts(current, catalog);
+  for (let i = 0; i < conj.length; i++) {
+    const n = conj[i]!.node;
+    if (n.kind !== 'attribute' || (n.op !== 'eq' && n.op !== 'in')) continue;
+    const facet = catalog.facets.find((f) => f.name === n.facet);
+    const order = facet ? orderedBands(facet) : undefined;
+    if (!order) continue;
+    const have = (n.values ?? [n.value]).map(String);
+    const idx = have.map((v) => order.indexOf(v)).filter((x) => x >= 0);
+    if (!idx.length) continue;
+    const next = order[up ? Math.max(...idx) + 1 : Math.min(...idx) - 1];
+    if (!next)
+      return {
+        status: 'refuse',
+        reason: `there is no ${facet!.label} band ${up ? 'above' : 'below'} the one there`,
+        missing: [],
+        nearest: [],
+      };
+    const add = /\b(?:add|also|too|include|plus|widen|expand|broaden|as well|and)\b/i.test(t);
+    const values = add ? order.filter((v) => have.includes(v) || v === next) : [next];
+    const after: SegmentNode =
+      values.length === 1
+        ? { kind: 'attribute', facet: n.facet, op: 'eq', value: values[0]! }
+        : { kind: 'attribute', facet: n.facet, op: 'in', values };
+    const list = conj.map((c) => c.node);
+    list[i] = after;
+    const changes: Change[] = [{ op: 'replace', path: path(i, list.length), before: n, after }];
+    return finish(engine, rebuild(list, current, text), text, ctx, changes, 0.8);
+  }
+  return undefined;
+}
+
+const SMALL: Record<string, number> = {
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+};
+
+/** "bottom 2", "top three deciles": a count of deciles (no percent said). */
+const RANK_N =
+  /\b(top|bottom|highest|lowest)\s+(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\b(?!\s*(?:%|percent|per cent|pct))(?:\s+deciles?)?/i;
+
+/** The model a leaf scores on (a model condition, or a rule that is one). */
+function modelOf(leaf: SegmentNode, catalog: Catalog): string | undefined {
+  if (leaf.kind === 'model') return leaf.model;
+  if (leaf.kind === 'rule') {
+    const def = catalog.rules.find((r) => r.id === leaf.rule)?.definition;
+    if (def?.kind === 'model') return def.model;
+  }
+  return undefined;
+}
+
+/**
+ * "make it bottom 2", "top 3 instead": that many deciles of the one model there (a percent when
+ * the model is held by a percent already). Undefined when the turn names no such rank or the
+ * segment holds no single model.
+ */
+function rankEdit(
+  current: Segment,
+  t: string,
+  text: string,
+  ctx: UnderstandContext,
+  engine: UnderstandingEngine,
+): UnderstandingResult | undefined {
+  const m = RANK_N.exec(t);
+  if (!m) return undefined;
+  const catalog = engine.catalog;
+  // the rest must say nothing more than how ("make it", "instead", "deciles")
+  const rest = t
+    .replace(m[0], ' ')
+    .replace(
+      /\b(?:make|change|set|switch|move|it|that|this|to|the|instead|deciles?|please|then|just|only|now|go|with)\b/gi,
+      ' ',
+    )
+    .replace(/[\s,.!?;:-]+/g, '');
+  if (rest) return undefined;
+  const models = conjuncts(current, catalog).flatMap((c, i) => {
+    const found: string[] = [];
+    mapLeaves(c.node, (leaf) => {
+      const model = modelOf(leaf, catalog);
+      if (model) found.push(model);
+      return leaf;
+    });
+    return found.map((model) => ({ i, model }));
+  });
+  if (models.length !== 1) return undefined;
+  const n = SMALL[m[2]!.toLowerCase()] ?? Number(m[2]);
+  const top = /^(?:top|highest)$/i.test(m[1]!);
+  const list = conjuncts(current, catalog).map((c) => c.node);
+  const changes: Change[] = [];
+  const { i, model } = models[0]!;
+  list[i] = mapLeaves(list[i]!, (leaf) => {
+    if (modelOf(leaf, catalog) !== model) return leaf;
+    const after: SegmentNode = { kind: 'model', model };
+    const percent = leaf.kind === 'model' && (leaf.top_percent !== undefined || leaf.bottom_percent !== undefined);
+    if (percent) {
+      if (top) after.top_percent = n;
+      else after.bottom_percent = n;
+    } else {
+      if (n < 1 || n > 10) return leaf;
+      after.decile =
+        n === 1 ? { op: 'eq', value: top ? 10 : 1 } : top ? { op: 'gte', value: 11 - n } : { op: 'lte', value: n };
+    }
+    changes.push({ op: 'replace', path: path(i, list.length), before: leaf, after });
+    return after;
+  });
+  if (!changes.length) return undefined;
+  return finish(engine, rebuild(list, current, text), text, ctx, changes, 0.8);
+}
+
+const UPPER =
+  /\b(?:upper|top|high(?:er)?|max(?:imum)?)\s*(?:limit|bound|end|cap|number|value|age)?\b|\b(?:ceiling|cap)\b/i;
+const LOWER = /\b(?:lower|bottom|low)\s*(?:limit|bound|end|number|value|age)\b|\b(?:min(?:imum)?|floor)\b/i;
+
+/**
+ * "bump the upper limit to ten thousand", "lower limit 20 instead", "raise the floor by 5": one
+ * bound of the range (or the one-sided bound) there moves. Undefined when no bound is named.
+ */
+function boundEdit(
+  current: Segment,
+  t: string,
+  text: string,
+  ctx: UnderstandContext,
+  engine: UnderstandingEngine,
+): UnderstandingResult | undefined {
+  const upper = UPPER.test(t) && /\b(?:limit|bound|end|cap|ceiling|max(?:imum)?)\b/i.test(t);
+  const lower = LOWER.test(t);
+  if (upper === lower) return undefined;
+  const a = engine.analyze(t, ctx.asOf);
+  const q = a.chunks.find((c) => c.qty?.kind === 'cmp')?.qty;
+  if (!q || q.kind !== 'cmp' || q.threshold.op === 'between') return undefined;
+  let value = q.threshold.value;
+  const by = /\bby\b/i.test(t);
+  const down = /\b(?:lower|reduce|decrease|drop|cut|shrink)\b/i.test(t.replace(LOWER, ''));
+  const catalog = engine.catalog;
+  const list = conjuncts(current, catalog).map((c) => c.node);
+  const changes: Change[] = [];
+  const move = (lo: number | undefined, hi: number | undefined): [number | undefined, number | undefined] => {
+    const old = upper ? hi : lo;
+    if (by && old !== undefined) value = old + (down ? -value : value);
+    return upper ? [lo, value] : [value, hi];
+  };
+  let done = false;
+  const out = list.map((n, i) =>
+    mapLeaves(n, (leaf) => {
+      if (done) return leaf;
+      let after: SegmentNode | undefined;
+      if (leaf.kind === 'attribute' && ['between', 'gt', 'gte', 'lt', 'lte'].includes(leaf.op)) {
+        const lo = leaf.op === 'between' ? Number(leaf.min) : leaf.op.startsWith('g') ? Number(leaf.value) : undefined;
+        const hi = leaf.op === 'between' ? Number(leaf.max) : leaf.op.startsWith('l') ? Number(leaf.value) : undefined;
+        const [l, h] = move(lo, hi);
+        after =
+          l !== undefined && h !== undefined
+            ? { kind: 'attribute', facet: leaf.facet, op: 'between', min: l, max: h }
+            : { kind: 'attribute', facet: leaf.facet, op: l !== undefined ? 'gte' : 'lte', value: (l ?? h)! };
+      } else if ((leaf.kind === 'purchase' || leaf.kind === 'event') && leaf.threshold) {
+        const th = leaf.threshold;
+        const lo = th.op === 'between' ? th.min : th.op === 'gt' || th.op === 'gte' ? th.value : undefined;
+        const hi = th.op === 'between' ? th.max : th.op === 'lt' || th.op === 'lte' ? th.value : undefined;
+        if (lo === undefined && hi === undefined) return leaf;
+        const [l, h] = move(lo, hi);
+        const nt: Threshold =
+          l !== undefined && h !== undefined
+            ? { op: 'between', min: l, max: h }
+            : { op: l !== undefined ? 'gte' : 'lte', value: (l ?? h)! };
+        after = { ...leaf, threshold: nt };
+      }
+      if (!after) return leaf;
+      done = true;
+      changes.push({ op: 'replace', path: path(i, list.length), before: leaf, after });
+      return after;
+    }),
+  );
+  if (!done) return undefined;
+  return finish(engine, rebuild(out, current, text), text, ctx, changes, 0.8);
+}
+
+/** The facets a rule made only of facet conditions sets ("dads": gender, has_children). */
+function ruleAttrs(n: SegmentNode, catalog: Catalog): Extract<SegmentNode, { kind: 'attribute' }>[] | undefined {
+  if (n.kind !== 'rule') return undefined;
+  const def = catalog.rules.find((r) => r.id === n.rule)?.definition;
+  const kids = def?.kind === 'and' ? def.children : def ? [def] : [];
+  if (!kids.length || !kids.every((k) => k.kind === 'attribute')) return undefined;
+  return kids as Extract<SegmentNode, { kind: 'attribute' }>[];
+}
+
+/**
+ * A rule said in place of the facet conditions it sets ("dads" for "women" + "with kids"), or
+ * a facet said in place of the same facet inside a rule there ("men" in "moms": men with kids).
+ */
+function ruleFacets(list: SegmentNode[], p: SegmentNode, catalog: Catalog): SegmentNode[] | undefined {
+  const attrs = ruleAttrs(p, catalog);
+  if (attrs) {
+    const facets = new Set(attrs.map((a) => a.facet));
+    const hit = list.flatMap((n, i) => (n.kind === 'attribute' && facets.has(n.facet) ? [i] : []));
+    if (!hit.length) return undefined;
+    const out = list.filter((_, i) => !hit.includes(i));
+    out.splice(hit[0]!, 0, p);
+    return out;
+  }
+  if (p.kind !== 'attribute') return undefined;
+  const ri = list.findIndex((n) => ruleAttrs(n, catalog)?.some((a) => a.facet === p.facet));
+  if (ri < 0) {
+    // "gold or above instead" after "VIPs" (platinum, or a top CLV): the rule gives way to the facet
+    const wi = list.findIndex((n) => n.kind === 'rule' && signature(n, catalog).has(`facet:${p.facet}`));
+    if (wi < 0 || list.some((n) => n.kind === 'attribute' && n.facet === p.facet)) return undefined;
+    const out = [...list];
+    out[wi] = p;
+    return out;
+  }
+  const parts = ruleAttrs(list[ri]!, catalog)!.map((a) => (a.facet === p.facet ? p : a));
+  const out = [...list];
+  out.splice(ri, 1, ...parts);
+  return out;
+}
+
+/**
+ * "swap push for email" after "reachable by push": the rule whose name is the one there with the
+ * old word put in place of the new one ("reachable by email").
+ */
+function swapRuleWord(
+  conj: Conjunct[],
+  oldWords: string,
+  newWords: string,
+  catalog: Catalog,
+): { i: number; after: SegmentNode } | undefined {
+  const o = oldWords.trim().toLowerCase();
+  const n = newWords.trim().toLowerCase();
+  if (!o || !n || o === n) return undefined;
+  const names = (id: string) => {
+    const r = catalog.rules.find((x) => x.id === id);
+    return r ? [r.label, ...(r.synonyms ?? [])].map((x) => x.toLowerCase()) : [];
+  };
+  const word = new RegExp(`\\b${o.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`);
+  for (let i = 0; i < conj.length; i++) {
+    const node = conj[i]!.node;
+    if (node.kind !== 'rule') continue;
+    for (const name of names(node.rule)) {
+      if (!word.test(name)) continue;
+      const want = name.replace(word, n);
+      const other = catalog.rules.find((r) => r.id !== node.rule && names(r.id).includes(want));
+      if (other) return { i, after: { kind: 'rule', rule: other.id } };
+    }
+  }
+  return undefined;
+}
+
+const AGE_BY =
+  /(?:^|\s)(?:\+|plus\s+)(\d{1,2})\s*(?:years?|yrs?)\b|\b(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s*(?:more\s+)?(?:years?|yrs?)\s+(older|younger)\b|\b(older|younger)\s+by\s+(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\b|(?:^|\s)-(\d{1,2})\s*(?:years?|yrs?)\b/i;
+const AGE_VAGUE = /\b(?:a (?:bit|little|tad)|slightly|somewhat|bit)\s+(older|younger)\b/i;
+
+/** The age conditions there, each moved by `delta` years (undefined when none is). */
+function shiftAges(list: SegmentNode[], facet: string, delta: number): SegmentNode[] | undefined {
+  let moved = false;
+  const out = list.map((n) =>
+    mapLeaves(n, (leaf) => {
+      if (leaf.kind !== 'attribute' || leaf.facet !== facet) return leaf;
+      if (leaf.op === 'between') {
+        moved = true;
+        return { ...leaf, min: Number(leaf.min) + delta, max: Number(leaf.max) + delta };
+      }
+      if (['gt', 'gte', 'lt', 'lte', 'eq'].includes(leaf.op) && typeof leaf.value === 'number') {
+        moved = true;
+        return { ...leaf, value: leaf.value + delta };
+      }
+      return leaf;
+    }),
+  );
+  return moved ? out : undefined;
+}
+
+/**
+ * "5 years older", "+5 years", "younger by 10": the age range there moves that many years;
+ * "a bit older": which way by how much is asked. Undefined when the segment holds no age.
+ */
+function ageShift(
+  current: Segment,
+  t: string,
+  text: string,
+  ctx: UnderstandContext,
+  engine: UnderstandingEngine,
+): UnderstandingResult | undefined {
+  const facet = engine.lexicon.roles.age;
+  if (!facet) return undefined;
+  const m = AGE_BY.exec(t);
+  const vague = m ? undefined : AGE_VAGUE.exec(t);
+  if (!m && !vague) return undefined;
+  const list = conjuncts(current, engine.catalog).map((c) => c.node);
+  const num = (w: string) => SMALL[w.toLowerCase()] ?? Number(w);
+  if (m) {
+    const delta = m[1]
+      ? num(m[1])
+      : m[2]
+        ? num(m[2]) * (/younger/i.test(m[3]!) ? -1 : 1)
+        : m[4]
+          ? num(m[5]!) * (/younger/i.test(m[4]) ? -1 : 1)
+          : -num(m[6]!);
+    const out = shiftAges(list, facet, delta);
+    if (!out) return undefined;
+    const changes: Change[] = [{ op: 'replace', path: 'where', before: current.where, after: andOf(out) }];
+    return finish(engine, rebuild(out, current, text), text, ctx, changes, 0.8);
+  }
+  const sign = /younger/i.test(vague![1]!) ? -1 : 1;
+  const options = [5, 10].flatMap((n) => {
+    const out = shiftAges(list, facet, sign * n);
+    if (!out) return [];
+    const seg = rebuild(out, current, text);
+    const ok = verify(seg, { catalog: engine.catalog, permissions: ctx.permissions, asOf: ctx.asOf }).ok;
+    return ok ? [{ label: `${n} years ${sign > 0 ? 'older' : 'younger'}`, segment: seg }] : [];
+  });
+  if (options.length < 2) return undefined;
+  return { status: 'clarify', question: `How much ${sign > 0 ? 'older' : 'younger'}?`, options };
+}
+
+/** "a bit more", "lower it slightly", "raise the threshold a little": a move by an amount not said. */
+const VAGUE_MOVE =
+  /^(?:(?:a (?:bit|little|tad)|slightly|somewhat)\s+(?:more|higher|less|lower|fewer)\b|(?:raise|increase|bump|lift|push|lower|decrease|reduce|cut)\b.*\b(?:a (?:bit|little|tad)|slightly|somewhat)\b)/i;
+
+/** "redo", "redo that": the change the last undo took back. */
+const REDO = /^redo\b(?:\s+(?:it|that|this|the (?:last )?(?:change|undo|step)))?\s*[.!]*$/i;
+
+/** "drop everything but the shoes", "keep only the location", "just keep the coupon part". */
+const KEEP_ONLY =
+  /^(?:(?:drop|remove|lose|forget|ditch|clear)\s+(?:everything|all(?: the rest)?|the rest|all other (?:conditions|filters))\s+(?:but|except(?: for)?|apart from|other than)\s+(.+?)|(?:just\s+)?(?:keep|leave)\s+(?:only\s+|just\s+)?(.+?\s+(?:part|condition|filter|bit|piece|criteri(?:on|a))s?|.+?(?=\s+and (?:drop|remove|lose) (?:the rest|everything else)|\s+and nothing else))(?:\s+(?:only|and (?:drop|remove|lose) (?:the rest|everything else)|and nothing else))?)\s*[.!]*$/i;
+
+/**
+ * "double it", "halve the spend threshold", "triple the minimum": the one number condition there
+ * (a purchase or event threshold, or a numeric facet), scaled. Undefined when none or several.
+ */
+function scaleEdit(
+  current: Segment,
+  t: string,
+  text: string,
+  ctx: UnderstandContext,
+  engine: UnderstandingEngine,
+): UnderstandingResult | undefined {
+  const m = /^(double|triple|quadruple|halve|half)\b/i.exec(t);
+  // "raise it by 100", "lower the spend by 20%": moved by that much
+  const by =
+    /^(?:raise|increase|bump|lift|push|up|lower|decrease|reduce|drop|cut)\b[^\d$]*?\bby\s+\$?(\d[\d,]*(?:\.\d+)?)\s*(k\b)?\s*(%|percent\b|per cent\b)?\s*[.!]*$/i.exec(
+      t,
+    );
+  if (!m && !by) return undefined;
+  const factors: Record<string, number> = { double: 2, triple: 3, quadruple: 4, halve: 0.5, half: 0.5 };
+  const down = by ? /^(?:lower|decrease|reduce|drop|cut)\b/i.test(t) : false;
+  const amount = by ? Number(by[1]!.replace(/,/g, '')) * (by[2] ? 1000 : 1) : 0;
+  const scale = (v: number) =>
+    m
+      ? v * factors[m[1]!.toLowerCase()]!
+      : by![3]
+        ? v * (1 + ((down ? -1 : 1) * amount) / 100)
+        : v + (down ? -amount : amount);
+  const conj = conjuncts(current, engine.catalog);
+  const numeric = conj.flatMap((c, i) => {
+    const leaves: SegmentNode[] = [];
+    mapLeaves(c.node, (leaf) => {
+      if ((leaf.kind === 'purchase' || leaf.kind === 'event') && leaf.threshold) leaves.push(leaf);
+      if (leaf.kind === 'attribute' && ['gt', 'gte', 'lt', 'lte', 'between'].includes(leaf.op)) leaves.push(leaf);
+      return leaf;
+    });
+    return leaves.map((leaf) => ({ i, leaf }));
+  });
+  if (numeric.length !== 1) return undefined;
+  const { i, leaf } = numeric[0]!;
+  const x = (v: number) => Math.round(scale(v) * 100) / 100;
+  let after: SegmentNode;
+  if ((leaf.kind === 'purchase' || leaf.kind === 'event') && leaf.threshold) {
+    const th = leaf.threshold;
+    after = {
+      ...leaf,
+      threshold:
+        th.op === 'between' ? { op: 'between', min: x(th.min), max: x(th.max) } : { ...th, value: x(th.value) },
+    };
+  } else if (leaf.kind === 'attribute') {
+    after =
+      leaf.op === 'between'
+        ? { ...leaf, min: x(Number(leaf.min)), max: x(Number(leaf.max)) }
+        : { ...leaf, value: x(Number(leaf.value)) };
+  } else return undefined;
+  const list = conj.map((c) => c.node);
+  list[i] = mapLeaves(list[i]!, (l) => (l === leaf ? after : l));
+  const changes: Change[] = [{ op: 'replace', path: path(i, list.length), before: leaf, after }];
+  return finish(engine, rebuild(list, current, text), text, ctx, changes, 0.8);
+}
+
+/** "people who did use one", "the ones who did", "those who have": the negated behaviour, turned back. */
+const POSITIVE_PEOPLE =
+  /^(?:the\s+)?(?:ones|those|people|customers|folks)\s+(?:who|that)\s+(?:did|do|have|has)(?:\s+(?:use|buy|get|make|place|open|click|return|redeem|order)s?)?(?:\s+(?:one|it|them|that|some|any))?(?:\s+instead)?\s*[.!]*$/i;
+
+/** Two conditions on the same facet ("state in [OH, MI]" and "state = OH"). */
+function sameSlot(a: Conjunct, b: Conjunct): boolean {
+  const facets = (c: Conjunct) => [...c.keys].filter((k) => k.startsWith('facet:'));
+  const fa = facets(a);
+  return fa.length > 0 && fa.every((k) => b.keys.has(k));
 }
 
 /** Turns that read like a follow-up rather than a full new request. */
 export function looksLikeEdit(text: string, engine: UnderstandingEngine, ctx: UnderstandContext): boolean {
   if (!ctx.current) return false;
-  const t = text.trim();
+  const t = prep(text.trim(), engine);
   let stripped = t.replace(LEAD_NOISE, '').trim();
-  if (/\binstead\b|\brather than\b|\bi meant\b|\bthe opposite\b|^flip\b/i.test(t)) return true;
+  if (/\binstead\b|\brather than\b|\bi meant\b|\bthe opposite\b|^(?:flip|negate|invert)\b/i.test(t)) return true;
   // "no wait, NOT likely to churn": what follows the correction says whether it is an edit
   const corr = CORRECTION.exec(stripped);
   if (corr && corr[0].length < stripped.length)
@@ -268,6 +826,14 @@ export function looksLikeEdit(text: string, engine: UnderstandingEngine, ctx: Un
       NOT_JUST,
       ALL_OF,
       BOUND_EDIT,
+      PUT_BACK,
+      NEXT_BAND,
+      AGE_BY,
+      AGE_VAGUE,
+      KEEP_ONLY,
+      REDO,
+      POSITIVE_PEOPLE,
+      VAGUE_MOVE,
     ].some((re) => re.test(stripped))
   )
     return true;
@@ -423,7 +989,7 @@ function targetRefs(
   engine: UnderstandingEngine,
   ctx: UnderstandContext,
 ): { strong: Set<string>; weak: Set<string> } {
-  const cleaned = stripMarkers(target, 'remove');
+  const cleaned = stripMarkers(target, 'remove', engine.catalog);
   const a = engine.analyze(cleaned || target, ctx.asOf);
   const refs = references(a.chunks, engine);
   if (/\bage\b/i.test(cleaned) && engine.lexicon.roles.age) refs.strong.add(`facet:${engine.lexicon.roles.age}`);
@@ -448,15 +1014,44 @@ function rebuild(list: SegmentNode[], base: Segment, text: string): Segment {
 
 const path = (i: number, n: number) => (n === 1 ? 'where' : `where.children[${i}]`);
 
-/** Edits `current` by the turn; undefined when the turn cannot be read as an edit. */
+/** Verbs that can only be about the segment there ("make it", "bump", "swap", "undo"). */
+const EXPLICIT_EDIT =
+  /^(?:any|make (?:it|that|this|them)|change|set|switch|swap|replace|bump|raise|lower|redo|double|triple|halve|keep only|increase|decrease|reduce|widen|expand|broaden|narrow|tighten|loosen|flip|negate|invert|reverse|undo|revert|move|shift|drop|remove|forget|lose|ditch|delete|take out|get rid of|(?:put|bring) .+ back)\b|\binstead\b/i;
+
+/**
+ * Edits `current` by the turn; undefined when the turn cannot be read as an edit (it may be a
+ * new request). A turn that can only be an edit but is not understood is refused with the reason,
+ * rather than read as a new request or answered with the segment unchanged.
+ */
 export function editSegment(
   current: Segment,
   text: string,
   ctx: UnderstandContext,
   engine: UnderstandingEngine,
 ): UnderstandingResult | undefined {
+  const res = editTurn(current, text, ctx, engine);
+  if (res) return res;
+  const t = prep(text.trim(), engine).replace(LEAD_NOISE, '').replace(CORRECTION, '').trim();
+  if (!EXPLICIT_EDIT.test(t)) return undefined;
+  const fresh = engine.create(text, ctx);
+  if (fresh.status === 'segment' || fresh.status === 'clarify') return fresh;
+  const drop = /^(?:any|drop|remove|forget|lose|ditch|delete|take out|get rid of)\b/i.test(t);
+  const named = stripMarkers(t.replace(/^any\s+/i, ''), 'remove', engine.catalog);
+  const reason = drop
+    ? `the segment has no condition that "${named}" names, so nothing was removed`
+    : `I could not tell what to change in the segment from "${text.trim()}"; say which condition and its new value (for example "make the window 90 days" or "raise the spend to $800")`;
+  return { status: 'refuse', reason, missing: [], nearest: fresh.status === 'refuse' ? fresh.nearest : [] };
+}
+
+/** Edits `current` by the turn; undefined when the turn cannot be read as an edit. */
+function editTurn(
+  current: Segment,
+  text: string,
+  ctx: UnderstandContext,
+  engine: UnderstandingEngine,
+): UnderstandingResult | undefined {
   const catalog = engine.catalog;
-  let t = text.trim().replace(LEAD_NOISE, '').trim();
+  let t = prep(text.trim(), engine).replace(LEAD_NOISE, '').trim();
   // "no wait, NOT likely to churn", "actually no - Atlanta only": the rest corrects the last turn
   const corr = CORRECTION.exec(t);
   if (corr && corr[0].length < t.length) t = t.slice(corr[0].length).replace(LEAD_NOISE, '').trim();
@@ -466,6 +1061,37 @@ export function editSegment(
     const { current: _c, previous: _p, ...rest } = ctx;
     return engine.understand(fresh[1]!.trim(), rest);
   }
+  // "and change age to 25-45": the verb says how, not the "and"
+  t = t.replace(
+    /^(?:and|but|so|then|also)\s+(?=(?:change|make|swap|switch|replace|bump|raise|lower|set|move|increase|decrease|widen|narrow|expand|flip|negate|invert|undo|revert|put)\b)/i,
+    '',
+  );
+  // "make it Q2": the year of the window there (else this year)
+  t = withQuarterYear(t, current, ctx.asOf);
+  // "include 100-150k too": the band the numbers name
+  t = withBandLabels(t, catalog);
+  // "put Arizona back in": out of the exclusion, or back from an earlier turn
+  const pb = PUT_BACK.exec(t);
+  const putBack = pb ? (pb[1] ?? pb[2])! : '';
+  if (putBack && !/^(?:it|that|this|them|those|these|things|everything)$/i.test(putBack)) {
+    const { strong } = targetRefs(putBack, engine, ctx);
+    const excluded = conjuncts(current, catalog).some(
+      (c) => isNegative(c.node) && [...strong].some((k) => c.keys.has(k)),
+    );
+    if (excluded) return editTurn(current, `include ${putBack}`, ctx, engine);
+    const restored = undo(current, `undo ${putBack}`, text, ctx, engine);
+    if (restored) return restored;
+    return editTurn(current, `add ${putBack}`, ctx, engine);
+  }
+  // "add the next band up", "one bracket lower instead"
+  const banded = nextBand(current, t, text, ctx, engine);
+  if (banded) return banded;
+  // "make it bottom 2", "top 3 instead": deciles of the one model there
+  const ranked = rankEdit(current, t, text, ctx, engine);
+  if (ranked) return ranked;
+  // "bump the upper limit to ten thousand", "lower the floor to 20"
+  const endMoved = boundEdit(current, t, text, ctx, engine);
+  if (endMoved) return endMoved;
   // "raise the minimum age to 35", "lower the max to 40": one end of the range there
   const bound = BOUND_EDIT.test(t) ? BOUND.exec(t) : null;
   if (bound) {
@@ -502,11 +1128,77 @@ export function editSegment(
     const dropped = editSegment(current, `remove the ${facet}`, ctx, engine);
     if (dropped?.status === 'segment') return dropped;
   }
-  // "everyone, not just women", "not only Texas": the condition on that goes
+  // "5 years older", "+5 years", "a bit younger": the ages there move
+  const aged = ageShift(current, t, text, ctx, engine);
+  if (aged) return aged;
+  // "redo", "redo that": the segment the last undo went back from
+  if (REDO.test(t)) {
+    const prev = ctx.previous ?? [];
+    const key = (x: Segment) => JSON.stringify(canon(x.where));
+    const undid = prev.length >= 2 && prev.slice(0, -1).some((x) => key(x) === key(current));
+    if (!undid) return { status: 'refuse', reason: 'there is no undone change to redo', missing: [], nearest: [] };
+    const target = prev[prev.length - 1]!;
+    const changes: Change[] = [{ op: 'replace', path: 'where', before: current.where, after: target.where }];
+    return finish(engine, rebuild(flatten(target.where), target, text), text, ctx, changes, 0.9);
+  }
+  // "drop everything but the shoes", "keep only the location": the conditions named stay
+  const keepOnly = KEEP_ONLY.exec(t);
+  if (keepOnly) {
+    const named = (keepOnly[1] ?? keepOnly[2])!;
+    const { strong, weak } = targetRefs(named, engine, ctx);
+    const conj = conjuncts(current, catalog);
+    let hits = conj.filter((c) => [...strong].some((k) => c.keys.has(k)));
+    if (!hits.length) hits = conj.filter((c) => [...weak].some((k) => c.keys.has(k)));
+    if (hits.length && hits.length < conj.length) {
+      const changes: Change[] = conj.flatMap((c, i) =>
+        hits.includes(c) ? [] : [{ op: 'remove' as const, path: path(i, conj.length), before: c.node }],
+      );
+      return finish(
+        engine,
+        rebuild(
+          hits.map((c) => c.node),
+          current,
+          text,
+        ),
+        text,
+        ctx,
+        changes,
+        0.85,
+      );
+    }
+  }
+  // "everyone, not just women", "not only Texas": the condition named goes
   const notJust = NOT_JUST.exec(t);
   if (notJust) {
     const dropped = editSegment(current, `remove ${notJust[1]!.trim()}`, ctx, engine);
     if (dropped?.status === 'segment') return dropped;
+    const widened = editTurn(current, `remove ${notJust[1]!.trim()}`, ctx, engine);
+    if (widened) return widened;
+  }
+  // "people who did use one" after "never used a coupon": the one negated condition turned around
+  if (POSITIVE_PEOPLE.test(t)) {
+    const conj = conjuncts(current, catalog);
+    const negs = conj.filter((c) => c.node.kind === 'not');
+    if (negs.length === 1) {
+      const i = conj.indexOf(negs[0]!);
+      const before = negs[0]!.node as Extract<SegmentNode, { kind: 'not' }>;
+      const list = conj.map((c) => c.node);
+      list[i] = before.child;
+      const changes: Change[] = [{ op: 'replace', path: path(i, list.length), before, after: before.child }];
+      return finish(engine, rebuild(list, current, text), text, ctx, changes, 0.8);
+    }
+  }
+  // "double it", "halve the spend": the one number there, scaled
+  const scaled = scaleEdit(current, t, text, ctx, engine);
+  if (scaled) return scaled;
+  // "a bit more", "lower the threshold a little": how much is asked (the ages have their own)
+  if (VAGUE_MOVE.test(t) && !AGE_VAGUE.test(t)) {
+    const down = /\b(?:less|lower|fewer|decrease|reduce|cut|drop)\b/i.test(t);
+    const options = [10, 25].flatMap((n) => {
+      const r = scaleEdit(current, `${down ? 'lower' : 'raise'} it by ${n}%`, text, ctx, engine);
+      return r?.status === 'segment' ? [{ label: `${n}% ${down ? 'lower' : 'higher'}`, segment: r.segment }] : [];
+    });
+    if (options.length === 2) return { status: 'clarify', question: 'By how much?', options };
   }
   // "undo that", "go back", "undo the age filter"
   const undone = undo(current, t, text, ctx, engine);
@@ -514,16 +1206,49 @@ export function editSegment(
   // "any gender actually, just parents": the facet goes, then the rest is read on what is left
   // "forget the shoes, just Texas gold members": the same, with a condition dropped first
   const anyClause = ANY_CLAUSE.exec(t) ?? DROP_CLAUSE.exec(t);
+  // "forget the wine, any Grocery": what is said next fills the slot dropped, so it is a swap
+  if (anyClause && !/^any\s/i.test(anyClause[0])) {
+    const target = stripMarkers(anyClause[1]!, 'remove', engine.catalog);
+    const { strong, weak } = targetRefs(target, engine, ctx);
+    const conj0 = conjuncts(current, catalog);
+    let hits = conj0.filter((c) => [...strong].some((k) => c.keys.has(k)));
+    if (!hits.length) hits = conj0.filter((c) => [...weak].some((k) => c.keys.has(k)));
+    const said = hits.length === 1 ? build(engine, stripMarkers(anyClause[2]!, 'add', engine.catalog), ctx) : undefined;
+    const parts = said && !said.ambiguity ? flatten(said.node) : [];
+    if (parts.length === 1 && slotMatch(hits[0]!.node, parts[0]!, catalog)) {
+      const swapped = editTurn(current, `swap ${target} for ${anyClause[2]!}`, ctx, engine);
+      if (swapped?.status === 'segment') return swapped;
+    }
+  }
+  // "not California, Oregon", "Oregon, not California": the one there, swapped for the other
+  const notXY =
+    /^(?:no|not)\s+([^,;:\u2014\u2013]+?)(?:\s+-+\s+|\s*[,;:\u2014\u2013]+\s*)(?:but\s+|rather\s+|instead\s+|just\s+)?(.+)$/i.exec(
+      t,
+    );
+  const yNotX = /^(.+?)\s*[,;]\s*(?:and\s+|but\s+)?not\s+(.+?)\s*[.!]*$/i.exec(t);
+  for (const [oldSaid, newSaid] of [notXY ? [notXY[1]!, notXY[2]!] : [], yNotX ? [yNotX[2]!, yNotX[1]!] : []]) {
+    if (!oldSaid || !newSaid) continue;
+    const { strong } = targetRefs(oldSaid, engine, ctx);
+    const hits = conjuncts(current, catalog).filter(
+      (c) => !isNegative(c.node) && [...strong].some((k) => c.keys.has(k)),
+    );
+    const said = hits.length === 1 ? build(engine, stripMarkers(newSaid, 'add', catalog), ctx) : undefined;
+    const parts = said && !said.ambiguity ? flatten(said.node) : [];
+    if (parts.length === 1 && slotMatch(hits[0]!.node, parts[0]!, catalog)) {
+      const swapped = editTurn(current, `swap ${oldSaid} for ${newSaid}`, ctx, engine);
+      if (swapped?.status === 'segment') return swapped;
+    }
+  }
   if (anyClause) {
     const head = /^any\s/i.test(anyClause[0]) ? `remove ${anyClause[1]!}` : anyClause[1]!;
-    const dropped = editSegment(current, head, ctx, engine);
+    const dropped = editTurn(current, head, ctx, engine);
     if (dropped?.status === 'segment') {
       const next: UnderstandContext = {
         ...ctx,
         current: dropped.segment,
         previous: [...(ctx.previous ?? []), current],
       };
-      const rest = editSegment(dropped.segment, anyClause[2]!, next, engine);
+      const rest = editTurn(dropped.segment, anyClause[2]!, next, engine);
       if (rest?.status === 'segment')
         return { ...rest, changes: [...(dropped.changes ?? []), ...(rest.changes ?? [])] };
       return rest ?? dropped;
@@ -537,12 +1262,21 @@ export function editSegment(
       break;
     }
   }
+  // "exclude the shoes part": the part named, turned around (not a second, negated copy)
+  if (mode === 'exclude' && /\b(?:part|bit|piece|condition|filter|criteri(?:on|a))s?\b/i.test(t)) {
+    const part = t.replace(
+      /^(?:and\s+|but\s+|also\s+|now\s+)?(?:exclude|excluding|except|minus|but not|not|leave out|filter out|without)\s+/i,
+      '',
+    );
+    const negated = editTurn(current, `negate ${part}`, ctx, engine);
+    if (negated?.status === 'segment') return negated;
+  }
   if (mode === 'negate')
     t = t
-      .replace(
-        /^(?:now\s+)?(?:the\s+)?(?:opposite|flip (?:it|that|this)|reverse (?:it|that|this)|invert (?:it|that|this))\b[\s,:;.!\u2014\u2013-]*/i,
-        '',
-      )
+      .replace(NEGATE, '')
+      .replace(/\b(?:please|pls|thanks|thank you)\b/gi, '')
+      .trim()
+      .replace(/^[\s,:;.!\u2014\u2013-]+/, '')
       .replace(
         /^(?:the\s+)?(?:ones|those|people|customers)\s+(?:who|that)\s+(?:have|has|did|do|are|were)\s*[.!]*$/i,
         '',
@@ -574,7 +1308,7 @@ export function editSegment(
     newPart = m[2]!;
     mode = 'replace';
   }
-  const cleaned = stripMarkers(newPart, mode);
+  const cleaned = stripMarkers(newPart, mode, catalog);
   const conj = conjuncts(current, catalog);
   const changes: Change[] = [];
 
@@ -687,9 +1421,21 @@ export function editSegment(
 
   // "now the opposite": the condition it names (or the only one) is negated
   if (mode === 'negate') {
-    const probe = build(engine, cleaned, ctx);
+    // "negate the purchase part", "flip the coupon bit": the one condition the words name
+    let idx = -1;
+    if (cleaned) {
+      const { strong, weak } = targetRefs(cleaned, engine, ctx);
+      for (const keys of [strong, weak]) {
+        const hits = conj.flatMap((c, i) => ([...keys].some((k) => c.keys.has(k)) ? [i] : []));
+        if (hits.length === 1) {
+          idx = hits[0]!;
+          break;
+        }
+      }
+    }
+    const probe = idx < 0 ? build(engine, cleaned, ctx) : undefined;
     const target = probe ? flatten(probe.node) : [];
-    let idx = target.length ? conj.findIndex((c) => target.some((p) => slotMatch(c.node, p, catalog))) : -1;
+    if (idx < 0 && target.length) idx = conj.findIndex((c) => target.some((p) => slotMatch(c.node, p, catalog)));
     if (idx < 0 && conj.length === 1) idx = 0;
     // "flip it": the one negated condition there is the one to turn around
     if (idx < 0 && conj.filter((c) => c.node.kind === 'not').length === 1)
@@ -721,7 +1467,7 @@ export function editSegment(
     );
   if (oldPart || (mode === 'replace' && booleans.length === 1)) {
     const oldRefs0 = oldPart
-      ? references(engine.analyze(stripMarkers(oldPart, 'replace'), ctx.asOf).chunks, engine)
+      ? references(engine.analyze(stripMarkers(oldPart, 'replace', engine.catalog), ctx.asOf).chunks, engine)
       : { strong: new Set<string>(), weak: new Set<string>() };
     const target = oldPart
       ? conj.findIndex(
@@ -752,6 +1498,36 @@ export function editSegment(
     const asPurchase = build(engine, `who bought ${cleaned}`, ctx);
     const n = asPurchase && !asPurchase.ambiguity ? asPurchase.node : undefined;
     if (n && n.kind === 'purchase' && n.order && !n.item) frag = asPurchase;
+  }
+  // "or to SMS" after "opted in to email": either subscription
+  if ((!frag || frag.ambiguity) && /^(?:or|either)\b/i.test(t) && booleans.length === 1) {
+    const tn = booleans[0]!.c.node as Extract<SegmentNode, { kind: 'attribute' }>;
+    const stems = engine.analyze(cleaned, ctx.asOf).tokens.map((x) => x.stem);
+    const facet = [...engine.lexicon.booleanBags].find(
+      ([f, bag]) => f !== tn.facet && stems.some((x) => bag.has(x)),
+    )?.[0];
+    if (facet) {
+      const list = conj.map((c) => c.node);
+      const after: SegmentNode = { kind: 'or', children: [tn, { ...tn, facet }] };
+      list[booleans[0]!.i] = after;
+      changes.push({ op: 'replace', path: path(booleans[0]!.i, list.length), before: tn, after });
+      return finish(engine, rebuild(list, current, text), text, ctx, changes, 0.8);
+    }
+  }
+  // "swap push for email" after "reachable by push": the rule named the same way with the new word
+  if (oldPart) {
+    const swapped = swapRuleWord(conj, stripMarkers(oldPart, 'replace', engine.catalog), cleaned, catalog);
+    if (swapped) {
+      const list = conj.map((c) => c.node);
+      changes.push({
+        op: 'replace',
+        path: path(swapped.i, list.length),
+        before: list[swapped.i],
+        after: swapped.after,
+      });
+      list[swapped.i] = swapped.after;
+      return finish(engine, rebuild(list, current, text), text, ctx, changes, 0.8);
+    }
   }
   if (!frag) return undefined;
   if (frag.ambiguity) {
@@ -893,7 +1669,7 @@ export function editSegment(
     }
   }
   const oldRefs = oldPart
-    ? references(engine.analyze(stripMarkers(oldPart, 'replace'), ctx.asOf).chunks, engine)
+    ? references(engine.analyze(stripMarkers(oldPart, 'replace', engine.catalog), ctx.asOf).chunks, engine)
     : undefined;
 
   // "but not in the last month": the purchase there, not in that window
@@ -1092,7 +1868,7 @@ export function editSegment(
       if (changed) return finish(engine, rebuild(edited, current, text), text, ctx, changes, 0.8);
     }
     // "any age": drop the facet said
-    if (/^any\b/i.test(cleaned)) return editSegment(current, `remove ${cleaned.replace(/^any\s+/i, '')}`, ctx, engine);
+    if (/^any\b/i.test(cleaned)) return editTurn(current, `remove ${cleaned.replace(/^any\s+/i, '')}`, ctx, engine);
     return undefined;
   }
 
@@ -1160,8 +1936,9 @@ export function editSegment(
       (p.measure ?? 'orders') === 'orders' &&
       list.filter((n) => n.kind === 'purchase').length === 1 &&
       list.some((n) => n.kind === 'purchase' && !!n.order && !n.item);
+    // "in store instead" after "bought shoes": the way of buying, on the purchase there
     const narrowed =
-      (mode === 'add' || mode === 'extend') &&
+      (mode === 'add' || mode === 'extend' || (mode === 'replace' && PREP_START.test(cleaned) && !oldRefs)) &&
       (PREP_START.test(cleaned) || /\bon (?:them|those|these|it)\b/i.test(cleaned) || (mode === 'add' && orderOnly))
         ? narrowPurchase(list, p, cleaned)
         : -1;
@@ -1257,6 +2034,16 @@ export function editSegment(
     }
     if (idx < 0 && (mode === 'replace' || mode === 'add' || mode === 'extend'))
       idx = list.findIndex((n) => slotMatch(n, p, catalog));
+    // "dads instead" after "women with kids": the rule takes the place of the facets it sets;
+    // "same but for men" after "moms": the rule, with the facet said in place of its own
+    if (idx < 0 && (mode === 'replace' || corrective)) {
+      const spliced = ruleFacets(list, p, catalog);
+      if (spliced) {
+        changes.push({ op: 'replace', path: 'where', before: andOf(list), after: andOf(spliced) });
+        list.splice(0, list.length, ...spliced);
+        continue;
+      }
+    }
     // "reachable by email OR SMS" after "reachable by email": the wider choice takes its place
     if (idx < 0 && p.kind === 'or') {
       const wi = list.findIndex((n) => p.children.some((c) => same(n, c) || slotMatch(n, c, catalog)));
@@ -1347,22 +2134,52 @@ export function editSegment(
   return finish(engine, rebuild(list, current, text), text, ctx, changes, 0.8);
 }
 
-function stripMarkers(s: string, mode: Mode): string {
+/** Names in the catalog with a word that elsewhere says "condition" in them ("Auto Parts", "Water Filters"). */
+const namesWithMarkerWords = new WeakMap<Catalog, string[]>();
+function markerNames(catalog: Catalog): string[] {
+  let names = namesWithMarkerWords.get(catalog);
+  if (!names) {
+    const all = [
+      ...catalog.departments.flatMap((d) => [d.name, ...d.categories]),
+      ...catalog.rules.map((r) => r.label),
+      ...catalog.facets.map((f) => f.label),
+    ];
+    names = all.filter((n) => MARKER_WORD.test(n));
+    namesWithMarkerWords.set(catalog, names);
+  }
+  return names;
+}
+const MARKER_WORD = /\b(?:part|filter|condition|criteri(?:on|a)|requirement|bit|piece|rule|restriction|limit)s?\b/i;
+
+function stripMarkers(s: string, mode: Mode, catalog?: Catalog): string {
+  // "Auto Parts" is a name, not "the auto part": names in the catalog are kept whole
+  const kept: string[] = [];
+  for (const name of catalog ? markerNames(catalog) : []) {
+    const re = new RegExp(`\\b${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'gi');
+    s = s.replace(re, (m) => `\u27e6${kept.push(m) - 1}\u27e7`);
+  }
+  return stripMarkerWords(s, mode).replace(/\u27e6(\d+)\u27e7/g, (_, i: string) => kept[Number(i)]!);
+}
+
+function stripMarkerWords(s: string, mode: Mode): string {
   let out = s.trim().replace(LEAD_NOISE, '');
   // "no" and "without" say what goes only when dropping ("no age limit"); elsewhere they are the
   // condition itself ("use no purchase in the last 180 days", "no more than 10")
   if (mode === 'remove') out = out.replace(/^(?:without any|without|with no|no)\s+(?:the\s+|any\s+|a\s+)?/i, '');
   out = out
     .replace(
-      /^(?:please\s+)?(?:drop|remove|forget(?: about)?|delete|get rid of|lose|take out|take off|ditch|scrap|clear|ignore|skip|no need for|don'?t need|do not need)\s+(?:the\s+|any\s+|a\s+)?/i,
+      /^(?:please\s+)?(?:drop|remove|forget(?: about)?|delete|get rid of|lose|take out|take off|ditch|scrap|clear|ignore|skip|no need for|don'?t need|do not need|never ?mind(?: on| about)?)\s+(?:the\s+|any\s+|a\s+)?/i,
       '',
     )
     .replace(/^(?:or|either)\s+/i, '')
+    .replace(/^(?:what|how) about\s+/i, '')
+    .replace(SAME_BUT, '')
+    .replace(/\?+\s*$/, '')
     .replace(/\b(?:part|filter|condition|criteri(?:on|a)|requirement|bit|piece|rule|restriction|limit)s?\b/gi, '')
     .replace(/^(?:please\s+)?(?:add|also|plus|include|and also)\s+/i, '')
     .replace(/\s+(?:too|as well|also|instead|please|pls)\s*[.!?]*$/i, '')
     .replace(
-      /^(?:make|change|set|switch|bump|raise|lower|increase|decrease|widen|expand|broaden|narrow|move)\s+(?:it|that|this|the \w+|them)?\s*(?:up |down )?(?:to|into|at(?! least\b| most\b))?\s*/i,
+      /^(?:make|change|set|switch|bump|raise|lower|increase|decrease|widen|expand|broaden|narrow|tighten|loosen|move)\s+(?:it|that|this|the \w+|them)?\s*(?:up |down )?(?:to|into|at(?! least\b| most\b))?\s*/i,
       '',
     )
     .replace(/^(?:actually\s+)?(?:use|go with|try)\s+/i, '')
@@ -1860,7 +2677,11 @@ function narrowItems(n: SegmentNode, p: SegmentNode, catalog: Catalog, loose = f
     // a count or sum over any order is not narrowed to items ("5+ orders" then "only shoes" is its own)
     if (n.threshold && !n.item) return undefined;
     if (!narrowsItem(n.item, p.item, catalog, loose)) return undefined;
-    if (p.order && n.order && Object.keys(p.order).some((k) => k in n.order!)) return undefined;
+    // "only Electronics returns" after "returned something": the same order filter is no other purchase
+    const o = n.order as Record<string, unknown> | undefined;
+    const po = p.order as Record<string, unknown> | undefined;
+    if (po && o && Object.keys(po).some((k) => k in o && JSON.stringify(canon(o[k])) !== JSON.stringify(canon(po[k]))))
+      return undefined;
     const after: SegmentNode = { ...n, item: { ...n.item, ...p.item } };
     if (p.order) after.order = { ...n.order, ...p.order };
     return after;

@@ -1,0 +1,24 @@
+import * as path from 'node:path';
+import { SkillRegistry } from '@smartseg/skill-registry';
+
+/** The edit_segment skill's triggers (skills/edit_segment/SKILL.md) take the follow-ups the edit grammar reads. */
+describe('edit_segment triggers', () => {
+  const registry = SkillRegistry.fromDirectory(path.resolve(__dirname, '../../../../skills'));
+  it.each([
+    'redo',
+    'put Arizona back in',
+    'flip the coupon part',
+    'negate the purchase part',
+    'bump the upper limit to ten thousand',
+    'nvm on the region, make it gold tier instead',
+    'how about Ohio?',
+    'keep Texas and drop the rest',
+    'double it',
+    'add the next band up',
+  ])('routes %j to edit_segment when there is a segment', (text) => {
+    expect(registry.route(text, { hasCurrent: true }).skill.id).toBe('edit_segment');
+  });
+  it.each(['lapsed VIPs in Texas', 'explain this segment'])('leaves %j to the other skills', (text) => {
+    expect(registry.route(text, { hasCurrent: true }).skill.id).not.toBe('edit_segment');
+  });
+});
