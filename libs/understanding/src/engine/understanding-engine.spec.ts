@@ -1435,6 +1435,19 @@ describe('UnderstandingEngine: places people say', () => {
     expect(where('customers in New England')).toEqual({ kind: 'rule', rule: 'new_england' });
     expect(understand('customers on the east coast').status).toBe('clarify');
   });
+
+  it("reads a rank before a model's name and its deciles word ('bottom 3 churn-risk deciles')", () => {
+    expect(where('Customers in the bottom 3 churn-risk deciles')).toEqual({
+      kind: 'model',
+      model: 'churn_risk',
+      decile: { op: 'lte', value: 3 },
+    });
+    expect(where('top 2 email engagement deciles')).toMatchObject({
+      kind: 'model',
+      model: 'email_engagement',
+      decile: { op: 'gte', value: 9 },
+    });
+  });
 });
 
 describe('UnderstandingEngine: unions and parentheses', () => {

@@ -90,5 +90,12 @@ describe('normalize', () => {
     expect(q('top 10%')[0]).toEqual({ kind: 'rank', dir: 'top', percent: 10 });
     expect(q('bottom decile')[0]).toEqual({ kind: 'rank', dir: 'bottom', decile: { op: 'eq', value: 1 } });
     expect(q('deciles 4 through 7')[0]).toMatchObject({ kind: 'rank', decile: { op: 'between', min: 4, max: 7 } });
+    // the model's name between the rank and "deciles": the number is the rank
+    expect(q('bottom 3 churn risk deciles')[0]).toEqual({
+      kind: 'rank',
+      dir: 'bottom',
+      decile: { op: 'lte', value: 3 },
+    });
+    expect(q('top 3 customers')[0]).not.toMatchObject({ kind: 'rank' });
   });
 });

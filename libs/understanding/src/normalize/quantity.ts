@@ -329,6 +329,19 @@ function rankAt(tokens: readonly Token[], i: number): QuantityMatch | undefined 
       const decile: Threshold = dir === 'top' ? { op: 'gte', value: 11 - n } : { op: 'lte', value: n };
       return { start: i, end: j + 2, value: { kind: 'rank', dir, decile } };
     }
+    // "bottom 3 churn-risk deciles", "top 2 email engagement deciles": the model's name in between
+    // (the number alone is the rank; the deciles word after the name is left as a grammar word)
+    if (t && t.kind === 'num' && t.value && t.value <= 10 && Number.isInteger(t.value)) {
+      for (let k = j + 2; k <= j + 4 && k < tokens.length; k++) {
+        const x = tokens[k]!;
+        if (x.kind !== 'word') break;
+        if (x.norm === 'deciles' || x.norm === 'decile') {
+          const n = t.value;
+          const decile: Threshold = dir === 'top' ? { op: 'gte', value: 11 - n } : { op: 'lte', value: n };
+          return { start: i, end: j + 1, value: { kind: 'rank', dir, decile } };
+        }
+      }
+    }
     if (t && t.norm in FRACTIONS) {
       if (t.norm === 'decile' || t.norm === 'tenth') {
         return {
