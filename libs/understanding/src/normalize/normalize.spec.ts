@@ -90,6 +90,11 @@ describe('normalize', () => {
     expect(q('top 10%')[0]).toEqual({ kind: 'rank', dir: 'top', percent: 10 });
     expect(q('bottom decile')[0]).toEqual({ kind: 'rank', dir: 'bottom', decile: { op: 'eq', value: 1 } });
     expect(q('deciles 4 through 7')[0]).toMatchObject({ kind: 'rank', decile: { op: 'between', min: 4, max: 7 } });
+    // "1 or 2 orders", "one or two purchases": a range of counts; "store 14 or 19" is not
+    expect(toks('1 or 2 orders').find((x) => x.kind === 'range')).toMatchObject({ min: 1, max: 2 });
+    expect(toks('one or two purchases').find((x) => x.kind === 'range')).toMatchObject({ min: 1, max: 2 });
+    expect(toks('store 14 or 19').some((x) => x.kind === 'range')).toBe(false);
+    expect(toks('3 or 2 orders').some((x) => x.kind === 'range')).toBe(false);
     // the model's name between the rank and "deciles": the number is the rank
     expect(q('bottom 3 churn risk deciles')[0]).toEqual({
       kind: 'rank',

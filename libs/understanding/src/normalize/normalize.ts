@@ -401,6 +401,9 @@ const CURRENCY_WORDS = new Set(['dollars', 'dollar', 'bucks', 'buck', 'usd', 'dl
 const PERCENT_WORDS = new Set(['percent', 'per cent', 'pct', 'percentage']);
 
 /** Folds number words, money words, percent words, decades and "N somethings". */
+/** Words that count things ("orders", "times"): "1 or 2" before one of them is a range. */
+const COUNT_UNITS = /^(?:orders?|purchases?|times|visits?|trips?|items?|units?|transactions?|returns?|opens?|clicks?)$/;
+
 export function foldNumbers(tokens: Token[], text: string): Token[] {
   const t = tokens;
   for (let i = 0; i < t.length; i++) {
@@ -517,6 +520,22 @@ export function foldNumbers(tokens: Token[], text: string): Token[] {
       (t[i + 2]?.kind === 'num' || (t[i + 2]?.kind === 'word' && t[i + 2]!.value !== undefined && !t[i + 2]!.ordinal));
     if (tok.norm === 'one' && tok.value === 1) tok.kind = range ? 'num' : 'word';
   });
+  // "1 or 2 orders", "one or two purchases", "2 or 3 times": a range of counts (not "store 14 or 19")
+  for (let i = 0; i + 3 < t.length; i++) {
+    const [a, or, b, unit] = [t[i]!, t[i + 1]!, t[i + 2]!, t[i + 3]!];
+    const whole = (x: Token) =>
+      (x.kind === 'num' || (x.kind === 'word' && !x.ordinal)) && x.value !== undefined && Number.isInteger(x.value);
+    if (
+      a.kind === 'num' &&
+      whole(a) &&
+      or.norm === 'or' &&
+      whole(b) &&
+      b.value! > a.value! &&
+      COUNT_UNITS.test(unit.norm)
+    ) {
+      mergeTokens(t, i, 3, { kind: 'range', min: a.value!, max: b.value! }, text);
+    }
+  }
   return t;
 }
 
