@@ -1371,6 +1371,16 @@ describe('UnderstandingEngine: stores', () => {
   ])('%s', (text, expected) => {
     expect(where(text)).toEqual(expected);
   });
+  it('reads a list of store numbers after "store" as stores ("store 14 or 47")', () => {
+    expect(where('customers who shopped at store 14 or 47')).toMatchObject({
+      kind: 'purchase',
+      order: { store_id: [14, 47] },
+    });
+    expect(JSON.stringify(where('bought at store 14 and 2 or more orders this year'))).not.toContain(
+      '"store_id":[14,2]',
+    );
+  });
+
   it('never reads "store 14" as an age', () => {
     expect(JSON.stringify(where('customers who shopped at store 14'))).not.toContain('age');
   });

@@ -95,6 +95,14 @@ describe('normalize', () => {
     expect(toks('one or two purchases').find((x) => x.kind === 'range')).toMatchObject({ min: 1, max: 2 });
     expect(toks('store 14 or 19').some((x) => x.kind === 'range')).toBe(false);
     expect(toks('3 or 2 orders').some((x) => x.kind === 'range')).toBe(false);
+    // "store 14 or 19": an unspoken "store" before each later number of the list, never before a count
+    const stores = (s: string) =>
+      toks(s)
+        .map((x) => x.norm)
+        .join(' ');
+    expect(stores('store 14 or 19')).toBe('store 14 or store 19');
+    expect(stores('stores 14, 19 and 26')).toBe('stores 14 , store 19 and store 26');
+    expect(stores('store 14 and 2 or more orders')).toBe('store 14 and 2 or more orders');
     // the model's name between the rank and "deciles": the number is the rank
     expect(q('bottom 3 churn risk deciles')[0]).toEqual({
       kind: 'rank',

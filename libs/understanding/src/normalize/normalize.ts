@@ -536,6 +536,34 @@ export function foldNumbers(tokens: Token[], text: string): Token[] {
       mergeTokens(t, i, 3, { kind: 'range', min: a.value!, max: b.value! }, text);
     }
   }
+  // "store 14 or 19", "stores 14, 19 and 26": each number after the first is a store too (an unspoken
+  // "store" before it, zero characters long, so spans stay on the words said)
+  for (let i = 0; i + 1 < t.length; i++) {
+    if (!/^stores?$/.test(t[i]!.norm) || t[i + 1]!.kind !== 'num') continue;
+    let j = i + 2;
+    while (j < t.length) {
+      let k = j;
+      if (t[k]?.raw === ',') k++;
+      if (/^(?:or|and|&)$/.test(t[k]?.norm ?? '')) k++;
+      const n = t[k];
+      if (k === j || !n || n.kind !== 'num' || !Number.isInteger(n.value)) break;
+      // not a number of something else ("store 14 and 2 orders", "and 2 or more visits")
+      const after = t[k + 1];
+      const listGoesOn = /^(?:or|and|&)$/.test(after?.norm ?? '') && t[k + 2]?.kind === 'num';
+      const counted =
+        !!after &&
+        !listGoesOn &&
+        (after.kind !== 'word' ||
+          COUNT_UNITS.test(after.norm) ||
+          /^(?:more|less|fewer|or|to|through|plus|times|days?|weeks?|months?|years?|dollars?|bucks|percent)$/.test(
+            after.norm,
+          )) &&
+        after.kind !== 'punct';
+      if (counted) break;
+      t.splice(k, 0, { raw: '', norm: 'store', stem: stem('store'), start: n.start, end: n.start, kind: 'word' });
+      j = k + 2;
+    }
+  }
   return t;
 }
 
