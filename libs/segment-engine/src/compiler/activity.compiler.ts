@@ -53,7 +53,10 @@ export function compilePurchase(cond: PurchaseCondition, ctx: CompileContext, pa
   // With an item filter (or a quantity), the warehouse's purchase lines (built with the facts for D)
   // hold the orders' and products' columns on each item: one table instead of a three-way join.
   const lines = ctx.facts?.layout.lines;
-  const joinItems = cond.item !== undefined || measure === 'quantity';
+  // an item filter naming no field is no item filter (itemConditions: undefined)
+  const filtersItems =
+    !!cond.item && typeof cond.item === 'object' && Object.values(cond.item).some((v) => v !== undefined);
+  const joinItems = filtersItems || measure === 'quantity';
   const viaLines = joinItems && lines !== undefined;
   const o = viaLines ? 'l' : 'o';
   const od = viaLines ? 'l.order_date' : d.timestampToDate('o.order_ts');
@@ -69,11 +72,9 @@ export function compilePurchase(cond: PurchaseCondition, ctx: CompileContext, pa
   if (items) where.push(...items);
 
   let from = viaLines ? `${d.quoteIdent(lines)} l` : 'orders o';
-  if (!viaLines && (items !== undefined || measure === 'quantity'))
-    from += ' JOIN order_items oi ON oi.order_id = o.order_id';
+  if (!viaLines && joinItems) from += ' JOIN order_items oi ON oi.order_id = o.order_id';
   if (!viaLines && items) from += ' JOIN products p ON p.product_id = oi.product_id';
   const oi = viaLines ? 'l' : 'oi';
-  const itemsJoined = items !== undefined || measure === 'quantity';
 
   // With an item filter, spend is the matching items' line amounts (spec: "spent $X on X").
   const spend = items ? `${oi}.line_amount` : 'o.total_amount';
@@ -81,7 +82,7 @@ export function compilePurchase(cond: PurchaseCondition, ctx: CompileContext, pa
   switch (measure) {
     case 'orders':
       // an order is one row of orders unless items are joined in
-      agg = itemsJoined ? `COUNT(DISTINCT ${o}.order_id)` : 'COUNT(*)';
+      agg = joinItems ? `COUNT(DISTINCT ${o}.order_id)` : 'COUNT(*)';
       break;
     case 'spend':
       agg = `COALESCE(SUM(${spend}), 0)`;

@@ -139,9 +139,6 @@ const INSTEAD_OF_FIRST =
 /** "start over: men in Ohio", "new segment - gold members", "from scratch, VIPs in Texas". */
 const START_OVER =
   /^(?:let'?s\s+)?(?:start (?:over|again|fresh|from scratch)|(?:start |begin )?from scratch|new (?:segment|audience|list|request|search|query)|fresh start|reset|clean slate)\b[\s,;:.!\u2014\u2013-]*(?:with\s+|instead\s*[,:-]?\s*)?(.*)$/i;
-/** "raise the minimum age to 35", "lower the upper bound to 40", "make the max 50". */
-const BOUND =
-  /\b(min(?:imum)?|lower (?:bound|end|limit)|floor|bottom(?: end)?|youngest|max(?:imum)?|upper (?:bound|end|limit)|cap|ceiling|top end|oldest)\b(?:\s+age)?\s+(?:to|at|of|=|is|be)?\s*(\d+)\b/i;
 /** A turn that moves one end of a range ("raise the minimum age to 35"), not a new request. */
 const BOUND_EDIT =
   /^(?:please\s+)?(?:raise|lower|make|set|change|move|bump|increase|decrease|push|put|drop)\b.*\b(?:min(?:imum)?|max(?:imum)?|lower (?:bound|end|limit)|upper (?:bound|end|limit)|floor|cap|ceiling)\b/i;
@@ -1092,34 +1089,6 @@ function editTurn(
   // "bump the upper limit to ten thousand", "lower the floor to 20"
   const endMoved = boundEdit(current, t, text, ctx, engine);
   if (endMoved) return endMoved;
-  // "raise the minimum age to 35", "lower the max to 40": one end of the range there
-  const bound = BOUND_EDIT.test(t) ? BOUND.exec(t) : null;
-  if (bound) {
-    const list = current.where.kind === 'and' ? [...current.where.children] : [current.where];
-    const said = t.toLowerCase();
-    const ranges = list
-      .map((n, i) => ({ n, i }))
-      .filter(
-        (x) =>
-          x.n.kind === 'attribute' &&
-          x.n.op === 'between' &&
-          (!/\bage\b/.test(said) || x.n.facet === 'age') &&
-          (!/\b(?:points|income|household)\b/.test(said) || !/age/.test(x.n.facet)),
-      );
-    if (ranges.length === 1) {
-      const { n, i } = ranges[0]!;
-      const r = n as Extract<SegmentNode, { kind: 'attribute' }>;
-      const v = Number(bound[2]);
-      const low = /^(?:min|lower|floor|bottom|youngest|start)/i.test(bound[1]!);
-      const [min, max] = low ? [v, Number(r.max)] : [Number(r.min), v];
-      if (min <= max) {
-        const after: SegmentNode = { ...r, min, max };
-        list[i] = after;
-        const changes: Change[] = [{ op: 'replace', path: path(i, list.length), before: r, after }];
-        return finish(engine, rebuild(list, current, text), text, ctx, changes, 0.8);
-      }
-    }
-  }
   // "both genders", "all ages", "any tier": the condition on that goes
   const allOf = ALL_OF.exec(t);
   if (allOf) {
@@ -1170,8 +1139,6 @@ function editTurn(
   // "everyone, not just women", "not only Texas": the condition named goes
   const notJust = NOT_JUST.exec(t);
   if (notJust) {
-    const dropped = editSegment(current, `remove ${notJust[1]!.trim()}`, ctx, engine);
-    if (dropped?.status === 'segment') return dropped;
     const widened = editTurn(current, `remove ${notJust[1]!.trim()}`, ctx, engine);
     if (widened) return widened;
   }

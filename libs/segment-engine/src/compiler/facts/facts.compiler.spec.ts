@@ -270,6 +270,8 @@ describe('compileSegment with facts: which conditions read the facts table', () 
     ).toContain('COUNT(DISTINCT l.order_id)');
     // without items a purchase stays on orders (or a fact)
     expect(compile({ kind: 'purchase', order: { channel: ['app'] } }).sql).not.toContain('purchase_lines');
+    // an item filter naming no field is no item filter: orders that have no items still count
+    expect(compile({ kind: 'purchase', item: {}, order: { channel: ['app'] } }).sql).not.toContain('purchase_lines');
   });
 
   it("reads customer_facts (which holds the customers' columns) instead of customers, only when a condition reads a fact", () => {
