@@ -183,7 +183,7 @@ for (const c of cases) {
   s.cases++;
   const before = problems.length;
   // ids: vend-NNN / vturn-NNN (conversations) in vendor.jsonl, blog-NNN in blogs.jsonl, forum-NNN in forums.jsonl
-  if (!c.id || !/^(vend|vturn|blog|forum)-\d{3}$/.test(c.id)) fail(c, `bad id ${c.id}`);
+  if (!c.id || !/^(vend|vturn|blog|forum|brief)-\d{3}$/.test(c.id)) fail(c, `bad id ${c.id}`);
   if (ids.has(c.id)) fail(c, 'duplicate id');
   ids.add(c.id);
   if (!CATEGORIES.has(c.category)) fail(c, `unknown category ${c.category}`);
