@@ -13,4 +13,4 @@ ENV NODE_ENV=production SMARTSEG_HOME=/data HOST=0.0.0.0 PORT=3000
 COPY --from=build /app /app
 VOLUME /data
 EXPOSE 3000
-CMD ["node", "dist/apps/api/src/main.js"]
+CMD ["node", "--max-old-space-size=128", "--max-semi-space-size=8", "dist/apps/api/src/main.js"]

@@ -4,6 +4,7 @@
 import { execFileSync, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { apiNodeFlags } from './api-node-options.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const node = process.execPath;
@@ -12,7 +13,7 @@ execFileSync(node, [path.join(root, 'scripts', 'ensure-demo.mjs')], { stdio: 'in
 
 const api = path.join(root, 'dist', 'apps', 'api', 'src', 'main.js');
 if (fs.existsSync(api)) {
-  const child = spawn(node, [api], { stdio: 'inherit' });
+  const child = spawn(node, [...apiNodeFlags(), api], { stdio: 'inherit' });
   for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
   child.on('exit', (code) => process.exit(code ?? 0));
 } else {

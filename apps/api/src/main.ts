@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { getHeapStatistics } from 'node:v8';
 import { Logger } from '@nestjs/common';
 import { SmartsegError } from '@smartseg/common/server';
 import { loadAppConfig, type AppConfig } from '@smartseg/common/server';
@@ -16,7 +17,7 @@ async function main(): Promise<void> {
   const app = await createApp(config);
   await app.listen({ port: config.PORT, host: config.HOST });
   new Logger('Main').log(
-    `Smart-Segmentation API on http://${config.HOST}:${config.PORT} (data home ${config.SMARTSEG_HOME}, ${config.DATABASE_URL ? 'PostgreSQL' : 'embedded SQLite'}, ${config.REDIS_URL ? 'Redis' : 'in-process'} queue)`,
+    `Smart-Segmentation API on http://${config.HOST}:${config.PORT} (data home ${config.SMARTSEG_HOME}, ${config.DATABASE_URL ? 'PostgreSQL' : 'embedded SQLite'}, ${config.REDIS_URL ? 'Redis' : 'in-process'} queue, V8 heap limit ${Math.round(getHeapStatistics().heap_size_limit / 2 ** 20)} MB)`,
   );
 }
 

@@ -164,11 +164,14 @@ describe('loadAppConfig', () => {
       DUCKDB_THREADS: 4,
     });
     expect(loadAppConfig({ DUCKDB_MEMORY_LIMIT: '512MiB' }).DUCKDB_MEMORY_LIMIT).toBe('512MiB');
+    // The smallest size the message names is itself accepted.
+    expect(loadAppConfig({ DUCKDB_MEMORY_LIMIT: '64MB' }).DUCKDB_MEMORY_LIMIT).toBe('64MB');
     for (const [variable, value] of [
       ['DUCKDB_MEMORY_LIMIT', 'lots'],
       ['DUCKDB_MEMORY_LIMIT', '512'],
       ['DUCKDB_MEMORY_LIMIT', '80%'],
       ['DUCKDB_MEMORY_LIMIT', '32MB'],
+      ['DUCKDB_MEMORY_LIMIT', '63MB'],
       ['DUCKDB_MEMORY_LIMIT', '256MB; SET threads=64'],
       ['DUCKDB_THREADS', '0'],
       ['DUCKDB_THREADS', '1.5'],

@@ -56,8 +56,8 @@ export function sizeInBytes(size: string): number | undefined {
   return m ? Number(m[1]) * SIZE_UNITS[m[2]!.toLowerCase()]! : undefined;
 }
 
-/** The smallest DUCKDB_MEMORY_LIMIT accepted: below it DuckDB refuses ordinary counts. */
-const MIN_DUCKDB_MEMORY_BYTES = 64 * 2 ** 20;
+/** The smallest DUCKDB_MEMORY_LIMIT accepted, 64MB in DuckDB's decimal units (64MiB is more): below it DuckDB refuses ordinary counts. */
+const MIN_DUCKDB_MEMORY_BYTES = 64 * 10 ** 6;
 
 /** A URL whose scheme is one of `schemes` (no credentials are echoed in messages). */
 const urlPattern = (schemes: string[]) => new RegExp(`^(${schemes.join('|')})://[^\\s]+$`);
