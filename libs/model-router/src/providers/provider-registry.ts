@@ -1,23 +1,32 @@
 import { createHash } from 'node:crypto';
 import type { ProviderSettings } from '../config/model-router.config';
-import { AnthropicProvider } from './anthropic.provider';
-import { GeminiProvider } from './gemini.provider';
 import type { LlmProvider } from './llm-provider.port';
-import { OpenAiProvider } from './openai.provider';
 
 /** Builds an adapter for one provider with a resolved key; replaceable in tests. */
 export type ProviderFactory = (settings: ProviderSettings & { apiKey: string }) => LlmProvider;
 
+/**
+ * Each provider's SDK is loaded the first time a key for it is used: a service that never calls a model
+ * (the embedded default) does not carry the three SDKs (about 450 modules and 15 MB of memory).
+ */
 export const sdkProviderFactory: ProviderFactory = (s) => {
   const opts = { id: s.id, apiKey: s.apiKey, ...(s.baseUrl ? { baseUrl: s.baseUrl } : {}) };
+  /* eslint-disable @typescript-eslint/no-require-imports -- lazy, synchronous loads of the SDK adapters */
   switch (s.kind) {
-    case 'anthropic':
+    case 'anthropic': {
+      const { AnthropicProvider } = require('./anthropic.provider') as typeof import('./anthropic.provider');
       return new AnthropicProvider(opts);
-    case 'gemini':
+    }
+    case 'gemini': {
+      const { GeminiProvider } = require('./gemini.provider') as typeof import('./gemini.provider');
       return new GeminiProvider(opts);
-    case 'openai':
+    }
+    case 'openai': {
+      const { OpenAiProvider } = require('./openai.provider') as typeof import('./openai.provider');
       return new OpenAiProvider(opts);
+    }
   }
+  /* eslint-enable @typescript-eslint/no-require-imports */
 };
 
 /**
