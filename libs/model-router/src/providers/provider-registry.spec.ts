@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-require-imports -- jest.isolateModules loads modules with require */
 /** The SDKs are loaded when a key for their provider is first used, not when the router is imported. */
 describe('sdkProviderFactory', () => {
   const loaded: string[] = [];

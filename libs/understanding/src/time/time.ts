@@ -1,4 +1,3 @@
-import * as chrono from 'chrono-node';
 import type { ThresholdOp, TimeUnit, Window } from '@smartseg/segment-engine';
 import type { Token } from '../normalize/normalize';
 import { MONTHS } from '../text/english';
@@ -14,6 +13,12 @@ import {
   startOfWeek,
   toDate,
 } from './dates';
+
+// chrono-node's English parser only: its index loads all 16 locales (about 215 modules more). The
+// subpath has no types under this repo's moduleResolution, so it is typed as the package's index,
+// whose `parse` is this same English casual parser.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const chrono = require('chrono-node/en') as Pick<typeof import('chrono-node'), 'parse'>;
 
 /**
  * Stage 2, time: finds the time expressions of a request and reads each as a `Window` of
