@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { SmartsegError } from '@smartseg/common/server';
-import { BullMqJobQueue, JobHandlers, JobQueue } from '@smartseg/queue';
+import { JobHandlers, JobQueue } from '@smartseg/queue';
 import { loadAppConfig, type AppConfig } from '@smartseg/common/server';
 import { logLevels } from '../../api/src/bootstrap';
 import { resolveSecrets } from '../../api/src/secrets';
@@ -30,7 +30,7 @@ async function main(): Promise<void> {
     return;
   }
   const queue = app.get(JobQueue);
-  const name = queue instanceof BullMqJobQueue ? queue.workerName : undefined;
+  const name = queue.workerName;
   logger.log(
     `Worker ${name ?? process.pid} consuming jobs (${app.get(JobHandlers).names().join(', ')}) from ${new URL(config.REDIS_URL).host}` +
       ` (concurrency ${config.QUEUE_CONCURRENCY}, lock ${config.QUEUE_LOCK_DURATION_MS} ms, stalled check every ${config.QUEUE_STALLED_INTERVAL_MS} ms)`,

@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import { Logger } from '@nestjs/common';
 import { Job, Queue, UnrecoverableError, Worker, type ConnectionOptions } from 'bullmq';
+import { BULLMQ_QUEUE_NAME, workerName, type BullMqWorkerOptions } from './redis-connection';
 import { isFinalJobError, JobRunner } from './job-runner';
 import {
   assertJobPayload,
@@ -12,44 +12,11 @@ import {
   type JobStatus,
 } from './job-queue.port';
 
-export const BULLMQ_QUEUE_NAME = 'smartseg-jobs';
-
-/** Parses redis[s]://[user:pass@]host:port[/db] into BullMQ connection options. */
-export function redisConnection(url: string): ConnectionOptions {
-  const u = new URL(url);
-  const db = u.pathname && u.pathname !== '/' ? Number(u.pathname.slice(1)) : undefined;
-  return {
-    host: u.hostname,
-    port: u.port ? Number(u.port) : 6379,
-    ...(u.username ? { username: decodeURIComponent(u.username) } : {}),
-    ...(u.password ? { password: decodeURIComponent(u.password) } : {}),
-    ...(db !== undefined && Number.isInteger(db) ? { db } : {}),
-    ...(u.protocol === 'rediss:' ? { tls: {} } : {}),
-    maxRetriesPerRequest: null,
-  };
-}
-
 function statusOf(state: string): JobStatus {
   if (state === 'completed') return 'completed';
   if (state === 'failed') return 'failed';
   if (state === 'active') return 'running';
   return 'queued';
-}
-
-/** How a BullMQ worker consumes (apps/worker); defaults are BullMQ's. */
-export interface BullMqWorkerOptions {
-  concurrency?: number;
-  /** A running job's lock, in ms: after it expires (the worker died) another worker takes the job over. */
-  lockDurationMs?: number;
-  /** How often this worker looks for stalled jobs, in ms. */
-  stalledIntervalMs?: number;
-  /** Times a stalled job is put back to run before it is failed. */
-  maxStalledCount?: number;
-}
-
-/** This process's worker name, stored on every job it runs: `<pid>@<random instance id>`. */
-export function workerName(pid = process.pid): string {
-  return `${pid}@${randomBytes(4).toString('hex')}`;
 }
 
 /** BullMQ on Redis. The API enqueues; apps/worker (role 'worker') consumes. */
@@ -69,7 +36,7 @@ export class BullMqJobQueue extends JobQueue {
   }
 
   /** The consuming worker's name (undefined in a process that only enqueues). */
-  get workerName(): string | undefined {
+  override get workerName(): string | undefined {
     return this.name;
   }
 

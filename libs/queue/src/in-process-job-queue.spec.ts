@@ -5,7 +5,7 @@ import { JobQueue } from './job-queue.port';
 import { isFinalJobError } from './job-runner';
 import { QueueModule, workerOptions } from './queue.module';
 import { InProcessJobQueue } from './in-process-job-queue';
-import { redisConnection, workerName } from './bullmq-job-queue';
+import { redisConnection, workerName } from './redis-connection';
 
 describe('JobQueue (in-process adapter)', () => {
   async function setup() {

@@ -60,6 +60,10 @@ export abstract class JobQueue {
   abstract close(): Promise<void>;
   /** Connectivity check for readiness probes. */
   abstract ping(): Promise<void>;
+  /** The name this process consumes jobs under (a BullMQ worker), undefined otherwise. */
+  get workerName(): string | undefined {
+    return undefined;
+  }
 }
 
 export function assertJobPayload(name: string, data: unknown): asserts data is JobBase {

@@ -1,10 +1,10 @@
 import { Module, type DynamicModule, type OnApplicationShutdown, Inject } from '@nestjs/common';
 import { AppConfig } from '@smartseg/common/server';
-import { BullMqJobQueue, redisConnection, type BullMqWorkerOptions } from './bullmq-job-queue';
 import { InProcessJobQueue } from './in-process-job-queue';
 import { JobHandlers } from './job-handlers';
 import { JobQueue } from './job-queue.port';
 import { JobRunner } from './job-runner';
+import { redisConnection, type BullMqWorkerOptions } from './redis-connection';
 
 export interface QueueModuleOptions {
   /** BullMQ on this Redis when set; in-process otherwise. */
@@ -20,7 +20,7 @@ const OPTIONS = Symbol('QUEUE_MODULE_OPTIONS');
 class QueueShutdown implements OnApplicationShutdown {
   constructor(@Inject(JobQueue) private readonly queue: JobQueue) {}
   async onApplicationShutdown(): Promise<void> {
-    if (this.queue instanceof BullMqJobQueue) await this.queue.close();
+    if (this.queue.kind === 'bullmq') await this.queue.close();
   }
 }
 
@@ -57,6 +57,9 @@ export class QueueModule {
           inject: [JobRunner, { token: AppConfig, optional: true }],
           useFactory: (runner: JobRunner, config?: AppConfig): JobQueue => {
             if (!options.redisUrl) return new InProcessJobQueue(runner);
+            // bullmq is loaded only here: the in-process default does not carry it.
+            // eslint-disable-next-line @typescript-eslint/no-require-imports
+            const { BullMqJobQueue } = require('./bullmq-job-queue') as typeof import('./bullmq-job-queue');
             const q = new BullMqJobQueue(redisConnection(options.redisUrl), runner);
             if (options.role === 'worker') q.startWorker(workerOptions(options, config));
             return q;
