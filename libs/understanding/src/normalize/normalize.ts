@@ -189,6 +189,8 @@ const SHORTHAND: Readonly<Record<string, string>> = {
   lessthan: 'less than',
   les: 'less',
   pts: 'points',
+  hh: 'household',
+  hhi: 'household income',
   pt: 'points',
   lifetimes: 'lifetime',
 };
@@ -208,6 +210,8 @@ const TOKEN_RE = new RegExp(
     String.raw`(?<money>\$\s?(?:\d(?:\d|,(?=\d{3}))*(?:\.\d+)?|\.\d+)\s?(?:[kKmM]|bn|BN)?(?![A-Za-z0-9])(?:\s?(?:-|to)\s?\$?\s?\d(?:\d|,(?=\d{3}))*(?:\.\d+)?\s?(?:[kKmM])?(?![A-Za-z0-9]))?\+?)`,
     String.raw`(?<num>\d(?:\d|,(?=\d{3}))*(?:\.\d+)?(?:\s?-\s?\d(?:\d|,(?=\d{3}))*(?:\.\d+)?(?!\d))?(?:[kKmM](?![A-Za-z]))?(?:'?s(?![A-Za-z])|st|nd|rd|th|%|\+|x(?![A-Za-z]))?\+?)`,
     String.raw`(?<abbr>(?:[A-Za-z]\.){2,})`,
+    // "F35-44", "M50+": a sex letter glued to an age
+    String.raw`(?<sex>(?<![A-Za-z0-9])[FM](?=\d{2}(?!\d)))`,
     String.raw`(?<word>[\p{L}][\p{L}\p{M}0-9]*(?:'(?:[\p{L}]+)?)?)`,
     String.raw`(?<punct>[.,;:!?()\[\]{}"<>=/*|&+#@~^\\-]|'|[^\s\p{L}\p{N}])`,
   ].join('|'),
@@ -313,6 +317,8 @@ export function tokenize(text: string): Token[] {
         }
       }
       out.push(t);
+    } else if (g['sex']) {
+      out.push(makeWord(raw, start, raw === 'F' ? 'women' : 'men'));
     } else if (g['abbr']) {
       out.push(makeWord(raw, start, raw.toLowerCase().replace(/\./g, '')));
     } else if (g['word']) {
@@ -337,6 +343,18 @@ export function tokenize(text: string): Token[] {
         const full: Record<string, string> = { ve: 'have', re: 'are', ll: 'will', d: 'would', m: 'am' };
         out.push(makeWord(raw.slice(0, vm[1].length), start, vm[1]));
         out.push(makeWord(raw.slice(vm[1].length), start + vm[1].length, full[vm[2]!]!));
+        continue;
+      }
+      // "L90D", "L6M", "L12M", "LTM", "T12M": the last N days / weeks / months / years
+      const lw =
+        /^(?:l|t|p)(\d{1,3})(d|w|m|y)$/.exec(lower) ?? (lower === 'ltm' || lower === 'ttm' ? [lower, '12', 'm'] : null);
+      if (lw) {
+        const n = Number(lw[1]);
+        const unit = { d: 'days', w: 'weeks', m: 'months', y: 'years' }[lw[2] as 'd' | 'w' | 'm' | 'y'];
+        const end = start + raw.length;
+        out.push(makeWord(raw, start, 'last'));
+        out.push({ raw, norm: String(n), stem: String(n), start: end, end, kind: 'num', value: n });
+        out.push({ ...makeWord(raw, start, unit), start: end, end });
         continue;
       }
       let norm = lower;
@@ -600,6 +618,7 @@ export function normalize(text: string, vocab?: Vocabulary): NormalizeResult {
   tokens = tokens.filter(
     (tk, i) => !(tk.raw === '-' && tokens[i - 1] && tokens[i - 1]!.end === tk.start && tokens[i + 1]?.kind === 'word'),
   );
+  tokens = expandShorthand(tokens);
   tokens = exclusionFirst(tokens);
   // "abandoned checkout", "checkout abandoners": in commerce an abandoned checkout is an abandoned cart
   for (let i = 0; i < tokens.length; i++) {
@@ -700,6 +719,52 @@ export function normalize(text: string, vocab?: Vocabulary): NormalizeResult {
   tokens = foldNumbers(tokens, clean);
   const corrections = vocab ? correctTypos(tokens, vocab) : [];
   return { text: clean, tokens, corrections };
+}
+
+const SEX_CONTEXT = /^(with|without|who|in|and|or|aged|age|ages|over|under|from|living|\/)$/;
+
+/**
+ * Chat shorthand spelled with a slash or a single letter: "w/ kids" (with), "w/o kids", "w/out"
+ * (without), "35 y/o" (years old), "F 35-44", "M or F 50+" (women / men). The slash would
+ * otherwise read as "or".
+ */
+function expandShorthand(tokens: Token[]): Token[] {
+  const out: Token[] = [];
+  const glued = (a: Token | undefined, b: Token | undefined) => !!a && !!b && a.end === b.start;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const nx = tokens[i + 1];
+    const nx2 = tokens[i + 2];
+    const low = t.raw.toLowerCase();
+    if ((low === 'w' || low === 'y') && nx?.raw === '/' && glued(t, nx)) {
+      const o = glued(nx, nx2) && /^(o|out)$/i.test(nx2!.raw) ? nx2! : undefined;
+      if (low === 'y' && o) {
+        out.push(makeWord(t.raw, t.start, 'years'), { ...makeWord(o.raw, o.start, 'old') });
+        i += 2;
+        continue;
+      }
+      if (low === 'w') {
+        out.push(makeWord(o ? `${t.raw}/${o.raw}` : t.raw, t.start, o ? 'without' : 'with'));
+        i += o ? 2 : 1;
+        continue;
+      }
+    }
+    if ((t.raw === 'F' || t.raw === 'M') && t.kind === 'word') {
+      const prev = out[out.length - 1];
+      const sexNear =
+        nx?.kind === 'num' ||
+        nx?.kind === 'range' ||
+        (!!nx && SEX_CONTEXT.test(nx.norm)) ||
+        (!!prev && /^(or|and|\/)$/.test(prev.norm)) ||
+        !nx;
+      if (sexNear && prev?.kind !== 'num' && prev?.kind !== 'money') {
+        out.push(makeWord(t.raw, t.start, t.raw === 'F' ? 'women' : 'men'));
+        continue;
+      }
+    }
+    out.push(t);
+  }
+  return out;
 }
 
 const EXCLUDE_VERBS = new Set(['exclude', 'remove', 'suppress', 'omit', 'drop']);
