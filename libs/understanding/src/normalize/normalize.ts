@@ -619,6 +619,7 @@ export function normalize(text: string, vocab?: Vocabulary): NormalizeResult {
     (tk, i) => !(tk.raw === '-' && tokens[i - 1] && tokens[i - 1]!.end === tk.start && tokens[i + 1]?.kind === 'word'),
   );
   tokens = expandShorthand(tokens);
+  tokens = dropRegardless(tokens);
   tokens = exclusionFirst(tokens);
   // "abandoned checkout", "checkout abandoners": in commerce an abandoned checkout is an abandoned cart
   for (let i = 0; i < tokens.length; i++) {
@@ -719,6 +720,35 @@ export function normalize(text: string, vocab?: Vocabulary): NormalizeResult {
   tokens = foldNumbers(tokens, clean);
   const corrections = vocab ? correctTypos(tokens, vocab) : [];
   return { text: clean, tokens, corrections };
+}
+
+const REGARDLESS_END =
+  /^(and|or|but|who|whom|that|which|where|whether|what|how|with|without|in|from|living|if|when|,|;|\.|\(|\)|-)$/;
+
+/**
+ * "men over 40 regardless of income", "irrespective of their tier", "no matter the region": the
+ * words naming what does not matter are no condition; they are left out up to the next clause.
+ */
+function dropRegardless(tokens: Token[]): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const a = tokens[i]!.norm;
+    const b = tokens[i + 1]?.norm;
+    const lead = (a === 'regardless' || a === 'irrespective') && b === 'of' ? 2 : a === 'no' && b === 'matter' ? 2 : 0;
+    if (!lead) {
+      out.push(tokens[i]!);
+      continue;
+    }
+    let j = i + lead;
+    const start = j;
+    while (j < tokens.length && j - start < 5 && !REGARDLESS_END.test(tokens[j]!.norm)) j++;
+    if (j === start) {
+      out.push(tokens[i]!);
+      continue;
+    }
+    i = j - 1;
+  }
+  return out;
 }
 
 const SEX_CONTEXT = /^(with|without|who|in|and|or|aged|age|ages|over|under|from|living|\/)$/;

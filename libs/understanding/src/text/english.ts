@@ -127,7 +127,7 @@ export const GRAMMAR_ENTRIES: readonly Entry[] = [
   s('born|born in|birth month|birthday month|month of birth', { t: 'role', role: 'birthMonth' }),
   // subscriptions
   s(
-    'opted in|opt in|opted-in|opt-in|subscribed|subscribers|subscriber|signed up for|enrolled in|turned on|enabled|allowed|allow|allows|accept|accepts|on file|permission',
+    'opted in|opt in|opted into|opt into|opted in to|opted-in|opt-in|subscribed|subscribers|subscriber|signed up for|enrolled in|turned on|enabled|allowed|allow|allows|accept|accepts|on file|permission',
     { t: 'optin', value: true },
   ),
   s('opted out|opt out|opted-out|opt-out|unsubscribed|unsubscribe|turned off|disabled|switched off|blocked|declined', {
@@ -297,7 +297,7 @@ export const FOREIGN_STOPWORDS: ReadonlySet<string> = new Set(
     'der die das und oder mit für von den dem ein eine kunden frauen männer haben nicht ' +
     'il gli le di che per con una sono donne uomini ' +
     'het een van en zijn klanten ' +
-    'os as um uma com para não mulheres homens'
+    'os um uma com para não mulheres homens'
   ).split(' '),
 );
 
