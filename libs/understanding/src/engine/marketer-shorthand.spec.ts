@@ -68,3 +68,81 @@ describe('marketer shorthand: sex letters, slashes and L-windows', () => {
     });
   });
 });
+
+describe('data the tenant keeps coarser than asked', () => {
+  it('refuses a count of children (only whether there are any is known), naming the yes/no facet', () => {
+    for (const text of ['households with 3+ kids', 'families with two or more children', 'parents of 3 kids']) {
+      const r = understand(text);
+      expect(r.status).toBe('refuse');
+      if (r.status === 'refuse') expect(r.nearest.join(' ')).toMatch(/children/i);
+    }
+    // "with children" after an age is still the yes/no
+    expect(where('women 45-60 with children')).toEqual({ kind: 'and', children: [female, aged(45, 60), kids] });
+  });
+
+  it('refuses an income bound inside a band instead of rounding it to the bands around it', () => {
+    for (const text of ['hh income 75k+', 'household income over $75,000', 'income between 60k and 90k']) {
+      const r = understand(text);
+      expect(r.status).toBe('refuse');
+      if (r.status === 'refuse') expect(r.nearest.join(' ')).toMatch(/income/i);
+    }
+    expect(where('household income over $100k')).toEqual({
+      kind: 'attribute',
+      facet: 'income_band',
+      op: 'in',
+      values: ['100k_150k', '150k_plus'],
+    });
+  });
+});
+
+describe('words that say a facet does not matter', () => {
+  it('drops "regardless of income", "irrespective of tier", "no matter the region"', () => {
+    const men40 = { kind: 'and', children: [male, { kind: 'attribute', facet: 'age', op: 'gt', value: 40 }] };
+    expect(where('men over 40 regardless of income')).toEqual(men40);
+    expect(where('men over 40, irrespective of their loyalty tier')).toEqual(men40);
+    expect(where('men over 40 no matter the region')).toEqual(men40);
+  });
+});
+
+describe('subscriptions and events said tersely', () => {
+  it('reads "opted into sms" as the opt-in', () => {
+    expect(where('opted into sms')).toEqual({ kind: 'attribute', facet: 'sms_opt_in', op: 'eq', value: true });
+    expect(where('not opted into email')).toEqual({
+      kind: 'attribute',
+      facet: 'email_opt_in',
+      op: 'eq',
+      value: false,
+    });
+  });
+
+  it('reads "opened but didn\'t click" as email, the one object both verbs act on', () => {
+    const openNoClick = {
+      kind: 'and',
+      children: [
+        { kind: 'event', event_type: ['email_open'] },
+        { kind: 'not', child: { kind: 'event', event_type: ['email_click'] } },
+      ],
+    };
+    expect(where("opened but didn't click")).toEqual(openNoClick);
+    expect(where('opens but no clicks')).toEqual(openNoClick);
+  });
+
+  it('gives a closing window to both of two different events ("opened but didn\'t click L30D")', () => {
+    const w = { type: 'last', n: 30, unit: 'day' };
+    expect(where("opened an email but didn't click in the last 30 days")).toEqual({
+      kind: 'and',
+      children: [
+        { kind: 'event', event_type: ['email_open'], window: w },
+        { kind: 'not', child: { kind: 'event', event_type: ['email_click'], window: w } },
+      ],
+    });
+  });
+});
+
+describe('the tenant vocabulary for lifecycle and model rules', () => {
+  it('knows "one-timers", "likely churners", "likely purchasers"', () => {
+    expect(where('one-timers')).toEqual({ kind: 'rule', rule: 'one_time_buyer' });
+    expect(where('likely churners')).toEqual({ kind: 'rule', rule: 'likely_to_churn' });
+    expect(where('likely purchasers')).toEqual({ kind: 'rule', rule: 'likely_to_buy' });
+  });
+});

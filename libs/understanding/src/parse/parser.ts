@@ -434,6 +434,7 @@ export class Parser {
             const atom = bands
               ? this.bandAttr(src.facet, bands, lq.q.threshold, [span(lq.c)])
               : this.thresholdAttr(src.facet, lq.q.threshold, [span(lq.c)], 0.8);
+            if (!atom) break;
             atom.fromQty = true;
             p.comps.push({ lf: atomLF(atom), key: this.keyOf(atom), atoms: [atom] });
             this.used.add(lq.c);
@@ -2373,6 +2374,21 @@ export class Parser {
     const unitWord = next?.c.text.toLowerCase();
     const unitDays = unitWord && /^(days?|weeks?|months?|years?|yrs?)$/.test(unitWord) ? unitWord : undefined;
 
+    // a count of something the tenant only knows as yes / no ("3+ kids", "two or more children"): that
+    // number is data it does not have, so the request is refused with the facet as the nearest, not
+    // read as the yes / no or given to another number ("households with 3+ kids" is not a household size)
+    if (next && next.idx === idx + 1 && !/^(with|without|has|have|had|no)$/i.test(next.c.tokens[0]?.norm ?? '')) {
+      const yesNo = [...senses(next.c, 'facet'), ...senses(next.c, 'value')].find(
+        (fs) => this.facet(fs.facet)?.type === 'boolean',
+      );
+      const trivial =
+        (th.op === 'eq' && th.value === 0) || (th.op === 'gte' && th.value === 1) || (th.op === 'gt' && th.value === 0);
+      if (yesNo && !trivial && !has(next.c, 'optin') && !has(next.c, 'measure')) {
+        this.unknown.push(c);
+        this.notes.push(`"${c.text} ${next.c.text}": only whether there are any is known`);
+        return true;
+      }
+    }
     // 1. a numeric facet, model or measure right before: "churn risk above 0.8", "points over 5000", "AOV over $100"
     // 2. a noun right after: "5+ orders", "more than 5000 points", "40 years old"
     const candidates = [next, prev].filter(Boolean) as { c: Chunk; idx: number }[];
@@ -2451,7 +2467,9 @@ export class Parser {
         }
         const bands = roles.bands.get(f.name);
         if (bands) {
-          ctx.push(this.bandAttr(f.name, bands, th, [span(x), span(c)]), idx);
+          const atom = this.bandAttr(f.name, bands, th, [span(x), span(c)]);
+          if (atom) ctx.push(atom, idx);
+          else this.unknown.push(c);
           return true;
         }
       }
@@ -2623,7 +2641,15 @@ export class Parser {
     bands: { value: string | number | boolean; min: number; max: number }[],
     th: Threshold,
     spans: Span[],
-  ): AttrAtom {
+  ): AttrAtom | undefined {
+    // a bound inside a band ("income over $75k" against 50-100k bands) is a finer grain than the
+    // tenant keeps: refused with the band facet as the nearest, not rounded to the bands around it
+    const edges = new Set(bands.flatMap((b) => [b.min, b.max]));
+    const bounds = th.op === 'between' ? [th.min, th.max] : th.op === 'eq' ? [] : [th.value];
+    if (bounds.some((v) => !edges.has(v))) {
+      this.notes.push(`${facet}: ${bounds.join('-')} falls inside a band`);
+      return undefined;
+    }
     const pick = bands.filter((b) => {
       switch (th.op) {
         case 'gt':
@@ -3819,10 +3845,17 @@ export class Parser {
         // "never bought pets, but viewed pet products in the last 30 days": never is all of history
         if (qb.neg && q.chunks.some((c) => c.tokens.some((t) => t.norm === 'never'))) break;
         // "used to buy pet food but haven't ordered any in the last 3 months": not the same window
+        // ("opened but didn't click in the last 30 days": two different events share it)
         if (
           !!qb.neg !== !!b.neg &&
           (b.inheritObject || JSON.stringify(qb.item) === JSON.stringify(b.item)) &&
-          (qb.verb ?? 'purchase') === (b.verb ?? 'purchase')
+          (qb.verb ?? 'purchase') === (b.verb ?? 'purchase') &&
+          !(
+            qb.ecues.length &&
+            b.ecues.length &&
+            !qb.ecues.every((e) => b.ecues.includes(e)) &&
+            !b.ecues.every((e) => qb.ecues.includes(e))
+          )
         )
           break;
         qb.window = b.window;
@@ -3972,6 +4005,17 @@ export class Parser {
       const score = (e: string) => others.filter((s) => this.lex.eventBags.get(e)!.has(s)).length;
       const top = Math.max(...best.map(score));
       if (top > 0) best = best.filter((e) => score(e) === top);
+      else if (others.length) {
+        // "opened but didn't click": the reading whose object the other words also act on (an email
+        // is opened and clicked; a push is only opened, an SMS only clicked)
+        const object = (e: string) => this.lex.eventObjects.get(e);
+        const shared = best.filter((e) =>
+          [...this.lex.eventBags].some(
+            ([e2, bag]) => e2 !== e && object(e2) === object(e) && others.some((s) => bag.has(s)),
+          ),
+        );
+        if (shared.length === 1) best = shared;
+      }
     }
     // one generic word ("coming", "checking") names no event on its own
     if (max === 1 && b.ecues.length === 1 && GENERIC_EVENT_WORDS.has(b.ecues[0]!)) return [];
