@@ -146,3 +146,39 @@ describe('the tenant vocabulary for lifecycle and model rules', () => {
     expect(where('likely purchasers')).toEqual({ kind: 'rule', rule: 'likely_to_buy' });
   });
 });
+
+describe('scope of "but not both", of a window and of a count', () => {
+  it('keeps the channels said one by one apart for "but not both"', () => {
+    const online = { kind: 'purchase', order: { channel: ['web', 'app'] } };
+    const store = { kind: 'purchase', order: { channel: ['store'] } };
+    expect(where('bought online or in store but not both')).toEqual({
+      kind: 'or',
+      children: [
+        { kind: 'and', children: [online, { kind: 'not', child: store }] },
+        { kind: 'and', children: [store, { kind: 'not', child: online }] },
+      ],
+    });
+  });
+
+  it('does not give the window of "no purchase at all" to the purchase of something', () => {
+    expect(where("bought electronics but haven't bought since March")).toEqual({
+      kind: 'and',
+      children: [
+        { kind: 'purchase', item: { department: ['Electronics'] } },
+        { kind: 'not', child: { kind: 'purchase', window: { type: 'since', date: '2026-03-01' } } },
+      ],
+    });
+  });
+
+  it('refuses a count of distinct departments, categories or brands (the model cannot say it)', () => {
+    for (const text of ['bought from at least two departments', 'shopped 3 or more different categories']) {
+      expect(understand(text).status).toBe('refuse');
+    }
+    // a count of items is units
+    expect(where('bought 3+ items')).toEqual({
+      kind: 'purchase',
+      measure: 'quantity',
+      threshold: { op: 'gte', value: 3 },
+    });
+  });
+});

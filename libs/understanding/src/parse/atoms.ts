@@ -97,6 +97,8 @@ export interface BehaviourAtom extends AtomBase {
   hasVerbWord: boolean;
   /** Alternatives (OR) of item filters from coordination ("toys or electronics"). */
   itemAlts?: ItemFilter[];
+  /** The channel groups said one by one ("online or in store": web+app, store), for "but not both". */
+  channelAlts?: ('store' | 'web' | 'app')[][];
   /** Alternatives of events from coordination ("opened an email or a push"). */
   eventAlts?: string[][];
   /** Index of the segment that opened it. */

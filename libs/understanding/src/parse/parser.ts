@@ -160,6 +160,16 @@ function mergeOrder(into: OrderFilter, add: OrderFilter): void {
   if (add.store_id) into.store_id = [...new Set([...(into.store_id ?? []), ...add.store_id])];
 }
 
+/** mergeOrder into a behaviour, remembering each channel group said. */
+function mergeBehOrder(b: BehaviourAtom, add: OrderFilter, from?: BehaviourAtom): void {
+  const groups = from?.channelAlts ?? (add.channel ? [add.channel] : []);
+  if (groups.length) {
+    const mine = b.channelAlts ?? (b.order.channel ? [b.order.channel] : []);
+    b.channelAlts = [...mine, ...groups];
+  }
+  mergeOrder(b.order, add);
+}
+
 function addItem(into: ItemFilter, s: Extract<Sense, { t: 'item' | 'flag' }>): void {
   if (s.t === 'flag') {
     into[s.flag] = true;
@@ -1490,7 +1500,7 @@ export class Parser {
         }
         // not cued: the words are about the order ("bought online", "in-store shoppers")
         const b = ensureBeh(c);
-        mergeOrder(b.order, order.filter);
+        mergeBehOrder(b, order.filter);
         if (order.filter.channel && !b.neg && onlyNear(chunks, idx)) b.onlyChannel = true;
         if (order.channelWord && !t('verb')) weakChannel = true;
         this.used.add(c);
@@ -1501,7 +1511,7 @@ export class Parser {
         if (!b.verb || b.verb === 'purchase') b.verb = verb.cls;
         b.hasVerbWord = true;
         phrase.hasVerb = true;
-        if (order) mergeOrder(b.order, order.filter);
+        if (order) mergeBehOrder(b, order.filter);
         this.used.add(c);
         continue;
       }
@@ -1594,7 +1604,7 @@ export class Parser {
           continue;
         }
         const b = ensureBeh(c);
-        mergeOrder(b.order, order.filter);
+        mergeBehOrder(b, order.filter);
         if (order.filter.channel && !b.neg && onlyNear(chunks, idx)) b.onlyChannel = true;
         if (order.channelWord && !t('verb')) weakChannel = true;
         if (t('verb')) {
@@ -2388,6 +2398,18 @@ export class Parser {
         this.notes.push(`"${c.text} ${next.c.text}": only whether there are any is known`);
         return true;
       }
+    }
+    // "bought from at least two departments", "3+ different brands": a count of distinct kinds of item,
+    // which the segment model cannot say: refused, not read as a count of orders
+    if (
+      next &&
+      !has(next.c, 'measure') &&
+      /^(departments?|categories|category|brands?|aisles?|sections?)$/i.test(next.c.text.trim()) &&
+      ctx.chunks.slice(idx + 1, next.idx).every((x) => x.stop || has(x, 'filler') || x.punct)
+    ) {
+      this.unknown.push(c, next.c);
+      this.notes.push(`"${c.text} ${next.c.text}": a count of distinct kinds of item`);
+      return true;
     }
     // 1. a numeric facet, model or measure right before: "churn risk above 0.8", "points over 5000", "AOV over $100"
     // 2. a noun right after: "5+ orders", "more than 5000 points", "40 years old"
@@ -3465,7 +3487,7 @@ export class Parser {
         Object.keys(nb.order).every((k) => !(k in ab.order)) &&
         (!nb.window || !ab.window || JSON.stringify(nb.window) === JSON.stringify(ab.window))
       ) {
-        mergeOrder(ab.order, nb.order);
+        mergeBehOrder(ab, nb.order, nb);
         if (nb.window && !ab.window) ab.window = nb.window;
         ab.spans = dedupeSpans([...ab.spans, ...nb.spans]);
         return true;
@@ -3498,7 +3520,7 @@ export class Parser {
       const disjoint = Object.keys(x.order).every((k) => !(k in y.order));
       const sameWindow = !x.window || !y.window || JSON.stringify(x.window) === JSON.stringify(y.window);
       if (orderOnly(x) && orderOnly(y) && disjoint && sameWindow && b.clause === a.clause) {
-        mergeOrder(x.order, y.order);
+        mergeBehOrder(x, y.order, y);
         x.window = x.window ?? y.window;
         x.spans = dedupeSpans([...x.spans, ...y.spans]);
         this.notes.push('two order conditions joined by "and" were read as the same order');
@@ -3585,7 +3607,7 @@ export class Parser {
       }
     }
     if (!orderEmpty(from.order)) {
-      if (mode === 'alt') mergeOrder(into.order, from.order);
+      if (mode === 'alt') mergeBehOrder(into, from.order, from);
       else into.order = { ...into.order, ...from.order };
     }
     if (from.events.length) {
@@ -3845,6 +3867,17 @@ export class Parser {
         // "never bought pets, but viewed pet products in the last 30 days": never is all of history
         if (qb.neg && q.chunks.some((c) => c.tokens.some((t) => t.norm === 'never'))) break;
         // "used to buy pet food but haven't ordered any in the last 3 months": not the same window
+        // "bought electronics but haven't bought anything since March": the window of "no purchase at all"
+        // is not that of the purchase of something
+        const bare = (x: BehaviourAtom) => itemEmpty(x.item) && orderEmpty(x.order) && !x.events.length;
+        if (
+          !!qb.neg !== !!b.neg &&
+          (qb.verb ?? 'purchase') === 'purchase' &&
+          (b.verb ?? 'purchase') === 'purchase' &&
+          !b.inheritObject &&
+          bare(qb) !== bare(b)
+        )
+          break;
         // ("opened but didn't click in the last 30 days": two different events share it)
         if (
           !!qb.neg !== !!b.neg &&
@@ -3935,6 +3968,22 @@ export class Parser {
 
   /** Items said as alternatives become one item list when they differ in one field, else an OR. */
   private altsLF(b: BehaviourAtom): LF {
+    // "bought online or in store, but not both": the channels said stay apart for the exclusive or
+    const groups = b.channelAlts;
+    if (this.xor && groups && groups.length >= 2 && (b.itemAlts?.length ?? 0) < 2 && !b.neg) {
+      const distinct = [...new Map(groups.map((g) => [[...g].sort().join(','), g])).values()];
+      if (distinct.length >= 2) {
+        return {
+          op: 'or',
+          children: distinct.map((g) => {
+            const c = cloneBeh(b);
+            c.order = { ...c.order, channel: [...g] };
+            delete c.channelAlts;
+            return { op: 'atom', atom: c } as LF;
+          }),
+        };
+      }
+    }
     const alts = b.itemAlts;
     if (!alts || alts.length < 2) return { op: 'atom', atom: b };
     // "an Apple smartphone or tablet": the brand said first covers both;
