@@ -182,3 +182,48 @@ describe('scope of "but not both", of a window and of a count', () => {
     });
   });
 });
+
+describe('alternatives said with their own head noun, and words for "excluding"', () => {
+  it('gives what follows the second of two headed alternatives to it alone', () => {
+    expect(where('Platinum members, or gold members with more than 20,000 points')).toEqual({
+      kind: 'or',
+      children: [
+        { kind: 'attribute', facet: 'loyalty_tier', op: 'eq', value: 'platinum' },
+        {
+          kind: 'and',
+          children: [
+            { kind: 'attribute', facet: 'loyalty_tier', op: 'eq', value: 'gold' },
+            { kind: 'attribute', facet: 'loyalty_points', op: 'gt', value: 20000 },
+          ],
+        },
+      ],
+    });
+    // one head noun for both: the modifier is said of both
+    expect(where('gold or platinum members with 1000+ points')).toEqual({
+      kind: 'and',
+      children: [
+        { kind: 'attribute', facet: 'loyalty_tier', op: 'in', values: ['gold', 'platinum'] },
+        { kind: 'attribute', facet: 'loyalty_points', op: 'gte', value: 1000 },
+      ],
+    });
+  });
+
+  it('reads "nobody who" as an exclusion', () => {
+    expect(where('employees, but nobody who has unsubscribed')).toEqual({
+      kind: 'and',
+      children: [
+        { kind: 'attribute', facet: 'is_employee', op: 'eq', value: true },
+        { kind: 'not', child: { kind: 'event', event_type: ['unsubscribe'] } },
+      ],
+    });
+  });
+
+  it('reads a thousand written apart from the number ("twenty-five k")', () => {
+    expect(where('income under twenty-five k')).toEqual({
+      kind: 'attribute',
+      facet: 'income_band',
+      op: 'eq',
+      value: 'under_25k',
+    });
+  });
+});

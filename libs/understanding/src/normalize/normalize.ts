@@ -474,6 +474,11 @@ export function foldNumbers(tokens: Token[], text: string): Token[] {
       mergeTokens(t, i, 2, { kind: 'money', value: tok.value }, text);
       continue;
     }
+    // "twenty-five k", "100 K": a thousand, written apart from the number
+    if (numeric && next && /^k$/i.test(next.raw) && tok.value !== undefined && !tok.plus) {
+      mergeTokens(t, i, 2, { kind: 'num', value: tok.value * 1000 }, text);
+      continue;
+    }
     // "50k-100k", "$1.5k-2k": two amounts joined by a hyphen
     const after = t[i + 2];
     if (

@@ -3548,6 +3548,13 @@ export class Parser {
       (lastAtom.k === 'model' && firstAtom.k === 'model' && lastAtom.model === firstAtom.model) ||
       (lastAtom.k === 'beh' && firstAtom.k === 'beh' && b.comps.length === 1 && !b.hasVerb && !firstAtom.hasVerbWord);
     if (!sameFacet && !sameKind) return false;
+    // "Platinum members, or gold members with 20,000+ points": each alternative said with its own head
+    // noun and set apart by a comma stays a phrase of its own, so what follows the second is said of it alone
+    const headed = (p: Phrase) =>
+      p.chunks.some(
+        (c) => has(c, 'subj') || /\b(members?|customers?|shoppers?|buyers?|users?|folks|people)$/i.test(c.text),
+      );
+    if (conj === 'or' && b.conn.has('comma') && headed(a) && headed(b) && a.comps.length === 1) return false;
     if (places) {
       // a place cannot be two places at once: "and" between places is a union too
     } else if (sameFacet) {

@@ -161,7 +161,7 @@ export const GRAMMAR_ENTRIES: readonly Entry[] = [
     { t: 'rel' },
   ),
   s(
-    'except|excluding|exclude|excludes|excl|excl.|ex.|except for|other than|minus|not including|apart from|aside from|leaving out|leave out|but not|omitting|omit|without counting|barring|save for|filter out|ignoring|skip|skipping|leave off|drop|dropping|not counting|but exclude|and exclude|with the exception of|except those|except the ones|except anyone|besides|anyone but|anybody but|everyone but|everybody but|all but|all customers but|everyone except|anyone except|everybody except|anyone other than|everyone other than',
+    'except|excluding|exclude|excludes|excl|excl.|ex.|except for|other than|minus|not including|apart from|aside from|leaving out|leave out|but not|omitting|omit|without counting|barring|save for|filter out|ignoring|skip|skipping|leave off|drop|dropping|not counting|but exclude|and exclude|with the exception of|except those|except the ones|except anyone|besides|anyone but|anybody but|everyone but|everybody but|all but|all customers but|everyone except|anyone except|everybody except|anyone other than|everyone other than|nobody|noone|nobody who|no one who|nobody that|no one that',
     { t: 'excl' },
   ),
   s('either', { t: 'either' }),
