@@ -227,3 +227,41 @@ describe('alternatives said with their own head noun, and words for "excluding"'
     });
   });
 });
+
+describe('a window said ahead of the actions, and redeeming', () => {
+  it('gives "in the past year," (set apart by a comma) to each alternative after it', () => {
+    const w = { type: 'last', n: 1, unit: 'year' };
+    expect(where('in the last year, either bought a camera or spent over $1,500 on Electronics')).toEqual({
+      kind: 'or',
+      children: [
+        { kind: 'purchase', item: { category: ['Cameras'] }, window: w },
+        {
+          kind: 'purchase',
+          item: { department: ['Electronics'] },
+          window: w,
+          measure: 'spend',
+          threshold: { op: 'gt', value: 1500 },
+        },
+      ],
+    });
+  });
+
+  it('keeps "never" all of history after a leading window', () => {
+    expect(where('in 2025, bought toys but never electronics')).toEqual({
+      kind: 'and',
+      children: [
+        { kind: 'purchase', item: { department: ['Toys'] }, window: { type: 'year', year: 2025 } },
+        { kind: 'not', child: { kind: 'purchase', item: { department: ['Electronics'] } } },
+      ],
+    });
+  });
+
+  it('reads "redeemed a promo code" as a coupon, and "redeemed loyalty points" as data the tenant lacks', () => {
+    expect(where('redeemed a promo in the past 90 days')).toEqual({
+      kind: 'purchase',
+      order: { coupon_used: true },
+      window: { type: 'last', n: 90, unit: 'day' },
+    });
+    expect(understand('members who redeemed loyalty points in the last 30 days').status).toBe('refuse');
+  });
+});

@@ -189,6 +189,11 @@ const SHORTHAND: Readonly<Record<string, string>> = {
   lessthan: 'less than',
   les: 'less',
   pts: 'points',
+  // "redeemed a promo code": redeeming a coupon is using it (and "redeemed points" stays no coupon)
+  redeemed: 'used',
+  redeem: 'use',
+  redeems: 'uses',
+  redeeming: 'using',
   hh: 'household',
   hhi: 'household income',
   pt: 'points',

@@ -3769,6 +3769,8 @@ export class Parser {
         const target = (before ?? after)?.beh;
         if (target) {
           this.applyTime(target, o.time, o.chunk);
+          // "in the past year, either bought a camera or spent $1,500": said ahead of the actions, for each
+          if (!before) target.windowLeading = true;
           continue;
         }
         if (!behs.length && p.comps.length > 0 && o.time.kind !== 'alltime') {
@@ -3830,6 +3832,8 @@ export class Parser {
         const never = q.chunks.some((c) => c.tokens.some((t) => t.norm === 'never' || t.norm === 'ever'));
         const butNot = q.conn.has('but') && !!qb.neg && !never;
         if (!(src.windowLeading || butNot)) break;
+        // "in 2025 bought toys but never electronics": never is all of history
+        if (never && qb.neg) break;
         qb.window = src.window;
         qb.windowAmb = src.windowAmb;
         qb.windowShared = true;

@@ -86,7 +86,7 @@ export const GRAMMAR_ENTRIES: readonly Entry[] = [
     filter: { fulfillment: ['ship'] },
   }),
   s(
-    'on sale|clearance|markdowns|sale items|discounted items|coupon|coupons|discount|discounts|discounted|promo code|promo codes|promo|voucher|vouchers|discount code|coupon code|promotion code|promotional code|markdown|used a coupon|redeemed a coupon|with a coupon|using a coupon|redeemed|redeem',
+    'on sale|clearance|markdowns|sale items|discounted items|coupon|coupons|discount|discounts|discounted|promo code|promo codes|promo|voucher|vouchers|discount code|coupon code|promotion code|promotional code|markdown|used a coupon|redeemed a coupon|with a coupon|using a coupon',
     { t: 'order', filter: { coupon_used: true } },
   ),
   s('full price|full-price|at full price|paid full price', { t: 'order', filter: { coupon_used: false } }),
