@@ -265,3 +265,25 @@ describe('a window said ahead of the actions, and redeeming', () => {
     expect(understand('members who redeemed loyalty points in the last 30 days').status).toBe('refuse');
   });
 });
+
+describe('the window of the action before, and a sum of purchases', () => {
+  it('reads "no order that week" as the week said before', () => {
+    const w = { type: 'last', n: 7, unit: 'day' };
+    expect(where('opened an email in the last 7 days but no purchase that week')).toEqual({
+      kind: 'and',
+      children: [
+        { kind: 'event', event_type: ['email_open'], window: w },
+        { kind: 'not', child: { kind: 'purchase', window: w } },
+      ],
+    });
+  });
+
+  it('reads "sum of purchases" as spend in the window said', () => {
+    expect(where('sum of purchases in the last 30 days is at least $400')).toEqual({
+      kind: 'purchase',
+      window: { type: 'last', n: 30, unit: 'day' },
+      measure: 'spend',
+      threshold: { op: 'gte', value: 400 },
+    });
+  });
+});

@@ -50,6 +50,14 @@ export const GRAMMAR_ENTRIES: readonly Entry[] = [
     'lifetime value|lifetime spend|lifetime spending|ltv|total spend|total spending|total spent|spent in total|all time spend|all-time spend|lifetime revenue|total revenue|cumulative spend|historical spend|overall spend|spent overall',
     { t: 'measure', measure: 'spend', lifetime: true },
   ),
+  // "sum of purchases in the last 30 days is at least $400": spend (in the window said)
+  s(
+    'sum of purchases|sum of orders|sum of their purchases|total of purchases|purchase total|purchases total|order total sum',
+    {
+      t: 'measure',
+      measure: 'spend',
+    },
+  ),
   s(
     'order count|number of orders|number of purchases|order frequency|purchase frequency|purchase count|how many orders',
     { t: 'measure', measure: 'orders' },
