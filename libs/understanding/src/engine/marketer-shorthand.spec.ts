@@ -287,3 +287,46 @@ describe('the window of the action before, and a sum of purchases', () => {
     });
   });
 });
+
+describe('"only" and "always" on a purchase', () => {
+  it('reads "who only order through the app" as app-only, not as one order', () => {
+    expect(where('customers who only order through the app')).toEqual({
+      kind: 'and',
+      children: [
+        { kind: 'purchase', order: { channel: ['app'] } },
+        { kind: 'not', child: { kind: 'purchase', order: { channel: ['store', 'web'] } } },
+      ],
+    });
+    // "their only order" is still one order
+    expect(where('customers who only ordered once')).toEqual({ kind: 'rule', rule: 'one_time_buyer' });
+  });
+
+  it('reads "only buys with a coupon", "always uses a coupon" as no order without one', () => {
+    const onlyCoupon = {
+      kind: 'and',
+      children: [
+        { kind: 'purchase', order: { coupon_used: true } },
+        { kind: 'not', child: { kind: 'purchase', order: { coupon_used: false } } },
+      ],
+    };
+    expect(where('only buys with coupons')).toEqual(onlyCoupon);
+    expect(where('always uses a coupon')).toEqual(onlyCoupon);
+    expect(where('a coupon on every single order they have placed')).toEqual(onlyCoupon);
+  });
+
+  it('reads "only pays with PayPal" as no order paid another way', () => {
+    expect(where('only pays with PayPal')).toEqual({
+      kind: 'and',
+      children: [
+        { kind: 'purchase', order: { payment_method: ['paypal'] } },
+        {
+          kind: 'not',
+          child: {
+            kind: 'purchase',
+            order: { payment_method: ['credit_card', 'debit_card', 'cash', 'gift_card', 'ebt'] },
+          },
+        },
+      ],
+    });
+  });
+});

@@ -630,6 +630,15 @@ export function normalize(text: string, vocab?: Vocabulary): NormalizeResult {
   );
   tokens = expandShorthand(tokens);
   tokens = dropRegardless(tokens);
+  // "on every single order": every
+  tokens = tokens.filter((tk, i) => !(tk.norm === 'single' && /^(every|each)$/.test(tokens[i - 1]?.norm ?? '')));
+  // "customers who only order through the app": "only" on the verb, not "their only order" (one order)
+  for (let i = 1; i + 1 < tokens.length; i++) {
+    if (tokens[i]!.norm !== 'only' || !/^(order|purchase)$/.test(tokens[i + 1]!.norm)) continue;
+    if (!/^(who|that|they|customers|shoppers|people|folks|members|buyers)$/.test(tokens[i - 1]!.norm)) continue;
+    tokens[i + 1]!.norm = 'buy';
+    tokens[i + 1]!.stem = 'buy';
+  }
   tokens = exclusionFirst(tokens);
   // "abandoned checkout", "checkout abandoners": in commerce an abandoned checkout is an abandoned cart
   for (let i = 0; i < tokens.length; i++) {

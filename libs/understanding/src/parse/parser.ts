@@ -124,9 +124,13 @@ const NEG_WORDS = new Set(['not', 'no', 'never', 'without', 'none', 'nothing', '
 const PURCHASE_WORDS = new Set(['buy', 'bought', 'purchase', 'purchased', 'order', 'ordered', 'shop', 'shopped']);
 
 /** "online only", "store-only shoppers", "only bought online": "only" right around a channel word. */
-function onlyNear(chunks: readonly Chunk[], idx: number): boolean {
-  return [chunks[idx - 2], chunks[idx - 1], chunks[idx + 1]].some(
-    (x) => !!x && /^(only|exclusively|solely)$/i.test(x.text),
+function onlyNear(chunks: readonly Chunk[], idx: number, always = false): boolean {
+  const words = always ? /^(only|exclusively|solely|always)$/i : /^(only|exclusively|solely)$/i;
+  return [chunks[idx - 3], chunks[idx - 2], chunks[idx - 1], chunks[idx + 1]].some(
+    (x, k) =>
+      !!x &&
+      (words.test(x.text) || (always && has(x, 'only') && !/^(just|exactly|strictly)$/i.test(x.text))) &&
+      (k > 0 || always),
   );
 }
 
@@ -158,6 +162,18 @@ function mergeOrder(into: OrderFilter, add: OrderFilter): void {
   if (add.coupon_used !== undefined) into.coupon_used = add.coupon_used;
   if (add.status) into.status = add.status;
   if (add.store_id) into.store_id = [...new Set([...(into.store_id ?? []), ...add.store_id])];
+}
+
+const ORDER_FIELD_VALUES = {
+  payment_method: ['credit_card', 'debit_card', 'cash', 'paypal', 'gift_card', 'ebt'],
+  fulfillment: ['in_store', 'pickup', 'delivery', 'ship'],
+} as const;
+
+/** The one enumerated order field (payment, fulfillment) a filter names, for "only pays with PayPal". */
+function onlyFieldOf(f: OrderFilter): 'payment_method' | 'fulfillment' | undefined {
+  if (f.payment_method?.length && !f.fulfillment) return 'payment_method';
+  if (f.fulfillment?.length && !f.payment_method) return 'fulfillment';
+  return undefined;
 }
 
 /** mergeOrder into a behaviour, remembering each channel group said. */
@@ -1502,6 +1518,8 @@ export class Parser {
         const b = ensureBeh(c);
         mergeBehOrder(b, order.filter);
         if (order.filter.channel && !b.neg && onlyNear(chunks, idx)) b.onlyChannel = true;
+        if (order.filter.coupon_used === true && !b.neg && onlyNear(chunks, idx, true)) b.onlyCoupon = true;
+        if (!b.neg && onlyNear(chunks, idx, true)) b.onlyField = onlyFieldOf(order.filter) ?? b.onlyField;
         if (order.channelWord && !t('verb')) weakChannel = true;
         this.used.add(c);
         continue;
@@ -1512,6 +1530,8 @@ export class Parser {
         b.hasVerbWord = true;
         phrase.hasVerb = true;
         if (order) mergeBehOrder(b, order.filter);
+        if (order?.filter.coupon_used === true && !b.neg && onlyNear(chunks, idx, true)) b.onlyCoupon = true;
+        if (order && !b.neg && onlyNear(chunks, idx, true)) b.onlyField = onlyFieldOf(order.filter) ?? b.onlyField;
         this.used.add(c);
         continue;
       }
@@ -1606,6 +1626,8 @@ export class Parser {
         const b = ensureBeh(c);
         mergeBehOrder(b, order.filter);
         if (order.filter.channel && !b.neg && onlyNear(chunks, idx)) b.onlyChannel = true;
+        if (order.filter.coupon_used === true && !b.neg && onlyNear(chunks, idx, true)) b.onlyCoupon = true;
+        if (!b.neg && onlyNear(chunks, idx, true)) b.onlyField = onlyFieldOf(order.filter) ?? b.onlyField;
         if (order.channelWord && !t('verb')) weakChannel = true;
         if (t('verb')) {
           b.verb = 'purchase';
@@ -3959,6 +3981,32 @@ export class Parser {
       return this.altsLF(b);
     }
     if (!b.verb || b.verb === 'event') b.verb = 'purchase';
+    const field = b.onlyField;
+    const said = field ? (b.order[field] as readonly string[] | undefined) : undefined;
+    if (field && said?.length && !b.neg && !b.threshold && !b.measure) {
+      // ...and no order with another payment method / fulfillment (in the same window)
+      const others = ORDER_FIELD_VALUES[field].filter((v) => !said.includes(v));
+      if (others.length) {
+        const other = cloneBeh(b);
+        other.item = {};
+        delete other.itemAlts;
+        other.order = { [field]: others } as OrderFilter;
+        delete other.onlyField;
+        other.onlyCoupon = false;
+        this.notes.push(`"only" read as no order with another ${field.replace('_', ' ')}`);
+        return { op: 'and', children: [this.altsLF(b), { op: 'not', child: { op: 'atom', atom: other } }] };
+      }
+    }
+    if (b.onlyCoupon && b.order.coupon_used === true && !b.neg && !b.threshold && !b.measure) {
+      // ...and no order without one (in the same window)
+      const other = cloneBeh(b);
+      other.item = {};
+      delete other.itemAlts;
+      other.order = { coupon_used: false };
+      other.onlyCoupon = false;
+      this.notes.push('"only with a coupon" read as no order without one');
+      return { op: 'and', children: [this.altsLF(b), { op: 'not', child: { op: 'atom', atom: other } }] };
+    }
     if (b.onlyChannel && b.order.channel?.length && !b.neg) {
       // ...and no purchase (in the same window) in the other channels
       const others = ['store', 'web', 'app'].filter((ch) => !b.order.channel!.includes(ch as never));

@@ -200,7 +200,10 @@ export const GRAMMAR_ENTRIES: readonly Entry[] = [
     t: 'prep',
     p: '',
   }),
-  s('only|just|solely|exclusively|strictly|exactly', { t: 'only' }),
+  s(
+    'only|just|solely|exclusively|strictly|exactly|always|every time|on every order|on every purchase|on all orders|on all their orders|on all of their orders|on each order|every order they have placed|every order they placed|on every order they have placed|on every order they placed',
+    { t: 'only' },
+  ),
   s(
     'by which i mean|by which we mean|meaning|means|here means|is defined as|defined as|i.e.|ie|i.e|which means|that is|i mean|as in|in other words|aka|a.k.a.|define|defining|definition',
     { t: 'def' },
