@@ -330,3 +330,16 @@ describe('"only" and "always" on a purchase', () => {
     });
   });
 });
+
+describe('age and children said another way', () => {
+  it('reads "between the ages of 18 and 24" as an age range (was: two contradicting ages)', () => {
+    expect(where('between the ages of 18 and 24')).toEqual(aged(18, 24));
+    expect(where('women between ages 25 and 40')).toEqual({ kind: 'and', children: [female, aged(25, 40)] });
+  });
+
+  it('reads "childless", "child-free" as without children', () => {
+    const noKids = { kind: 'attribute', facet: 'has_children', op: 'eq', value: false };
+    expect(where('childless women')).toEqual({ kind: 'and', children: [noKids, female] });
+    expect(where('child-free women')).toEqual({ kind: 'and', children: [noKids, female] });
+  });
+});

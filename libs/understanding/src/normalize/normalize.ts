@@ -194,6 +194,7 @@ const SHORTHAND: Readonly<Record<string, string>> = {
   redeem: 'use',
   redeems: 'uses',
   redeeming: 'using',
+  childless: 'without kids',
   hh: 'household',
   hhi: 'household income',
   pt: 'points',
@@ -630,6 +631,26 @@ export function normalize(text: string, vocab?: Vocabulary): NormalizeResult {
   );
   tokens = expandShorthand(tokens);
   tokens = dropRegardless(tokens);
+  // "between the ages of 18 and 24", "between ages 18 and 24": aged between 18 and 24
+  for (let i = 0; i + 3 < tokens.length; i++) {
+    if (tokens[i]!.norm !== 'between') continue;
+    let j = i + 1;
+    if (tokens[j]!.norm === 'the') j++;
+    if (!/^ages?$/.test(tokens[j]?.norm ?? '')) continue;
+    const of = tokens[j + 1]?.norm === 'of' ? 1 : 0;
+    if (tokens[j + 1 + of]?.kind !== 'num') continue;
+    tokens[i] = { ...tokens[i]!, norm: 'aged', stem: 'aged' };
+    tokens[j] = { ...tokens[j]!, norm: 'between', stem: 'between' };
+    tokens.splice(j + 1, of);
+    tokens.splice(i + 1, j - i - 1);
+  }
+  // "child-free women": without kids
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    if (tokens[i]!.norm === 'child' && tokens[i + 1]!.norm === 'free') {
+      tokens[i] = { ...tokens[i]!, norm: 'without', stem: 'without' };
+      tokens[i + 1] = { ...tokens[i + 1]!, norm: 'kids', stem: stem('kids') };
+    }
+  }
   // "on every single order": every
   tokens = tokens.filter((tk, i) => !(tk.norm === 'single' && /^(every|each)$/.test(tokens[i - 1]?.norm ?? '')));
   // "customers who only order through the app": "only" on the verb, not "their only order" (one order)
