@@ -216,8 +216,8 @@ const TOKEN_RE = new RegExp(
     String.raw`(?<money>\$\s?(?:\d(?:\d|,(?=\d{3}))*(?:\.\d+)?|\.\d+)\s?(?:[kKmM]|bn|BN)?(?![A-Za-z0-9])(?:\s?(?:-|to)\s?\$?\s?\d(?:\d|,(?=\d{3}))*(?:\.\d+)?\s?(?:[kKmM])?(?![A-Za-z0-9]))?\+?)`,
     String.raw`(?<num>\d(?:\d|,(?=\d{3}))*(?:\.\d+)?(?:\s?-\s?\d(?:\d|,(?=\d{3}))*(?:\.\d+)?(?!\d))?(?:[kKmM](?![A-Za-z]))?(?:'?s(?![A-Za-z])|st|nd|rd|th|%|\+|x(?![A-Za-z]))?\+?)`,
     String.raw`(?<abbr>(?:[A-Za-z]\.){2,})`,
-    // "F35-44", "M50+": a sex letter glued to an age
-    String.raw`(?<sex>(?<![A-Za-z0-9])[FM](?=\d{2}(?!\d)))`,
+    // "F35-44", "M50+": a sex letter glued to an age (inside a word the word is matched first)
+    String.raw`(?<sex>[FM](?=\d{2}(?!\d)))`,
     String.raw`(?<word>[\p{L}][\p{L}\p{M}0-9]*(?:'(?:[\p{L}]+)?)?)`,
     String.raw`(?<punct>[.,;:!?()\[\]{}"<>=/*|&+#@~^\\-]|'|[^\s\p{L}\p{N}])`,
   ].join('|'),
