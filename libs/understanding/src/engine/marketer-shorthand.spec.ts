@@ -343,3 +343,15 @@ describe('age and children said another way', () => {
     expect(where('child-free women')).toEqual({ kind: 'and', children: [noKids, female] });
   });
 });
+
+describe('a vague word said with its window', () => {
+  it('takes the reading of "recent buyers" that the window said merges into, and still asks without one', () => {
+    const w = { type: 'last', n: 30, unit: 'day' };
+    expect(where('recent buyers in the last 30 days')).toEqual({ kind: 'purchase', window: w });
+    expect(where('exclude recent buyers (last 30 days)')).toEqual({
+      kind: 'not',
+      child: { kind: 'purchase', window: w },
+    });
+    expect(understand('recent buyers in Texas').status).toBe('clarify');
+  });
+});
