@@ -76,7 +76,8 @@ export function checkInput(text: unknown): ErrorResult | RefuseResult | undefine
       nearest: [],
     };
   }
-  const words = t.toLowerCase().match(/[\p{L}']+/gu) ?? [];
+  // (single letters are shorthand, "y/o", "w/": not a language's words)
+  const words = (t.toLowerCase().match(/[\p{L}']+/gu) ?? []).filter((w) => w.length > 1);
   const foreign = words.filter((w) => FOREIGN_STOPWORDS.has(w)).length;
   const english = words.filter((w) => ENGLISH_MARKERS.has(w)).length;
   if (words.length >= 3 && foreign >= 2 && foreign > english) {

@@ -126,6 +126,13 @@ function withoutVagueTerm(built: BuildResult, term: string, text: string): Build
   return { ...built, segment: { ...built.segment, where }, ambiguities: [] };
 }
 
+/** The leaf conditions of a segment. */
+function conditionCount(n: SegmentNode): number {
+  if (n.kind === 'and' || n.kind === 'or') return n.children.reduce((t, c) => t + conditionCount(c), 0);
+  if (n.kind === 'not') return conditionCount(n.child);
+  return 1;
+}
+
 /** Two children of one AND that say the same thing (values compared as sets). */
 function hasRestatedCondition(n: SegmentNode): boolean {
   if (n.kind !== 'and') return false;
@@ -438,11 +445,18 @@ export class UnderstandingEngine {
     // "the Pacific Northwest (Washington and Oregon)"): that one
     if (first.ambiguities.length) {
       const amb = first.ambiguities[0]!;
-      const restated = amb.options
-        .map((_, i) => ({ i, built: builder.build(p.lf!, { picks: new Map([[amb.key, i]]) }) }))
-        .filter(
-          (x) => hasRestatedCondition(x.built.segment.where) || valuesSaid(x.built.segment.where, a.chunks, amb.term),
-        );
+      const picks = amb.options.map((_, i) => ({ i, built: builder.build(p.lf!, { picks: new Map([[amb.key, i]]) }) }));
+      // "recent buyers in the last 30 days": the reading that merges into a condition said outright leaves
+      // fewer conditions than the others
+      const sizes = picks.map((x) => conditionCount(x.built.segment.where));
+      const fewest = Math.min(...sizes);
+      const merged = sizes.filter((n) => n === fewest).length === 1 && Math.max(...sizes) > fewest;
+      const restated = picks.filter(
+        (x, k) =>
+          hasRestatedCondition(x.built.segment.where) ||
+          valuesSaid(x.built.segment.where, a.chunks, amb.term) ||
+          (merged && sizes[k] === fewest),
+      );
       // "seniors over 65": the request says the ambiguous facet outright; the vague word adds nothing
       if (first.ambiguities.length === 1) {
         const said = withoutVagueTerm(builder.build(p.lf!, { picks: new Map([[amb.key, 0]]) }), amb.term, text);

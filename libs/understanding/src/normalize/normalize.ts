@@ -189,6 +189,14 @@ const SHORTHAND: Readonly<Record<string, string>> = {
   lessthan: 'less than',
   les: 'less',
   pts: 'points',
+  // "redeemed a promo code": redeeming a coupon is using it (and "redeemed points" stays no coupon)
+  redeemed: 'used',
+  redeem: 'use',
+  redeems: 'uses',
+  redeeming: 'using',
+  childless: 'without kids',
+  hh: 'household',
+  hhi: 'household income',
   pt: 'points',
   lifetimes: 'lifetime',
 };
@@ -208,6 +216,8 @@ const TOKEN_RE = new RegExp(
     String.raw`(?<money>\$\s?(?:\d(?:\d|,(?=\d{3}))*(?:\.\d+)?|\.\d+)\s?(?:[kKmM]|bn|BN)?(?![A-Za-z0-9])(?:\s?(?:-|to)\s?\$?\s?\d(?:\d|,(?=\d{3}))*(?:\.\d+)?\s?(?:[kKmM])?(?![A-Za-z0-9]))?\+?)`,
     String.raw`(?<num>\d(?:\d|,(?=\d{3}))*(?:\.\d+)?(?:\s?-\s?\d(?:\d|,(?=\d{3}))*(?:\.\d+)?(?!\d))?(?:[kKmM](?![A-Za-z]))?(?:'?s(?![A-Za-z])|st|nd|rd|th|%|\+|x(?![A-Za-z]))?\+?)`,
     String.raw`(?<abbr>(?:[A-Za-z]\.){2,})`,
+    // "F35-44", "M50+": a sex letter glued to an age (inside a word the word is matched first)
+    String.raw`(?<sex>[FM](?=\d{2}(?!\d)))`,
     String.raw`(?<word>[\p{L}][\p{L}\p{M}0-9]*(?:'(?:[\p{L}]+)?)?)`,
     String.raw`(?<punct>[.,;:!?()\[\]{}"<>=/*|&+#@~^\\-]|'|[^\s\p{L}\p{N}])`,
   ].join('|'),
@@ -313,6 +323,8 @@ export function tokenize(text: string): Token[] {
         }
       }
       out.push(t);
+    } else if (g['sex']) {
+      out.push(makeWord(raw, start, raw === 'F' ? 'women' : 'men'));
     } else if (g['abbr']) {
       out.push(makeWord(raw, start, raw.toLowerCase().replace(/\./g, '')));
     } else if (g['word']) {
@@ -337,6 +349,18 @@ export function tokenize(text: string): Token[] {
         const full: Record<string, string> = { ve: 'have', re: 'are', ll: 'will', d: 'would', m: 'am' };
         out.push(makeWord(raw.slice(0, vm[1].length), start, vm[1]));
         out.push(makeWord(raw.slice(vm[1].length), start + vm[1].length, full[vm[2]!]!));
+        continue;
+      }
+      // "L90D", "L6M", "L12M", "LTM", "T12M": the last N days / weeks / months / years
+      const lw =
+        /^(?:l|t|p)(\d{1,3})(d|w|m|y)$/.exec(lower) ?? (lower === 'ltm' || lower === 'ttm' ? [lower, '12', 'm'] : null);
+      if (lw) {
+        const n = Number(lw[1]);
+        const unit = { d: 'days', w: 'weeks', m: 'months', y: 'years' }[lw[2] as 'd' | 'w' | 'm' | 'y'];
+        const end = start + raw.length;
+        out.push(makeWord(raw, start, 'last'));
+        out.push({ raw, norm: String(n), stem: String(n), start: end, end, kind: 'num', value: n });
+        out.push({ ...makeWord(raw, start, unit), start: end, end });
         continue;
       }
       let norm = lower;
@@ -454,6 +478,11 @@ export function foldNumbers(tokens: Token[], text: string): Token[] {
     // 500 dollars, 1,000 bucks
     if (numeric && next && CURRENCY_WORDS.has(next.norm) && tok.value !== undefined) {
       mergeTokens(t, i, 2, { kind: 'money', value: tok.value }, text);
+      continue;
+    }
+    // "twenty-five k", "100 K": a thousand, written apart from the number
+    if (numeric && next && /^k$/i.test(next.raw) && tok.value !== undefined && !tok.plus) {
+      mergeTokens(t, i, 2, { kind: 'num', value: tok.value * 1000 }, text);
       continue;
     }
     // "50k-100k", "$1.5k-2k": two amounts joined by a hyphen
@@ -600,6 +629,37 @@ export function normalize(text: string, vocab?: Vocabulary): NormalizeResult {
   tokens = tokens.filter(
     (tk, i) => !(tk.raw === '-' && tokens[i - 1] && tokens[i - 1]!.end === tk.start && tokens[i + 1]?.kind === 'word'),
   );
+  tokens = expandShorthand(tokens);
+  tokens = dropRegardless(tokens);
+  // "between the ages of 18 and 24", "between ages 18 and 24": aged between 18 and 24
+  for (let i = 0; i + 3 < tokens.length; i++) {
+    if (tokens[i]!.norm !== 'between') continue;
+    let j = i + 1;
+    if (tokens[j]!.norm === 'the') j++;
+    if (!/^ages?$/.test(tokens[j]?.norm ?? '')) continue;
+    const of = tokens[j + 1]?.norm === 'of' ? 1 : 0;
+    if (tokens[j + 1 + of]?.kind !== 'num') continue;
+    tokens[i] = { ...tokens[i]!, norm: 'aged', stem: 'aged' };
+    tokens[j] = { ...tokens[j]!, norm: 'between', stem: 'between' };
+    tokens.splice(j + 1, of);
+    tokens.splice(i + 1, j - i - 1);
+  }
+  // "child-free women": without kids
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    if (tokens[i]!.norm === 'child' && tokens[i + 1]!.norm === 'free') {
+      tokens[i] = { ...tokens[i]!, norm: 'without', stem: 'without' };
+      tokens[i + 1] = { ...tokens[i + 1]!, norm: 'kids', stem: stem('kids') };
+    }
+  }
+  // "on every single order": every
+  tokens = tokens.filter((tk, i) => !(tk.norm === 'single' && /^(every|each)$/.test(tokens[i - 1]?.norm ?? '')));
+  // "customers who only order through the app": "only" on the verb, not "their only order" (one order)
+  for (let i = 1; i + 1 < tokens.length; i++) {
+    if (tokens[i]!.norm !== 'only' || !/^(order|purchase)$/.test(tokens[i + 1]!.norm)) continue;
+    if (!/^(who|that|they|customers|shoppers|people|folks|members|buyers)$/.test(tokens[i - 1]!.norm)) continue;
+    tokens[i + 1]!.norm = 'buy';
+    tokens[i + 1]!.stem = 'buy';
+  }
   tokens = exclusionFirst(tokens);
   // "abandoned checkout", "checkout abandoners": in commerce an abandoned checkout is an abandoned cart
   for (let i = 0; i < tokens.length; i++) {
@@ -700,6 +760,81 @@ export function normalize(text: string, vocab?: Vocabulary): NormalizeResult {
   tokens = foldNumbers(tokens, clean);
   const corrections = vocab ? correctTypos(tokens, vocab) : [];
   return { text: clean, tokens, corrections };
+}
+
+const REGARDLESS_END =
+  /^(and|or|but|who|whom|that|which|where|whether|what|how|with|without|in|from|living|if|when|,|;|\.|\(|\)|-)$/;
+
+/**
+ * "men over 40 regardless of income", "irrespective of their tier", "no matter the region": the
+ * words naming what does not matter are no condition; they are left out up to the next clause.
+ */
+function dropRegardless(tokens: Token[]): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const a = tokens[i]!.norm;
+    const b = tokens[i + 1]?.norm;
+    const lead = (a === 'regardless' || a === 'irrespective') && b === 'of' ? 2 : a === 'no' && b === 'matter' ? 2 : 0;
+    if (!lead) {
+      out.push(tokens[i]!);
+      continue;
+    }
+    let j = i + lead;
+    const start = j;
+    while (j < tokens.length && j - start < 5 && !REGARDLESS_END.test(tokens[j]!.norm)) j++;
+    if (j === start) {
+      out.push(tokens[i]!);
+      continue;
+    }
+    i = j - 1;
+  }
+  return out;
+}
+
+const SEX_CONTEXT = /^(with|without|who|in|and|or|aged|age|ages|over|under|from|living|\/)$/;
+
+/**
+ * Chat shorthand spelled with a slash or a single letter: "w/ kids" (with), "w/o kids", "w/out"
+ * (without), "35 y/o" (years old), "F 35-44", "M or F 50+" (women / men). The slash would
+ * otherwise read as "or".
+ */
+function expandShorthand(tokens: Token[]): Token[] {
+  const out: Token[] = [];
+  const glued = (a: Token | undefined, b: Token | undefined) => !!a && !!b && a.end === b.start;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const nx = tokens[i + 1];
+    const nx2 = tokens[i + 2];
+    const low = t.raw.toLowerCase();
+    if ((low === 'w' || low === 'y') && nx?.raw === '/' && glued(t, nx)) {
+      const o = glued(nx, nx2) && /^(o|out)$/i.test(nx2!.raw) ? nx2! : undefined;
+      if (low === 'y' && o) {
+        out.push(makeWord(t.raw, t.start, 'years'), { ...makeWord(o.raw, o.start, 'old') });
+        i += 2;
+        continue;
+      }
+      if (low === 'w') {
+        out.push(makeWord(o ? `${t.raw}/${o.raw}` : t.raw, t.start, o ? 'without' : 'with'));
+        i += o ? 2 : 1;
+        continue;
+      }
+    }
+    if ((t.raw === 'F' || t.raw === 'M') && t.kind === 'word') {
+      const prev = out[out.length - 1];
+      const sexNear =
+        nx?.kind === 'num' ||
+        nx?.kind === 'range' ||
+        (!!nx && SEX_CONTEXT.test(nx.norm)) ||
+        (!!prev && /^(or|and|\/)$/.test(prev.norm)) ||
+        !nx;
+      if (sexNear && prev?.kind !== 'num' && prev?.kind !== 'money') {
+        out.push(makeWord(t.raw, t.start, t.raw === 'F' ? 'women' : 'men'));
+        continue;
+      }
+    }
+    out.push(t);
+  }
+  return out;
 }
 
 const EXCLUDE_VERBS = new Set(['exclude', 'remove', 'suppress', 'omit', 'drop']);

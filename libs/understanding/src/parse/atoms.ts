@@ -85,6 +85,10 @@ export interface BehaviourAtom extends AtomBase {
   windowLeading?: boolean;
   /** "online only", "store-only shoppers": bought in this channel and in no other. */
   onlyChannel?: boolean;
+  /** "only buys with a coupon", "always uses a coupon": every order of theirs had one. */
+  onlyCoupon?: boolean;
+  /** "only pays with PayPal", "always uses pickup": no order with another value of that field. */
+  onlyField?: 'payment_method' | 'fulfillment';
   /** "didn't buy one": the object is the one said before. */
   inheritObject?: boolean;
   /** A channel word read as an event ("the app") rather than an order channel. */
@@ -97,6 +101,8 @@ export interface BehaviourAtom extends AtomBase {
   hasVerbWord: boolean;
   /** Alternatives (OR) of item filters from coordination ("toys or electronics"). */
   itemAlts?: ItemFilter[];
+  /** The channel groups said one by one ("online or in store": web+app, store), for "but not both". */
+  channelAlts?: ('store' | 'web' | 'app')[][];
   /** Alternatives of events from coordination ("opened an email or a push"). */
   eventAlts?: string[][];
   /** Index of the segment that opened it. */

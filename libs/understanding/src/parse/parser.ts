@@ -124,9 +124,13 @@ const NEG_WORDS = new Set(['not', 'no', 'never', 'without', 'none', 'nothing', '
 const PURCHASE_WORDS = new Set(['buy', 'bought', 'purchase', 'purchased', 'order', 'ordered', 'shop', 'shopped']);
 
 /** "online only", "store-only shoppers", "only bought online": "only" right around a channel word. */
-function onlyNear(chunks: readonly Chunk[], idx: number): boolean {
-  return [chunks[idx - 2], chunks[idx - 1], chunks[idx + 1]].some(
-    (x) => !!x && /^(only|exclusively|solely)$/i.test(x.text),
+function onlyNear(chunks: readonly Chunk[], idx: number, always = false): boolean {
+  const words = always ? /^(only|exclusively|solely|always)$/i : /^(only|exclusively|solely)$/i;
+  return [chunks[idx - 3], chunks[idx - 2], chunks[idx - 1], chunks[idx + 1]].some(
+    (x, k) =>
+      !!x &&
+      (words.test(x.text) || (always && has(x, 'only') && !/^(just|exactly|strictly)$/i.test(x.text))) &&
+      (k > 0 || always),
   );
 }
 
@@ -158,6 +162,28 @@ function mergeOrder(into: OrderFilter, add: OrderFilter): void {
   if (add.coupon_used !== undefined) into.coupon_used = add.coupon_used;
   if (add.status) into.status = add.status;
   if (add.store_id) into.store_id = [...new Set([...(into.store_id ?? []), ...add.store_id])];
+}
+
+const ORDER_FIELD_VALUES = {
+  payment_method: ['credit_card', 'debit_card', 'cash', 'paypal', 'gift_card', 'ebt'],
+  fulfillment: ['in_store', 'pickup', 'delivery', 'ship'],
+} as const;
+
+/** The one enumerated order field (payment, fulfillment) a filter names, for "only pays with PayPal". */
+function onlyFieldOf(f: OrderFilter): 'payment_method' | 'fulfillment' | undefined {
+  if (f.payment_method?.length && !f.fulfillment) return 'payment_method';
+  if (f.fulfillment?.length && !f.payment_method) return 'fulfillment';
+  return undefined;
+}
+
+/** mergeOrder into a behaviour, remembering each channel group said. */
+function mergeBehOrder(b: BehaviourAtom, add: OrderFilter, from?: BehaviourAtom): void {
+  const groups = from?.channelAlts ?? (add.channel ? [add.channel] : []);
+  if (groups.length) {
+    const mine = b.channelAlts ?? (b.order.channel ? [b.order.channel] : []);
+    b.channelAlts = [...mine, ...groups];
+  }
+  mergeOrder(b.order, add);
 }
 
 function addItem(into: ItemFilter, s: Extract<Sense, { t: 'item' | 'flag' }>): void {
@@ -434,6 +460,7 @@ export class Parser {
             const atom = bands
               ? this.bandAttr(src.facet, bands, lq.q.threshold, [span(lq.c)])
               : this.thresholdAttr(src.facet, lq.q.threshold, [span(lq.c)], 0.8);
+            if (!atom) break;
             atom.fromQty = true;
             p.comps.push({ lf: atomLF(atom), key: this.keyOf(atom), atoms: [atom] });
             this.used.add(lq.c);
@@ -1489,8 +1516,10 @@ export class Parser {
         }
         // not cued: the words are about the order ("bought online", "in-store shoppers")
         const b = ensureBeh(c);
-        mergeOrder(b.order, order.filter);
+        mergeBehOrder(b, order.filter);
         if (order.filter.channel && !b.neg && onlyNear(chunks, idx)) b.onlyChannel = true;
+        if (order.filter.coupon_used === true && !b.neg && onlyNear(chunks, idx, true)) b.onlyCoupon = true;
+        if (!b.neg && onlyNear(chunks, idx, true)) b.onlyField = onlyFieldOf(order.filter) ?? b.onlyField;
         if (order.channelWord && !t('verb')) weakChannel = true;
         this.used.add(c);
         continue;
@@ -1500,7 +1529,9 @@ export class Parser {
         if (!b.verb || b.verb === 'purchase') b.verb = verb.cls;
         b.hasVerbWord = true;
         phrase.hasVerb = true;
-        if (order) mergeOrder(b.order, order.filter);
+        if (order) mergeBehOrder(b, order.filter);
+        if (order?.filter.coupon_used === true && !b.neg && onlyNear(chunks, idx, true)) b.onlyCoupon = true;
+        if (order && !b.neg && onlyNear(chunks, idx, true)) b.onlyField = onlyFieldOf(order.filter) ?? b.onlyField;
         this.used.add(c);
         continue;
       }
@@ -1593,8 +1624,10 @@ export class Parser {
           continue;
         }
         const b = ensureBeh(c);
-        mergeOrder(b.order, order.filter);
+        mergeBehOrder(b, order.filter);
         if (order.filter.channel && !b.neg && onlyNear(chunks, idx)) b.onlyChannel = true;
+        if (order.filter.coupon_used === true && !b.neg && onlyNear(chunks, idx, true)) b.onlyCoupon = true;
+        if (!b.neg && onlyNear(chunks, idx, true)) b.onlyField = onlyFieldOf(order.filter) ?? b.onlyField;
         if (order.channelWord && !t('verb')) weakChannel = true;
         if (t('verb')) {
           b.verb = 'purchase';
@@ -2373,6 +2406,33 @@ export class Parser {
     const unitWord = next?.c.text.toLowerCase();
     const unitDays = unitWord && /^(days?|weeks?|months?|years?|yrs?)$/.test(unitWord) ? unitWord : undefined;
 
+    // a count of something the tenant only knows as yes / no ("3+ kids", "two or more children"): that
+    // number is data it does not have, so the request is refused with the facet as the nearest, not
+    // read as the yes / no or given to another number ("households with 3+ kids" is not a household size)
+    if (next && next.idx === idx + 1 && !/^(with|without|has|have|had|no)$/i.test(next.c.tokens[0]?.norm ?? '')) {
+      const yesNo = [...senses(next.c, 'facet'), ...senses(next.c, 'value')].find(
+        (fs) => this.facet(fs.facet)?.type === 'boolean',
+      );
+      const trivial =
+        (th.op === 'eq' && th.value === 0) || (th.op === 'gte' && th.value === 1) || (th.op === 'gt' && th.value === 0);
+      if (yesNo && !trivial && !has(next.c, 'optin') && !has(next.c, 'measure')) {
+        this.unknown.push(c);
+        this.notes.push(`"${c.text} ${next.c.text}": only whether there are any is known`);
+        return true;
+      }
+    }
+    // "bought from at least two departments", "3+ different brands": a count of distinct kinds of item,
+    // which the segment model cannot say: refused, not read as a count of orders
+    if (
+      next &&
+      !has(next.c, 'measure') &&
+      /^(departments?|categories|category|brands?|aisles?|sections?)$/i.test(next.c.text.trim()) &&
+      ctx.chunks.slice(idx + 1, next.idx).every((x) => x.stop || has(x, 'filler') || x.punct)
+    ) {
+      this.unknown.push(c, next.c);
+      this.notes.push(`"${c.text} ${next.c.text}": a count of distinct kinds of item`);
+      return true;
+    }
     // 1. a numeric facet, model or measure right before: "churn risk above 0.8", "points over 5000", "AOV over $100"
     // 2. a noun right after: "5+ orders", "more than 5000 points", "40 years old"
     const candidates = [next, prev].filter(Boolean) as { c: Chunk; idx: number }[];
@@ -2451,7 +2511,9 @@ export class Parser {
         }
         const bands = roles.bands.get(f.name);
         if (bands) {
-          ctx.push(this.bandAttr(f.name, bands, th, [span(x), span(c)]), idx);
+          const atom = this.bandAttr(f.name, bands, th, [span(x), span(c)]);
+          if (atom) ctx.push(atom, idx);
+          else this.unknown.push(c);
           return true;
         }
       }
@@ -2623,7 +2685,15 @@ export class Parser {
     bands: { value: string | number | boolean; min: number; max: number }[],
     th: Threshold,
     spans: Span[],
-  ): AttrAtom {
+  ): AttrAtom | undefined {
+    // a bound inside a band ("income over $75k" against 50-100k bands) is a finer grain than the
+    // tenant keeps: refused with the band facet as the nearest, not rounded to the bands around it
+    const edges = new Set(bands.flatMap((b) => [b.min, b.max]));
+    const bounds = th.op === 'between' ? [th.min, th.max] : th.op === 'eq' ? [] : [th.value];
+    if (bounds.some((v) => !edges.has(v))) {
+      this.notes.push(`${facet}: ${bounds.join('-')} falls inside a band`);
+      return undefined;
+    }
     const pick = bands.filter((b) => {
       switch (th.op) {
         case 'gt':
@@ -3439,7 +3509,7 @@ export class Parser {
         Object.keys(nb.order).every((k) => !(k in ab.order)) &&
         (!nb.window || !ab.window || JSON.stringify(nb.window) === JSON.stringify(ab.window))
       ) {
-        mergeOrder(ab.order, nb.order);
+        mergeBehOrder(ab, nb.order, nb);
         if (nb.window && !ab.window) ab.window = nb.window;
         ab.spans = dedupeSpans([...ab.spans, ...nb.spans]);
         return true;
@@ -3472,7 +3542,7 @@ export class Parser {
       const disjoint = Object.keys(x.order).every((k) => !(k in y.order));
       const sameWindow = !x.window || !y.window || JSON.stringify(x.window) === JSON.stringify(y.window);
       if (orderOnly(x) && orderOnly(y) && disjoint && sameWindow && b.clause === a.clause) {
-        mergeOrder(x.order, y.order);
+        mergeBehOrder(x, y.order, y);
         x.window = x.window ?? y.window;
         x.spans = dedupeSpans([...x.spans, ...y.spans]);
         this.notes.push('two order conditions joined by "and" were read as the same order');
@@ -3500,6 +3570,13 @@ export class Parser {
       (lastAtom.k === 'model' && firstAtom.k === 'model' && lastAtom.model === firstAtom.model) ||
       (lastAtom.k === 'beh' && firstAtom.k === 'beh' && b.comps.length === 1 && !b.hasVerb && !firstAtom.hasVerbWord);
     if (!sameFacet && !sameKind) return false;
+    // "Platinum members, or gold members with 20,000+ points": each alternative said with its own head
+    // noun and set apart by a comma stays a phrase of its own, so what follows the second is said of it alone
+    const headed = (p: Phrase) =>
+      p.chunks.some(
+        (c) => has(c, 'subj') || /\b(members?|customers?|shoppers?|buyers?|users?|folks|people)$/i.test(c.text),
+      );
+    if (conj === 'or' && b.conn.has('comma') && headed(a) && headed(b) && a.comps.length === 1) return false;
     if (places) {
       // a place cannot be two places at once: "and" between places is a union too
     } else if (sameFacet) {
@@ -3559,7 +3636,7 @@ export class Parser {
       }
     }
     if (!orderEmpty(from.order)) {
-      if (mode === 'alt') mergeOrder(into.order, from.order);
+      if (mode === 'alt') mergeBehOrder(into, from.order, from);
       else into.order = { ...into.order, ...from.order };
     }
     if (from.events.length) {
@@ -3714,6 +3791,8 @@ export class Parser {
         const target = (before ?? after)?.beh;
         if (target) {
           this.applyTime(target, o.time, o.chunk);
+          // "in the past year, either bought a camera or spent $1,500": said ahead of the actions, for each
+          if (!before) target.windowLeading = true;
           continue;
         }
         if (!behs.length && p.comps.length > 0 && o.time.kind !== 'alltime') {
@@ -3775,6 +3854,8 @@ export class Parser {
         const never = q.chunks.some((c) => c.tokens.some((t) => t.norm === 'never' || t.norm === 'ever'));
         const butNot = q.conn.has('but') && !!qb.neg && !never;
         if (!(src.windowLeading || butNot)) break;
+        // "in 2025 bought toys but never electronics": never is all of history
+        if (never && qb.neg) break;
         qb.window = src.window;
         qb.windowAmb = src.windowAmb;
         qb.windowShared = true;
@@ -3819,10 +3900,28 @@ export class Parser {
         // "never bought pets, but viewed pet products in the last 30 days": never is all of history
         if (qb.neg && q.chunks.some((c) => c.tokens.some((t) => t.norm === 'never'))) break;
         // "used to buy pet food but haven't ordered any in the last 3 months": not the same window
+        // "bought electronics but haven't bought anything since March": the window of "no purchase at all"
+        // is not that of the purchase of something
+        const bare = (x: BehaviourAtom) => itemEmpty(x.item) && orderEmpty(x.order) && !x.events.length;
+        if (
+          !!qb.neg !== !!b.neg &&
+          (qb.verb ?? 'purchase') === 'purchase' &&
+          (b.verb ?? 'purchase') === 'purchase' &&
+          !b.inheritObject &&
+          bare(qb) !== bare(b)
+        )
+          break;
+        // ("opened but didn't click in the last 30 days": two different events share it)
         if (
           !!qb.neg !== !!b.neg &&
           (b.inheritObject || JSON.stringify(qb.item) === JSON.stringify(b.item)) &&
-          (qb.verb ?? 'purchase') === (b.verb ?? 'purchase')
+          (qb.verb ?? 'purchase') === (b.verb ?? 'purchase') &&
+          !(
+            qb.ecues.length &&
+            b.ecues.length &&
+            !qb.ecues.every((e) => b.ecues.includes(e)) &&
+            !b.ecues.every((e) => qb.ecues.includes(e))
+          )
         )
           break;
         qb.window = b.window;
@@ -3882,6 +3981,32 @@ export class Parser {
       return this.altsLF(b);
     }
     if (!b.verb || b.verb === 'event') b.verb = 'purchase';
+    const field = b.onlyField;
+    const said = field ? (b.order[field] as readonly string[] | undefined) : undefined;
+    if (field && said?.length && !b.neg && !b.threshold && !b.measure) {
+      // ...and no order with another payment method / fulfillment (in the same window)
+      const others = ORDER_FIELD_VALUES[field].filter((v) => !said.includes(v));
+      if (others.length) {
+        const other = cloneBeh(b);
+        other.item = {};
+        delete other.itemAlts;
+        other.order = { [field]: others } as OrderFilter;
+        delete other.onlyField;
+        other.onlyCoupon = false;
+        this.notes.push(`"only" read as no order with another ${field.replace('_', ' ')}`);
+        return { op: 'and', children: [this.altsLF(b), { op: 'not', child: { op: 'atom', atom: other } }] };
+      }
+    }
+    if (b.onlyCoupon && b.order.coupon_used === true && !b.neg && !b.threshold && !b.measure) {
+      // ...and no order without one (in the same window)
+      const other = cloneBeh(b);
+      other.item = {};
+      delete other.itemAlts;
+      other.order = { coupon_used: false };
+      other.onlyCoupon = false;
+      this.notes.push('"only with a coupon" read as no order without one');
+      return { op: 'and', children: [this.altsLF(b), { op: 'not', child: { op: 'atom', atom: other } }] };
+    }
     if (b.onlyChannel && b.order.channel?.length && !b.neg) {
       // ...and no purchase (in the same window) in the other channels
       const others = ['store', 'web', 'app'].filter((ch) => !b.order.channel!.includes(ch as never));
@@ -3902,6 +4027,22 @@ export class Parser {
 
   /** Items said as alternatives become one item list when they differ in one field, else an OR. */
   private altsLF(b: BehaviourAtom): LF {
+    // "bought online or in store, but not both": the channels said stay apart for the exclusive or
+    const groups = b.channelAlts;
+    if (this.xor && groups && groups.length >= 2 && (b.itemAlts?.length ?? 0) < 2 && !b.neg) {
+      const distinct = [...new Map(groups.map((g) => [[...g].sort().join(','), g])).values()];
+      if (distinct.length >= 2) {
+        return {
+          op: 'or',
+          children: distinct.map((g) => {
+            const c = cloneBeh(b);
+            c.order = { ...c.order, channel: [...g] };
+            delete c.channelAlts;
+            return { op: 'atom', atom: c } as LF;
+          }),
+        };
+      }
+    }
     const alts = b.itemAlts;
     if (!alts || alts.length < 2) return { op: 'atom', atom: b };
     // "an Apple smartphone or tablet": the brand said first covers both;
@@ -3972,6 +4113,17 @@ export class Parser {
       const score = (e: string) => others.filter((s) => this.lex.eventBags.get(e)!.has(s)).length;
       const top = Math.max(...best.map(score));
       if (top > 0) best = best.filter((e) => score(e) === top);
+      else if (others.length) {
+        // "opened but didn't click": the reading whose object the other words also act on (an email
+        // is opened and clicked; a push is only opened, an SMS only clicked)
+        const object = (e: string) => this.lex.eventObjects.get(e);
+        const shared = best.filter((e) =>
+          [...this.lex.eventBags].some(
+            ([e2, bag]) => e2 !== e && object(e2) === object(e) && others.some((s) => bag.has(s)),
+          ),
+        );
+        if (shared.length === 1) best = shared;
+      }
     }
     // one generic word ("coming", "checking") names no event on its own
     if (max === 1 && b.ecues.length === 1 && GENERIC_EVENT_WORDS.has(b.ecues[0]!)) return [];

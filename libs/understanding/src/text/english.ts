@@ -50,6 +50,14 @@ export const GRAMMAR_ENTRIES: readonly Entry[] = [
     'lifetime value|lifetime spend|lifetime spending|ltv|total spend|total spending|total spent|spent in total|all time spend|all-time spend|lifetime revenue|total revenue|cumulative spend|historical spend|overall spend|spent overall',
     { t: 'measure', measure: 'spend', lifetime: true },
   ),
+  // "sum of purchases in the last 30 days is at least $400": spend (in the window said)
+  s(
+    'sum of purchases|sum of orders|sum of their purchases|total of purchases|purchase total|purchases total|order total sum',
+    {
+      t: 'measure',
+      measure: 'spend',
+    },
+  ),
   s(
     'order count|number of orders|number of purchases|order frequency|purchase frequency|purchase count|how many orders',
     { t: 'measure', measure: 'orders' },
@@ -86,7 +94,7 @@ export const GRAMMAR_ENTRIES: readonly Entry[] = [
     filter: { fulfillment: ['ship'] },
   }),
   s(
-    'on sale|clearance|markdowns|sale items|discounted items|coupon|coupons|discount|discounts|discounted|promo code|promo codes|promo|voucher|vouchers|discount code|coupon code|promotion code|promotional code|markdown|used a coupon|redeemed a coupon|with a coupon|using a coupon|redeemed|redeem',
+    'on sale|clearance|markdowns|sale items|discounted items|coupon|coupons|discount|discounts|discounted|promo code|promo codes|promo|voucher|vouchers|discount code|coupon code|promotion code|promotional code|markdown|used a coupon|redeemed a coupon|with a coupon|using a coupon',
     { t: 'order', filter: { coupon_used: true } },
   ),
   s('full price|full-price|at full price|paid full price', { t: 'order', filter: { coupon_used: false } }),
@@ -127,7 +135,7 @@ export const GRAMMAR_ENTRIES: readonly Entry[] = [
   s('born|born in|birth month|birthday month|month of birth', { t: 'role', role: 'birthMonth' }),
   // subscriptions
   s(
-    'opted in|opt in|opted-in|opt-in|subscribed|subscribers|subscriber|signed up for|enrolled in|turned on|enabled|allowed|allow|allows|accept|accepts|on file|permission',
+    'opted in|opt in|opted into|opt into|opted in to|opted-in|opt-in|subscribed|subscribers|subscriber|signed up for|enrolled in|turned on|enabled|allowed|allow|allows|accept|accepts|on file|permission',
     { t: 'optin', value: true },
   ),
   s('opted out|opt out|opted-out|opt-out|unsubscribed|unsubscribe|turned off|disabled|switched off|blocked|declined', {
@@ -161,7 +169,7 @@ export const GRAMMAR_ENTRIES: readonly Entry[] = [
     { t: 'rel' },
   ),
   s(
-    'except|excluding|exclude|excludes|excl|excl.|ex.|except for|other than|minus|not including|apart from|aside from|leaving out|leave out|but not|omitting|omit|without counting|barring|save for|filter out|ignoring|skip|skipping|leave off|drop|dropping|not counting|but exclude|and exclude|with the exception of|except those|except the ones|except anyone|besides|anyone but|anybody but|everyone but|everybody but|all but|all customers but|everyone except|anyone except|everybody except|anyone other than|everyone other than',
+    'except|excluding|exclude|excludes|excl|excl.|ex.|except for|other than|minus|not including|apart from|aside from|leaving out|leave out|but not|omitting|omit|without counting|barring|save for|filter out|ignoring|skip|skipping|leave off|drop|dropping|not counting|but exclude|and exclude|with the exception of|except those|except the ones|except anyone|besides|anyone but|anybody but|everyone but|everybody but|all but|all customers but|everyone except|anyone except|everybody except|anyone other than|everyone other than|nobody|noone|nobody who|no one who|nobody that|no one that',
     { t: 'excl' },
   ),
   s('either', { t: 'either' }),
@@ -192,7 +200,10 @@ export const GRAMMAR_ENTRIES: readonly Entry[] = [
     t: 'prep',
     p: '',
   }),
-  s('only|just|solely|exclusively|strictly|exactly', { t: 'only' }),
+  s(
+    'only|just|solely|exclusively|strictly|exactly|always|every time|on every order|on every purchase|on all orders|on all their orders|on all of their orders|on each order|every order they have placed|every order they placed|on every order they have placed|on every order they placed',
+    { t: 'only' },
+  ),
   s(
     'by which i mean|by which we mean|meaning|means|here means|is defined as|defined as|i.e.|ie|i.e|which means|that is|i mean|as in|in other words|aka|a.k.a.|define|defining|definition',
     { t: 'def' },
@@ -297,7 +308,7 @@ export const FOREIGN_STOPWORDS: ReadonlySet<string> = new Set(
     'der die das und oder mit für von den dem ein eine kunden frauen männer haben nicht ' +
     'il gli le di che per con una sono donne uomini ' +
     'het een van en zijn klanten ' +
-    'os as um uma com para não mulheres homens'
+    'os um uma com para não mulheres homens'
   ).split(' '),
 );
 

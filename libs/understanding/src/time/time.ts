@@ -484,7 +484,19 @@ export class TimeTagger {
             .map((t) => t.norm)
             .join(' '),
         );
-      if (dem && (s > i || same)) {
+      // "but no order that week": a demonstrative and a time noun need no preposition either
+      const bareThat =
+        !!dem &&
+        s === i &&
+        /^(that|those)$/.test(tokens[s]!.norm) &&
+        dem === 1 &&
+        /^(week|month|year|period|window|timeframe|time frame|time period|stretch|span)$/.test(
+          tokens
+            .slice(s + 1, s + 1 + (this.phraseAt(tokens, s + 1, PH_1) ?? 0))
+            .map((t) => t.norm)
+            .join(' '),
+        );
+      if (dem && (s > i || same || bareThat)) {
         const a = this.amount(tokens, s + dem, true);
         if (a) {
           const wu = toWindowUnit(a.n, a.unit);
