@@ -17,7 +17,7 @@ describe('queue module loading', () => {
         imports: [TenancyModule, lib.QueueModule.forRoot({ role: 'api' })],
       }).compile();
     });
-    expect(lib.redisConnection('redis://cache:6380').port).toBe(6380);
+    expect(lib.redisConnection('redis://cache:6380')).toMatchObject({ port: 6380 });
     const moduleRef = await compiled;
     const jobs = moduleRef.get(lib.JobQueue);
     expect(jobs.kind).toBe('in-process');
