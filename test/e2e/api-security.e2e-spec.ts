@@ -210,6 +210,10 @@ describe('API security: tenant isolation, roles, PII', () => {
         (await t.app.inject({ method: 'GET', url: '/v1/me', headers: { 'x-api-key': created.key } })).statusCode,
       ).toBe(401);
 
+      // Keys are kept verified in memory for a few seconds: revoking and disabling drop them at once.
+      expect(
+        (await t.app.inject({ method: 'GET', url: '/v1/me', headers: { 'x-api-key': b['editor']! } })).statusCode,
+      ).toBe(200);
       await t.app.inject({ method: 'POST', url: '/admin/tenants/tenant-b/disable', headers: admin });
       expect(
         (await t.app.inject({ method: 'GET', url: '/v1/me', headers: { 'x-api-key': b['editor']! } })).statusCode,

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { TENANT_CONFIG_ENTITIES } from './entities';
 import { API_KEY_PEPPER, ApiKeyService } from './services/api-key.service';
 import { AuditService } from './services/audit.service';
+import { AuthCache } from './services/auth-cache';
 import { PromptVersionService } from './services/prompt-version.service';
 import { TenantService } from './services/tenant.service';
 
@@ -17,11 +18,12 @@ export class TenantConfigModule {
       providers: [
         { provide: API_KEY_PEPPER, useValue: options.pepper },
         AuditService,
+        AuthCache,
         TenantService,
         ApiKeyService,
         PromptVersionService,
       ],
-      exports: [AuditService, TenantService, ApiKeyService, PromptVersionService],
+      exports: [AuditService, AuthCache, TenantService, ApiKeyService, PromptVersionService],
     };
   }
 }

@@ -2,9 +2,10 @@ import { Test, type TestingModule } from '@nestjs/testing';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { SQLITE_MIGRATIONS } from '../../../migrations';
-import { ApiKeyEntity, TENANT_CONFIG_ENTITIES } from './entities';
+import { ApiKeyEntity, TenantEntity, TENANT_CONFIG_ENTITIES } from './entities';
 import { ApiKeyService, hashApiKey, safeEqual } from './services/api-key.service';
 import { AuditService } from './services/audit.service';
+import { AUTH_CACHE_TTL_MS, AuthCache } from './services/auth-cache';
 import { PromptVersionService } from './services/prompt-version.service';
 import { TenantService } from './services/tenant.service';
 import { TenantConfigModule } from './tenant-config.module';
@@ -81,6 +82,80 @@ describe('tenant-config', () => {
     });
     await expect(keys.create('ghost', { name: 'k', roles: ['viewer'] }, 'admin')).rejects.toMatchObject({
       code: 'NOT_FOUND',
+    });
+  });
+
+  describe('the cache of verified keys', () => {
+    let cache: AuthCache;
+    let clock: number;
+    const ds = () => ref.get(DataSource);
+    beforeEach(() => {
+      cache = ref.get(AuthCache);
+      cache.clear();
+      clock = 1_000_000;
+      cache.now = () => clock;
+    });
+    afterEach(() => {
+      cache.now = Date.now;
+    });
+
+    it('answers a verified key from memory until the TTL, then reads it again', async () => {
+      await tenants.create({ id: 'cached', name: 'Cached' }, 'admin');
+      const { key, record } = await keys.create('cached', { name: 'k', roles: ['viewer'] }, 'admin');
+      expect((await keys.authenticate(key))?.key.id).toBe(record.id);
+      expect(cache.size).toBe(1);
+      // A change written by another process (straight to the database here) is not seen within the TTL ...
+      await ds().getRepository(ApiKeyEntity).update({ id: record.id }, { revokedAt: new Date().toISOString() });
+      expect((await keys.authenticate(key))?.key.id).toBe(record.id);
+      // ... and is seen once it has passed.
+      clock += AUTH_CACHE_TTL_MS;
+      expect(await keys.authenticate(key)).toBeUndefined();
+      expect(cache.size).toBe(0);
+      // Unknown keys are not kept.
+      expect(await keys.authenticate(`${key}x`)).toBeUndefined();
+      expect(cache.size).toBe(0);
+    });
+
+    it('drops a key at once when it is revoked in this process', async () => {
+      await tenants.create({ id: 'revoking', name: 'Revoking' }, 'admin');
+      const a = await keys.create('revoking', { name: 'a', roles: ['viewer'] }, 'admin');
+      const b = await keys.create('revoking', { name: 'b', roles: ['viewer'] }, 'admin');
+      expect(await keys.authenticate(a.key)).toBeDefined();
+      expect(await keys.authenticate(b.key)).toBeDefined();
+      await keys.revoke('revoking', a.record.id, 'admin');
+      expect(await keys.authenticate(a.key)).toBeUndefined();
+      expect(cache.get(hashApiKey(b.key, PEPPER))).toBeDefined(); // the tenant's other keys stay
+    });
+
+    it("drops a tenant's keys at once when the tenant is disabled or reconfigured", async () => {
+      await tenants.create({ id: 'disabling', name: 'Disabling' }, 'admin');
+      const { key } = await keys.create('disabling', { name: 'k', roles: ['viewer'] }, 'admin');
+      expect((await keys.authenticate(key))?.tenant.settings).toEqual({});
+      await tenants.configure('disabling', { settings: { restrictedFacets: ['zip'] } }, 'admin');
+      expect((await keys.authenticate(key))?.tenant.settings).toEqual({ restrictedFacets: ['zip'] });
+      await tenants.setStatus('disabling', 'disabled', 'admin');
+      expect(await keys.authenticate(key)).toBeUndefined();
+      await tenants.setStatus('disabling', 'active', 'admin');
+      expect(await keys.authenticate(key)).toBeDefined();
+    });
+
+    it('does not keep an answer read before a revocation that finished first', async () => {
+      await tenants.create({ id: 'racing', name: 'Racing' }, 'admin');
+      const { key, record } = await keys.create('racing', { name: 'k', roles: ['viewer'] }, 'admin');
+      const tenantsRepo = ds().getRepository(TenantEntity);
+      const read = tenantsRepo.findOneBy.bind(tenantsRepo);
+      // The revocation lands between the key's read and the tenant's read.
+      const spy = jest.spyOn(tenantsRepo, 'findOneBy').mockImplementationOnce(async (where) => {
+        await keys.revoke('racing', record.id, 'admin');
+        return read(where);
+      });
+      try {
+        expect(await keys.authenticate(key)).toBeDefined(); // the read began before the revocation
+      } finally {
+        spy.mockRestore();
+      }
+      expect(cache.size).toBe(0);
+      expect(await keys.authenticate(key)).toBeUndefined();
     });
   });
 

@@ -45,6 +45,18 @@ interface FileCache {
   catalog: Catalog;
 }
 
+/**
+ * How long a tenant's resolved catalog is used without checking the database (and the file)
+ * again. Edits made through this process drop it at once (`save`); an edit made by another
+ * process (another API replica, the CLI rewriting the catalog file) is seen at most this late.
+ */
+export const CATALOG_CHECK_TTL_MS = 5_000;
+
+interface Resolved {
+  catalog: Catalog;
+  checkedAt: number;
+}
+
 interface EditedCache {
   version: number;
   updatedAt: string;
@@ -59,6 +71,11 @@ interface EditedCache {
 export class CatalogService {
   private readonly files = new Map<string, FileCache>();
   private readonly edited = new Map<string, EditedCache>();
+  private readonly resolved = new Map<string, Resolved>();
+  /** Moves on at every edit: a look-up that began before an edit does not keep its older answer. */
+  private generation = 0;
+  checkTtlMs = CATALOG_CHECK_TTL_MS;
+  now: () => number = Date.now;
 
   constructor(
     private readonly config: AppConfig,
@@ -71,10 +88,32 @@ export class CatalogService {
   ) {}
 
   /**
-   * The edited copy is looked up by its version and time only; its (large) JSON is read and
-   * parsed again only when it changed, and an unchanged catalog is the same object every time.
+   * The tenant's catalog, checked against the database at most every CATALOG_CHECK_TTL_MS (and
+   * at once after an edit made here). The edited copy is looked up by its version and time only;
+   * its (large) JSON is read and parsed again only when it changed, and an unchanged catalog is
+   * the same object every time.
    */
   async get(tenantId: string): Promise<Catalog> {
+    const kept = this.resolved.get(tenantId);
+    if (kept && this.now() - kept.checkedAt < this.checkTtlMs) {
+      this.hits.inc({ cache: 'catalog' });
+      return kept.catalog;
+    }
+    const generation = this.generation;
+    const catalog = await this.lookUp(tenantId);
+    if (generation === this.generation && this.checkTtlMs > 0) {
+      this.resolved.set(tenantId, { catalog, checkedAt: this.now() });
+    }
+    return catalog;
+  }
+
+  /** Drops what is kept of the tenant's catalog (after an edit). */
+  forget(tenantId: string): void {
+    this.generation++;
+    this.resolved.delete(tenantId);
+  }
+
+  private async lookUp(tenantId: string): Promise<Catalog> {
     const head = await this.repo.findOne({
       select: { tenantId: true, version: true, updatedAt: true },
       where: { tenantId },
@@ -148,15 +187,19 @@ export class CatalogService {
   ): Promise<Catalog> {
     const version = catalog.version + 1;
     const next = { ...catalog, version };
-    await this.repo.save(
-      this.repo.create({
-        tenantId,
-        version,
-        catalog: next as unknown as Record<string, unknown>,
-        updatedAt: new Date().toISOString(),
-        updatedBy: actor,
-      }),
-    );
+    try {
+      await this.repo.save(
+        this.repo.create({
+          tenantId,
+          version,
+          catalog: next as unknown as Record<string, unknown>,
+          updatedAt: new Date().toISOString(),
+          updatedBy: actor,
+        }),
+      );
+    } finally {
+      this.forget(tenantId);
+    }
     await this.audit.record(tenantId, {
       actor,
       action,

@@ -7,6 +7,7 @@ import { ROLES, type Role } from '@smartseg/common/server';
 import { ApiKeyEntity } from '../entities/api-key.entity';
 import { TenantEntity } from '../entities/tenant.entity';
 import { AuditService } from './audit.service';
+import { AuthCache, type AuthenticatedKey } from './auth-cache';
 import { newId, nowIso } from './clock';
 
 /** DI token for the server-side secret mixed into every key hash. */
@@ -59,6 +60,7 @@ export class ApiKeyService {
     @InjectRepository(TenantEntity) private readonly tenants: Repository<TenantEntity>,
     private readonly audit: AuditService,
     @Inject(API_KEY_PEPPER) private readonly pepper: string,
+    private readonly cache: AuthCache,
   ) {
     if (!pepper || pepper.length < 16) throw new SmartsegError(ErrorCode.ConfigInvalid, 'API_KEY_PEPPER is not set');
   }
@@ -112,6 +114,7 @@ export class ApiKeyService {
     if (!k.revokedAt) {
       k.revokedAt = nowIso();
       await this.repo.save(k);
+      this.cache.dropKey(k.id);
       await this.audit.record(tenantId, { actor, action: 'key.revoke', entityType: 'api_key', entityId: k.id });
     }
     return toApiKeyView(k);
@@ -121,13 +124,21 @@ export class ApiKeyService {
    * The key's record and its tenant when the key is valid, live and its tenant active;
    * undefined otherwise (callers answer 401 without saying which check failed).
    * This lookup is by hash across tenants: it is how a request finds its tenant.
+   * A valid key is kept in the AuthCache for a few seconds (revocation and tenant changes made
+   * in this process drop it at once; see AuthCache for changes made by other processes).
    */
-  async authenticate(key: string): Promise<{ key: ApiKeyView; tenant: TenantEntity } | undefined> {
+  async authenticate(key: string): Promise<AuthenticatedKey | undefined> {
     if (!key.startsWith(API_KEY_PREFIX) || key.length > 200) return undefined;
-    const k = await this.repo.findOneBy({ keyHash: hashApiKey(key, this.pepper) });
+    const keyHash = hashApiKey(key, this.pepper);
+    const cached = this.cache.get(keyHash);
+    if (cached) return cached;
+    const generation = this.cache.begin();
+    const k = await this.repo.findOneBy({ keyHash });
     if (!k || k.revokedAt) return undefined;
     const tenant = await this.tenants.findOneBy({ id: k.tenantId });
     if (!tenant || tenant.status !== 'active') return undefined;
-    return { key: toApiKeyView(k), tenant };
+    const found = { key: toApiKeyView(k), tenant };
+    this.cache.set(keyHash, found, generation);
+    return found;
   }
 }

@@ -4,6 +4,7 @@ import type { Repository } from 'typeorm';
 import { ErrorCode, SmartsegError } from '@smartseg/common/server';
 import { TenantEntity, type TenantSettings } from '../entities/tenant.entity';
 import { AuditService } from './audit.service';
+import { AuthCache } from './auth-cache';
 import { TENANT_ID_PATTERN, nowIso } from './clock';
 
 export const PLATFORM_AUDIT_TENANT = '_admin';
@@ -14,6 +15,7 @@ export class TenantService {
   constructor(
     @InjectRepository(TenantEntity) private readonly repo: Repository<TenantEntity>,
     private readonly audit: AuditService,
+    private readonly authCache: AuthCache,
   ) {}
 
   async create(input: { id: string; name: string; settings?: TenantSettings }, actor: string): Promise<TenantEntity> {
@@ -78,6 +80,8 @@ export class TenantService {
     }
     t.updatedAt = nowIso();
     const saved = await this.repo.save(t);
+    // Requests carry the tenant row they authenticated with (settings: limits, restricted facets).
+    this.authCache.dropTenant(tenantId);
     await this.audit.record(tenantId, {
       actor,
       action: 'tenant.configure',
@@ -93,6 +97,7 @@ export class TenantService {
     t.status = status;
     t.updatedAt = nowIso();
     const saved = await this.repo.save(t);
+    this.authCache.dropTenant(tenantId);
     await this.audit.record(tenantId, {
       actor,
       action: status === 'disabled' ? 'tenant.disable' : 'tenant.enable',

@@ -1,3 +1,4 @@
+import { DuckDBConnection } from '@duckdb/node-api';
 import { DuckDbConnection } from './duckdb-connection.adapter';
 
 /** A query that keeps DuckDB busy for a while (hundreds of ms on one thread). */
@@ -118,5 +119,32 @@ describe('DuckDbConnection: a pool of connections on one instance', () => {
 
   it('refuses a pool size below 1', async () => {
     await expect(DuckDbConnection.open({ path: ':memory:', poolSize: 0 })).rejects.toThrow(/poolSize/);
+  });
+});
+
+describe('DuckDbConnection.query with parameters', () => {
+  it('prepares one statement directly (no split into statements first) and binds its values', async () => {
+    const db = await DuckDbConnection.open({ path: ':memory:', threads: 1 });
+    const split = jest.spyOn(DuckDBConnection.prototype, 'extractStatements');
+    try {
+      const rows = await db.query('SELECT ?::INTEGER + 1 AS n, ?::VARCHAR AS s, ? IS NULL AS missing', [41, 'x', null]);
+      expect(rows).toEqual([{ n: 42, s: 'x', missing: true }]);
+      expect(await db.query('SELECT 7 AS n')).toEqual([{ n: 7 }]);
+      expect(split).not.toHaveBeenCalled();
+      await expect(db.query('SELECT * FROM no_such_table WHERE x = ?', [1])).rejects.toThrow(/no_such_table/);
+    } finally {
+      split.mockRestore();
+      await db.close();
+    }
+  });
+
+  it('still runs a text of several statements (all but the last, then the last with the values)', async () => {
+    const db = await DuckDbConnection.open({ path: ':memory:', threads: 1, poolSize: 1 });
+    try {
+      const rows = await db.query('CREATE TEMP TABLE t AS SELECT 5 AS v; SELECT v + ? AS n FROM t', [1]);
+      expect(rows).toEqual([{ n: 6 }]);
+    } finally {
+      await db.close();
+    }
   });
 });

@@ -1,6 +1,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
+import {
+  DuckDBConnection,
+  DuckDBInstance,
+  type DuckDBPreparedStatement,
+  type DuckDBResultReader,
+  type DuckDBValue,
+} from '@duckdb/node-api';
 import { ErrorCode, SmartsegError } from '@smartseg/common';
 import { WarehouseConnection, type WarehouseRow } from '../ports/warehouse-connection.port';
 
@@ -39,6 +45,32 @@ function toPlain(value: unknown): string | number | boolean | null {
 function toDuck(value: unknown): DuckDBValue {
   if (value === undefined) return null;
   return value as DuckDBValue;
+}
+
+/**
+ * One statement with parameters: prepared, bound and run directly. (`runAndReadAll(sql, values)`
+ * first splits the text into statements and parses it once more to prepare the last one; a query
+ * here is one statement.) Text that is not one statement (DuckDB cannot prepare several at once)
+ * goes the general way, which runs all but the last and binds the last.
+ */
+async function runPrepared(
+  conn: DuckDBConnection,
+  sql: string,
+  params: readonly unknown[],
+): Promise<DuckDBResultReader> {
+  let prepared: DuckDBPreparedStatement;
+  try {
+    prepared = await conn.prepare(sql);
+  } catch (err) {
+    if (/multiple statements/i.test((err as Error).message)) return conn.runAndReadAll(sql, params.map(toDuck));
+    throw err;
+  }
+  try {
+    prepared.bind(params.map(toDuck));
+    return await prepared.runAndReadAll();
+  } finally {
+    prepared.destroySync();
+  }
 }
 
 /** Connections a DuckDbConnection opens at most unless told otherwise. */
@@ -139,7 +171,7 @@ export class DuckDbConnection extends WarehouseConnection {
 
   async query<T extends WarehouseRow = WarehouseRow>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
     return this.withConnection(async (conn) => {
-      const reader = await conn.runAndReadAll(sql, params.map(toDuck));
+      const reader = params.length === 0 ? await conn.runAndReadAll(sql) : await runPrepared(conn, sql, params);
       const rows = reader.getRowObjectsJS();
       return rows.map((row) => {
         const out: WarehouseRow = {};
