@@ -1136,4 +1136,51 @@ describe('refinements marketers write', () => {
       }
     });
   });
+  describe('the edit grammar over hurried follow-ups', () => {
+    const says = (...turns: string[]) => {
+      const r = talk(...turns);
+      return r.status === 'segment' ? r.explanation.text : `${r.status}: ${r.status === 'refuse' ? r.reason : ''}`;
+    };
+    it('reads a correction said with a chat filler ("lol no women", "k drop texas")', () => {
+      expect(says('men in Ohio', 'lol no women')).toMatch(/are women and live in Ohio/);
+      expect(says('gold members in Texas', 'k drop texas')).not.toMatch(/Texas/);
+    });
+    it('swaps "texas not california" with no comma between them', () => {
+      expect(says('women in California', 'texas not california')).toMatch(/women and live in Texas$/);
+    });
+    it('moves the upper end of an age range named "the upper age"', () => {
+      expect(where('customers aged 25-40', 'raise the upper age to 50')).toEqual({
+        kind: 'attribute',
+        facet: 'age',
+        op: 'between',
+        min: 25,
+        max: 50,
+      });
+    });
+    it('lets "actually adidas" take the place of the brand bought, not add a second purchase', () => {
+      const s = says('bought nike in the last 6 months', 'actually adidas');
+      expect(s).toMatch(/Adidas/);
+      expect(s).not.toMatch(/Nike/);
+    });
+    it('reads "nvm undo" as an undo', () => {
+      expect(says('men 25-40', 'drop the age', 'nvm undo')).toMatch(/men.*aged 25 to 40/);
+    });
+    it('drops a condition named by its place ("the second one", "the 1st condition", "the last part")', () => {
+      expect(says('women 25-40 in California', 'drop the second one')).toMatch(/women and live in California$/);
+      expect(says('women 25-40 in California', 'remove the 1st condition')).toMatch(
+        /aged 25 to 40 and live in California$/,
+      );
+      expect(says('women 25-40 in California', 'lose the last part')).toMatch(/women and are aged 25 to 40$/);
+      expect(says('gold members in Texas with kids', 'drop the last one')).not.toMatch(/children/);
+      expect(says('women in Texas', 'drop the fourth one')).toMatch(/^refuse: the segment has 2 conditions/);
+    });
+    it('refuses an edit that would leave the segment as it was, rather than answer it unchanged', () => {
+      expect(says('parents in California', "doesn't matter if they have kids")).not.toMatch(
+        /^Customers who have children and live in California$/,
+      );
+      expect(says('men in Ohio', 'actually make it everyone in ohio')).toMatch(
+        /^refuse: .*leaves the segment as it was/,
+      );
+    });
+  });
 });

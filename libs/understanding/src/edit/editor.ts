@@ -94,7 +94,7 @@ const MARKERS: readonly Marker[] = [
 const PREP_START = /^(?:in|on|via|through|for|with|using|paying|paid|at|by|from|online|offline)\b/i;
 
 const LEAD_NOISE =
-  /^(?:(?:ok(?:ay)?|oops|hmm+|um+|uh+|actually|wait|so|well|right|now|yes|great|cool|thanks|thank you|nice|sorry|then|hey|perfect|looks good|good|alright|all right|also,)\b[\s,.!-]*|(?:what if|how about if|and if|can|could|would|will) (?:we|you|i)\b\s*(?:please\s+)?|let'?s\s+|let us\s+|i(?:'d| would)? (?:like|want|need) (?:to|you to)\s+|we (?:should|need to|want to)\s+|go ahead and\s+|please\s+)+/i;
+  /^(?:(?:ok(?:ay)?|k+|oops|hmm+|um+|uh+|hm+|lol|lmao|haha|oh|ah|yeah|yep|ya|meh|actually|wait|so|well|right|now|yes|great|cool|thanks|thank you|nice|sorry|then|hey|perfect|looks good|good|alright|all right|also,)\b[\s,.!-]*|(?:what if|how about if|and if|can|could|would|will) (?:we|you|i)\b\s*(?:please\s+)?|let'?s\s+|let us\s+|i(?:'d| would)? (?:like|want|need) (?:to|you to)\s+|we (?:should|need to|want to)\s+|go ahead and\s+|please\s+)+/i;
 
 /** "forget the time limit", "remove the window", "any time", "all time", "ever": the windows go. */
 const WINDOW_WORDS =
@@ -104,7 +104,7 @@ const NO_WINDOW =
 
 /** "actually ...", "no wait ...", "sorry, I meant ...": the turn corrects the one before. */
 const CORRECTIVE =
-  /^\s*(?:(?:ok(?:ay)?|oh|hmm+|um+|sorry|oops|wait|so)[\s,.!-]+)*(?:actually|no\b|nope|sorry|oops|i meant|rather|scratch that)/i;
+  /^\s*(?:(?:ok(?:ay)?|oh|hmm+|um+|sorry|oops|wait|so|lol|lmao|haha|ugh)[\s,.!-]+)*(?:actually|no\b|nope|nah\b|sorry|oops|i meant|rather|scratch that)/i;
 
 /** "the rest of Illinois", "all of Texas": the place said takes in the one there. */
 const WIDEN = /\b(?:the rest of|rest of|all of|the whole(?: of)?|the entire|entire|anywhere in|all over)\b/i;
@@ -117,6 +117,7 @@ const NEW_PEOPLE =
   /^(?:anyone|everyone|anybody|everybody|all (?:the )?(?:people|customers|shoppers)|people|customers|shoppers|folks|those|the ones|others)\b/i;
 
 /** "no wait,", "actually no -", "nope,": the turn corrects the last one (what follows says how). */
+const FILLER_NO = /^(?:lol|lmao|haha|oh|ugh|oops)[\s,.!]+(?:no|nope|nah)\b[\s,;:.!\u2014\u2013-]*/i;
 const CORRECTION =
   /^(?:(?:no|nope|nah|wrong|not that)\b(?:[\s,]+wait\b)?\s*[,;:.!\u2014\u2013-]+\s*|no wait\b[\s,;:.!\u2014\u2013-]*)/i;
 
@@ -529,7 +530,7 @@ function boundEdit(
   ctx: UnderstandContext,
   engine: UnderstandingEngine,
 ): UnderstandingResult | undefined {
-  const upper = UPPER.test(t) && /\b(?:limit|bound|end|cap|ceiling|max(?:imum)?)\b/i.test(t);
+  const upper = UPPER.test(t) && /\b(?:limit|bound|end|cap|ceiling|max(?:imum)?|upper)\b/i.test(t);
   const lower = LOWER.test(t);
   if (upper === lower) return undefined;
   const a = engine.analyze(t, ctx.asOf);
@@ -723,6 +724,21 @@ const VAGUE_MOVE =
   /^(?:(?:a (?:bit|little|tad)|slightly|somewhat)\s+(?:more|higher|less|lower|fewer)\b|(?:raise|increase|bump|lift|push|lower|decrease|reduce|cut)\b.*\b(?:a (?:bit|little|tad)|slightly|somewhat)\b)/i;
 
 /** "redo", "redo that": the change the last undo took back. */
+/** "drop the 2nd one", "remove the last part", "lose the first condition": a condition by its place. */
+const POSITION =
+  /^(?:please\s+)?(?:drop|remove|delete|lose|ditch|take out|get rid of|forget|skip|scrap)\s+(?:the\s+)?(first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|last|final)(?:\s+(?:one|part|condition|filter|bit|criterion|rule|thing|clause|piece|requirement|restriction))?\s*[.!]*$/i;
+const ORDINAL: Record<string, number> = {
+  first: 1,
+  '1st': 1,
+  second: 2,
+  '2nd': 2,
+  third: 3,
+  '3rd': 3,
+  fourth: 4,
+  '4th': 4,
+  fifth: 5,
+  '5th': 5,
+};
 const REDO = /^redo\b(?:\s+(?:it|that|this|the (?:last )?(?:change|undo|step)))?\s*[.!]*$/i;
 
 /** "drop everything but the shoes", "keep only the location", "just keep the coupon part". */
@@ -1027,6 +1043,14 @@ export function editSegment(
   engine: UnderstandingEngine,
 ): UnderstandingResult | undefined {
   const res = editTurn(current, text, ctx, engine);
+  // an edit that leaves every condition as it was was not understood: say so, never answer as if it were done
+  if (res?.status === 'segment' && JSON.stringify(canon(res.segment.where)) === JSON.stringify(canon(current.where)))
+    return {
+      status: 'refuse',
+      reason: `"${text.trim()}" leaves the segment as it was; say which condition to change and how (for example "drop the age" or "make it Texas")`,
+      missing: [],
+      nearest: [],
+    };
   if (res) return res;
   const t = prep(text.trim(), engine).replace(LEAD_NOISE, '').replace(CORRECTION, '').trim();
   if (!EXPLICIT_EDIT.test(t)) return undefined;
@@ -1048,7 +1072,10 @@ function editTurn(
   engine: UnderstandingEngine,
 ): UnderstandingResult | undefined {
   const catalog = engine.catalog;
-  let t = prep(text.trim(), engine).replace(LEAD_NOISE, '').trim();
+  // "lol no women", "oh no, texas": a correction said with a filler (the filler alone is noise)
+  let t = prep(text.trim(), engine).replace(FILLER_NO, '').replace(LEAD_NOISE, '').trim();
+  // "nvm undo", "never mind, put it back": the words after say what to do
+  t = t.replace(/^never ?mind[\s,.!-]+(?=(?:undo|revert|go back|redo|put|bring|make|just|only)\b)/i, '');
   // "no wait, NOT likely to churn", "actually no - Atlanta only": the rest corrects the last turn
   const corr = CORRECTION.exec(t);
   if (corr && corr[0].length < t.length) t = t.slice(corr[0].length).replace(LEAD_NOISE, '').trim();
@@ -1167,6 +1194,30 @@ function editTurn(
     });
     if (options.length === 2) return { status: 'clarify', question: 'By how much?', options };
   }
+  // "drop the second one", "remove the last part": the condition at that place, as the segment reads
+  const pos = POSITION.exec(t);
+  if (pos) {
+    const conj = conjuncts(current, catalog);
+    const word = pos[1]!.toLowerCase();
+    const i = /^(?:last|final)$/.test(word) ? conj.length - 1 : (ORDINAL[word] ?? 0) - 1;
+    if (i < 0 || i >= conj.length)
+      return {
+        status: 'refuse',
+        reason: `the segment has ${conj.length} condition${conj.length === 1 ? '' : 's'}, so there is no ${word} one to remove`,
+        missing: [],
+        nearest: [],
+      };
+    if (conj.length === 1)
+      return {
+        status: 'refuse',
+        reason: 'that would remove every condition; say who the customers are',
+        missing: [],
+        nearest: [],
+      };
+    const keep = conj.filter((_, j) => j !== i).map((c) => c.node);
+    const changes: Change[] = [{ op: 'remove', path: path(i, conj.length), before: conj[i]!.node }];
+    return finish(engine, rebuild(keep, current, text), text, ctx, changes, 0.8);
+  }
   // "undo that", "go back", "undo the age filter"
   const undone = undo(current, t, text, ctx, engine);
   if (undone) return undone;
@@ -1192,7 +1243,7 @@ function editTurn(
     /^(?:no|not)\s+([^,;:\u2014\u2013]+?)(?:\s+-+\s+|\s*[,;:\u2014\u2013]+\s*)(?:but\s+|rather\s+|instead\s+|just\s+)?(.+)$/i.exec(
       t,
     );
-  const yNotX = /^(.+?)\s*[,;]\s*(?:and\s+|but\s+)?not\s+(.+?)\s*[.!]*$/i.exec(t);
+  const yNotX = /^(.+?)(?:\s*[,;]\s*|\s+)(?:and\s+|but\s+)?not\s+(.+?)\s*[.!]*$/i.exec(t);
   for (const [oldSaid, newSaid] of [notXY ? [notXY[1]!, notXY[2]!] : [], yNotX ? [yNotX[2]!, yNotX[1]!] : []]) {
     if (!oldSaid || !newSaid) continue;
     const { strong } = targetRefs(oldSaid, engine, ctx);
@@ -2039,7 +2090,11 @@ function editTurn(
       list[idx]!.kind === 'purchase' &&
       p.kind === 'purchase' &&
       otherWay((list[idx] as PurchaseCondition).threshold!, p.threshold!);
-    if (idx >= 0 && (mode === 'replace' || (mode === 'add' && replaceOnAdd(list[idx]!, p)) || otherBound)) {
+    // "actually adidas" after "bought nike": a correction takes the place of what fills the same slot
+    if (
+      idx >= 0 &&
+      (mode === 'replace' || corrective || (mode === 'add' && replaceOnAdd(list[idx]!, p)) || otherBound)
+    ) {
       // "change Starbucks to any Coffee & Tea brand": the items named go from the purchase first
       const named = oldRefs ? [...oldRefs.strong].filter((k) => k.startsWith('item:')) : [];
       const after = mergeReplacement(withoutItems(list[idx]!, named), p);
