@@ -1182,5 +1182,22 @@ describe('refinements marketers write', () => {
         /^refuse: .*leaves the segment as it was/,
       );
     });
+    it('reads a bare value of a facet the segment holds as that facet ("web instead" after "signed up in the app")', () => {
+      expect(says('signed up via the app', 'web instead')).toBe('Customers who signed up on the web');
+    });
+    it('drops a condition named by a loose topic word: the model thing, the money part, the spend, the channel', () => {
+      expect(says('men in Texas with high churn risk', 'remove the model thing')).toBe(
+        'Customers who are men and live in Texas',
+      );
+      expect(says('parents with income 50-100k in Ohio', 'get rid of the money part')).toBe(
+        'Customers who have children and live in Ohio',
+      );
+      expect(says('customers in store 14 who spent over $300', 'drop the spend')).toBe(
+        'Customers who made a purchase at store 14',
+      );
+      expect(says('spent over $500 online this year', 'any channel')).toBe(
+        'Customers who spent more than $500 this year',
+      );
+    });
   });
 });

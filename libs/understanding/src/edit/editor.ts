@@ -882,6 +882,8 @@ function signature(node: SegmentNode, catalog: Catalog, out = new Set<string>())
       for (const v of node.values ?? (node.value !== undefined ? [node.value] : []))
         out.add(`value:${node.facet}:${String(v)}`);
       if (GEO.test(node.facet)) out.add('geo');
+      if (/income|salary|wealth/.test(node.facet)) out.add('money');
+      if (/channel/.test(node.facet)) out.add('order:channel');
       break;
     case 'rule': {
       out.add('kind:rule');
@@ -910,6 +912,7 @@ function signature(node: SegmentNode, catalog: Catalog, out = new Set<string>())
         if (k === 'department' || k === 'category') out.add('items');
       }
       for (const k of Object.keys(node.order ?? {})) out.add(`order:${k}`);
+      if (node.measure === 'spend') out.add('money');
       break;
     case 'event':
       out.add('kind:event');
@@ -988,6 +991,9 @@ function references(chunks: Chunk[], engine: UnderstandingEngine): { strong: Set
 
 /** Words for a kind of condition ("drop the model condition", "remove the location filter"). */
 const KIND_WORDS: readonly [RegExp, string][] = [
+  [/\b(?:spend(?:ing)?|spent|amount spent|total spent|revenue)\b/i, 'measure:spend'],
+  [/\b(?:money|dollars?|income|salary|earnings?|wealth)\b/i, 'money'],
+  [/\b(?:channels?)\b/i, 'order:channel'],
   [/\b(?:models?|scores?|predictions?|predicted|propensit(?:y|ies))\b/i, 'kind:model'],
   [/\b(?:locations?|geo(?:graphy|graphic)?|places?|areas?|where they live)\b/i, 'geo'],
   [/\b(?:purchases?|orders?|transactions?|buying)\b/i, 'kind:purchase'],
@@ -1007,7 +1013,8 @@ function targetRefs(
   const refs = references(a.chunks, engine);
   if (/\bage\b/i.test(cleaned) && engine.lexicon.roles.age) refs.strong.add(`facet:${engine.lexicon.roles.age}`);
   // a kind of condition named, when nothing more precise is
-  if (!refs.strong.size) for (const [re, key] of KIND_WORDS) if (re.test(target)) refs.strong.add(key);
+  // (else a fallback: "the channel" names the signup channel, or the channel of the purchase there)
+  for (const [re, key] of KIND_WORDS) if (re.test(target)) (refs.strong.size ? refs.weak : refs.strong).add(key);
   return refs;
 }
 
@@ -1399,9 +1406,13 @@ function editTurn(
       }
       // one part of a purchase: "drop the coupon part" keeps the Home purchase in its window
       if (n.kind === 'purchase' && n.order) {
-        const orderKeys = Object.keys(n.order).filter((k) => strong.has(`order:${k}`));
-        const otherHits = [...strong].some((k) => !k.startsWith('order:') && c.keys.has(k));
-        if (orderKeys.length && !otherHits && (n.item || Object.keys(n.order).length > orderKeys.length)) {
+        const orderKeys = Object.keys(n.order).filter((k) => used.has(`order:${k}`));
+        const otherHits = [...used].some((k) => !k.startsWith('order:') && c.keys.has(k));
+        if (
+          orderKeys.length &&
+          !otherHits &&
+          (n.item || n.threshold || Object.keys(n.order).length > orderKeys.length)
+        ) {
           const order = { ...n.order } as Record<string, unknown>;
           for (const k of orderKeys) delete order[k];
           const after: SegmentNode = { ...n };
@@ -1517,6 +1528,10 @@ function editTurn(
     const n = asPurchase && !asPurchase.ambiguity ? asPurchase.node : undefined;
     if (n && n.kind === 'purchase' && n.order && !n.item) frag = asPurchase;
   }
+  // "web instead" after "signed up in the app": a bare value of a facet there is a value of that facet
+  const bare = rankOnly ? undefined : facetValueThere(conj, cleaned, catalog);
+  if (bare && !(frag && !frag.ambiguity && flatten(frag.node).some((n) => sameFacet(n, bare))))
+    frag = { node: bare, analysis: engine.analyze(cleaned, ctx.asOf) };
   // "or to SMS" after "opted in to email": either subscription
   if ((!frag || frag.ambiguity) && /^(?:or|either)\b/i.test(t) && booleans.length === 1) {
     const tn = booleans[0]!.c.node as Extract<SegmentNode, { kind: 'attribute' }>;
@@ -2171,7 +2186,8 @@ function markerNames(catalog: Catalog): string[] {
   }
   return names;
 }
-const MARKER_WORD = /\b(?:part|filter|condition|criteri(?:on|a)|requirement|bit|piece|rule|restriction|limit)s?\b/i;
+const MARKER_WORD =
+  /\b(?:part|filter|condition|criteri(?:on|a)|requirement|bit|piece|rule|restriction|limit|thing|stuff)s?\b/i;
 
 function stripMarkers(s: string, mode: Mode, catalog?: Catalog): string {
   // "Auto Parts" is a name, not "the auto part": names in the catalog are kept whole
@@ -2188,6 +2204,8 @@ function stripMarkerWords(s: string, mode: Mode): string {
   // "no" and "without" say what goes only when dropping ("no age limit"); elsewhere they are the
   // condition itself ("use no purchase in the last 180 days", "no more than 10")
   if (mode === 'remove') out = out.replace(/^(?:without any|without|with no|no)\s+(?:the\s+|any\s+|a\s+)?/i, '');
+  // "drop the email stuff", "remove the model thing": what names the condition is the rest
+  if (mode === 'remove') out = out.replace(/\b(?:thing|stuff)s?\b/gi, '');
   out = out
     .replace(
       /^(?:please\s+)?(?:drop|remove|forget(?: about)?|delete|get rid of|lose|take out|take off|ditch|scrap|clear|ignore|skip|no need for|don'?t need|do not need|never ?mind(?: on| about)?)\s+(?:the\s+|any\s+|a\s+)?/i,
@@ -2227,6 +2245,32 @@ function stripMarkerWords(s: string, mode: Mode): string {
   out = out.replace(/^(?:the\s+)?(?:ones|those|people|customers|folks)\s+(?:who|that|which)\s+/i, 'who ');
   out = out.replace(/^(?:to\s+)?(?:all of|the whole|the entire|any)\s+/i, (x) => (/any/i.test(x) ? x : ''));
   return out.trim();
+}
+
+/** The attribute node a bare word makes when it is a value of an enum facet the segment already holds. */
+function facetValueThere(conj: Conjunct[], said: string, catalog: Catalog): SegmentNode | undefined {
+  const w = said
+    .toLowerCase()
+    .replace(/[.!?]+$/, '')
+    .replace(/^(?:on|in|via|through|at)\s+(?:the\s+)?|^the\s+/, '')
+    .trim();
+  if (!w) return undefined;
+  for (const c of conj) {
+    const n = c.node;
+    if (n.kind !== 'attribute') continue;
+    const facet = catalog.facets.find((f) => f.name === n.facet);
+    if (facet?.type !== 'enum') continue;
+    for (const v of facet.values ?? []) {
+      const names = [String(v.value), v.label ?? '', ...(v.synonyms ?? [])].map((x) => x.toLowerCase());
+      if (names.includes(w) || names.includes(w.replace(/^(?:on|in)\s+(?:the\s+)?/, '')))
+        return { kind: 'attribute', facet: n.facet, op: 'eq', value: v.value };
+    }
+  }
+  return undefined;
+}
+
+function sameFacet(n: SegmentNode, p: SegmentNode): boolean {
+  return n.kind === 'attribute' && p.kind === 'attribute' && n.facet === p.facet;
 }
 
 interface Fragment {
