@@ -1199,5 +1199,22 @@ describe('refinements marketers write', () => {
         'Customers who spent more than $500 this year',
       );
     });
+    it('puts back what the last turn took out when told "add it back"', () => {
+      expect(says('lapsed women in the West', 'drop the west', 'add it back')).toMatch(/women, and live in the West$/);
+    });
+    it('drops what the marketer says does not matter ("doesn\'t matter if they have kids", "age doesnt matter")', () => {
+      expect(says('parents in California', "doesn't matter if they have kids")).toBe(
+        'Customers who live in California',
+      );
+      expect(says('women 30-40 in Texas', 'age doesnt matter')).toBe('Customers who are women and live in Texas');
+      expect(says('women in Texas', 'whatever gender')).toBe('Customers who live in Texas');
+    });
+    it('drops the window when a time is named alone ("ever, not just 90 days", "drop the last 30 days")', () => {
+      expect(says('used a coupon in the last 90 days', 'ever, not just 90 days')).toBe('Customers who used a coupon');
+      expect(says('bought toys in the last 30 days', 'drop the last 30 days')).toBe('Customers who bought from Toys');
+    });
+    it('turns the behaviour there around for "never used one"', () => {
+      expect(says('used a coupon this year', 'never used one')).toMatch(/did not use a coupon/);
+    });
   });
 });

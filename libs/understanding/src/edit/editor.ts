@@ -148,7 +148,13 @@ const ALL_OF =
   /^(?:(?:and|but|ok(?:ay)?|actually|now)\s+)?(?:both|all|any|either|every)\s+(genders?|sexes|ages?|age groups?|states?|regions?|tiers?|loyalty tiers?|channels?|incomes?|income bands?)\s*(?:is|are)?\s*(?:fine|ok(?:ay)?|please|actually|then|too)?\s*[.!]*$/i;
 /** "everyone, not just women", "all ages, not only millennials", "not just Texas". */
 const NOT_JUST =
-  /^(?:(?:everyone|everybody|anyone|all(?: of them)?|all \w+)\s*[,;:\u2014\u2013-]?\s*)?not (?:just|only)(?: the)?\s+([^,;.!]+?)(?:\s+any ?more)?\s*[.!]*$/i;
+  /^(?:(?:everyone|everybody|anyone|all(?: of them)?|all \w+|ever|any ?time|all[\s-]time)\s*[,;:\u2014\u2013-]?\s*)?not (?:just|only)(?: the)?\s+([^,;.!]+?)(?:\s+any ?more)?\s*[.!]*$/i;
+/** "doesn't matter if they have kids", "don't care about income", "whatever tier", "age doesn't matter". */
+const DONT_CARE =
+  /^(?:(?:it\s+)?(?:does ?n[o']?t|doesnt|don'?t|dont|do not|does not) (?:matter|care)(?:\s+(?:about|if|whether|what|which))?|who cares about|whatever|regardless of|never mind about)\s+(?:they(?:'re|\s+(?:have|are|did|had))?\s+|their\s+)?(.+?)\s*[.!]*$|^(.+?)\s+(?:does ?n[o']?t|doesnt|don'?t|dont) matter(?:\s+(?:any ?more|here|actually))?\s*[.!]*$/i;
+/** "never used one", "didn't buy any": the behaviour there, by a pronoun, turned around. */
+const NEG_PRONOUN =
+  /^(?:but\s+|and\s+|only\s+)?(?:never|did ?n[o']?t|didnt|have ?n[o']?t|haven'?t|has ?n[o']?t|hasn'?t|do ?n[o']?t|don'?t)\s+(?!mind\b|care\b)(?:\w+\s+){1,2}?(?:one|any|it|them|that|those|so)\s*[.!]*$/i;
 
 /** "undo that", "go back", "revert the last change", "scratch that", "undo the age filter". */
 const UNDO =
@@ -1104,6 +1110,28 @@ function editTurn(
   // "put Arizona back in": out of the exclusion, or back from an earlier turn
   const pb = PUT_BACK.exec(t);
   const putBack = pb ? (pb[1] ?? pb[2])! : '';
+  // "add it back", "put that back": what the last turn took out
+  if (putBack && /^(?:it|that|this|them|those|these)$/i.test(putBack) && ctx.previous?.length) {
+    const last = conjuncts(ctx.previous[ctx.previous.length - 1]!, catalog);
+    const now = conjuncts(current, catalog);
+    const gone = last.filter((c) => !now.some((n) => same(n.node, c.node)));
+    if (gone.length) {
+      const list = now.map((c) => c.node);
+      const changes: Change[] = [];
+      for (const g of gone) {
+        // in the place of what took its place, if anything did
+        const i = list.findIndex((n) => sameSlot({ node: n, keys: signature(n, catalog) }, g));
+        if (i >= 0 && !last.some((c) => same(c.node, list[i]!))) {
+          changes.push({ op: 'replace', path: path(i, list.length), before: list[i], after: g.node });
+          list[i] = g.node;
+        } else {
+          list.push(g.node);
+          changes.push({ op: 'add', path: `where.children[${list.length - 1}]`, after: g.node });
+        }
+      }
+      return finish(engine, rebuild(list, current, text), text, ctx, changes, 0.8);
+    }
+  }
   if (putBack && !/^(?:it|that|this|them|those|these|things|everything)$/i.test(putBack)) {
     const { strong } = targetRefs(putBack, engine, ctx);
     const excluded = conjuncts(current, catalog).some(
@@ -1176,6 +1204,14 @@ function editTurn(
     const widened = editTurn(current, `remove ${notJust[1]!.trim()}`, ctx, engine);
     if (widened) return widened;
   }
+  // "doesn't matter if they have kids", "income doesn't matter": the condition named goes
+  const dontCare = DONT_CARE.exec(t);
+  if (dontCare) {
+    const dropped = editTurn(current, `remove ${(dontCare[1] ?? dontCare[2])!.trim()}`, ctx, engine);
+    if (dropped) return dropped;
+  }
+  // "never used one" after "used a coupon": the behaviour there, turned around
+  if (NEG_PRONOUN.test(t)) t = "the ones who didn't";
   // "people who did use one" after "never used a coupon": the one negated condition turned around
   if (POSITIVE_PEOPLE.test(t)) {
     const conj = conjuncts(current, catalog);
@@ -1337,7 +1373,14 @@ function editTurn(
   const conj = conjuncts(current, catalog);
   const changes: Change[] = [];
 
-  const noWindow = NO_WINDOW.test(cleaned) || NO_WINDOW.test(t);
+  // "not just 90 days", "drop the last 30 days": a time named alone is the window
+  const timeOnly =
+    mode === 'remove' &&
+    (() => {
+      const { strong } = targetRefs(newPart, engine, ctx);
+      return strong.size === 1 && strong.has('window');
+    })();
+  const noWindow = NO_WINDOW.test(cleaned) || NO_WINDOW.test(t) || timeOnly;
   if ((mode === 'remove' && WINDOW_WORDS.test(cleaned)) || noWindow) {
     let changed = false;
     const edited = conj.map((c, i) =>
