@@ -1216,5 +1216,17 @@ describe('refinements marketers write', () => {
     it('turns the behaviour there around for "never used one"', () => {
       expect(says('used a coupon this year', 'never used one')).toMatch(/did not use a coupon/);
     });
+    it('makes "top decile" one decile of the model there', () => {
+      expect(says('top 3 deciles of churn risk', 'make it top decile')).toMatch(
+        /churn risk in the top decile \(decile 10\)$/,
+      );
+    });
+    it('reads ages said after a vague move as the new ages ("a bit older, like 25-35")', () => {
+      expect(says('customers aged 18-30', 'a bit older, like 25-35')).toBe('Customers who are aged 25 to 35');
+    });
+    it('narrows the age range there by one end said with "only" ("only the ones over 30" of 25-40)', () => {
+      expect(says('women 25-40 in California', 'only the californians over 30')).toMatch(/aged 31 to 40/);
+      expect(says('women 25-40', 'only under 35')).toBe('Customers who are women and are aged 25 to 34');
+    });
   });
 });

@@ -451,7 +451,7 @@ const SMALL: Record<string, number> = {
 
 /** "bottom 2", "top three deciles": a count of deciles (no percent said). */
 const RANK_N =
-  /\b(top|bottom|highest|lowest)\s+(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\b(?!\s*(?:%|percent|per cent|pct))(?:\s+deciles?)?/i;
+  /\b(top|bottom|highest|lowest)\s+(?:(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\b(?!\s*(?:%|percent|per cent|pct))(?:\s+deciles?)?|deciles?\b)/i;
 
 /** The model a leaf scores on (a model condition, or a rule that is one). */
 function modelOf(leaf: SegmentNode, catalog: Catalog): string | undefined {
@@ -497,7 +497,8 @@ function rankEdit(
     return found.map((model) => ({ i, model }));
   });
   if (models.length !== 1) return undefined;
-  const n = SMALL[m[2]!.toLowerCase()] ?? Number(m[2]);
+  // "make it top decile": one decile
+  const n = m[2] === undefined ? 1 : (SMALL[m[2].toLowerCase()] ?? Number(m[2]));
   const top = /^(?:top|highest)$/i.test(m[1]!);
   const list = conjuncts(current, catalog).map((c) => c.node);
   const changes: Change[] = [];
@@ -505,7 +506,10 @@ function rankEdit(
   list[i] = mapLeaves(list[i]!, (leaf) => {
     if (modelOf(leaf, catalog) !== model) return leaf;
     const after: SegmentNode = { kind: 'model', model };
-    const percent = leaf.kind === 'model' && (leaf.top_percent !== undefined || leaf.bottom_percent !== undefined);
+    const percent =
+      m[2] !== undefined &&
+      leaf.kind === 'model' &&
+      (leaf.top_percent !== undefined || leaf.bottom_percent !== undefined);
     if (percent) {
       if (top) after.top_percent = n;
       else after.bottom_percent = n;
@@ -696,7 +700,8 @@ function ageShift(
   const facet = engine.lexicon.roles.age;
   if (!facet) return undefined;
   const m = AGE_BY.exec(t);
-  const vague = m ? undefined : AGE_VAGUE.exec(t);
+  // "a bit older, like 25-35": the ages said win over the vague move
+  const vague = m || /\d+\s*(?:-|to|\u2013)\s*\d+/.test(t) ? undefined : AGE_VAGUE.exec(t);
   if (!m && !vague) return undefined;
   const list = conjuncts(current, engine.catalog).map((c) => c.node);
   const num = (w: string) => SMALL[w.toLowerCase()] ?? Number(w);
@@ -1160,6 +1165,12 @@ function editTurn(
     if (dropped?.status === 'segment') return dropped;
   }
   // "5 years older", "+5 years", "a bit younger": the ages there move
+  // "a bit older, like 25-35": the ages said are the edit
+  if (AGE_VAGUE.test(t) && /\d+\s*(?:-|to|\u2013)\s*\d+/.test(t))
+    t = t
+      .replace(AGE_VAGUE, '')
+      .replace(/^[\s,;:-]*(?:like|say|maybe|so|eg|e\.g\.)?[\s,]*/i, '')
+      .trim();
   const aged = ageShift(current, t, text, ctx, engine);
   if (aged) return aged;
   // "redo", "redo that": the segment the last undo went back from
@@ -2155,7 +2166,9 @@ function editTurn(
     ) {
       // "change Starbucks to any Coffee & Tea brand": the items named go from the purchase first
       const named = oldRefs ? [...oldRefs.strong].filter((k) => k.startsWith('item:')) : [];
-      const after = mergeReplacement(withoutItems(list[idx]!, named), p);
+      const after =
+        (mode === 'add' ? narrowRange(list[idx]!, p) : undefined) ??
+        mergeReplacement(withoutItems(list[idx]!, named), p);
       // "bump the threshold to $800": a bare amount keeps the comparison said before
       const old = list[idx]!;
       // "but under $2,000" after "spent over $500": both bounds
@@ -2413,9 +2426,33 @@ function slotMatch(n: SegmentNode, p: SegmentNode, catalog: Catalog): boolean {
  * With "only", a narrower place or item replaces the broader one ("only San Diego and San Jose");
  * a new threshold on the same count or sum replaces the old one ("at least 5 orders" after "3+ orders").
  */
+/**
+ * "only the ones over 30" after "aged 25 to 40": the range there, with the end said moved in
+ * (whole numbers: "over 30" is 31 and up). Undefined unless both are ranges of one number facet.
+ */
+function narrowRange(n: SegmentNode, p: SegmentNode): SegmentNode | undefined {
+  if (n.kind !== 'attribute' || p.kind !== 'attribute' || n.facet !== p.facet || n.op !== 'between') return undefined;
+  const [lo, hi, v] = [Number(n.min), Number(n.max), Number(p.value)];
+  if (![lo, hi, v].every(Number.isInteger)) return undefined;
+  const [l, h] =
+    p.op === 'gt'
+      ? [Math.max(lo, v + 1), hi]
+      : p.op === 'gte'
+        ? [Math.max(lo, v), hi]
+        : p.op === 'lt'
+          ? [lo, Math.min(hi, v - 1)]
+          : p.op === 'lte'
+            ? [lo, Math.min(hi, v)]
+            : [NaN, NaN];
+  if (!(l <= h) || (l === lo && h === hi)) return undefined;
+  return { kind: 'attribute', facet: n.facet, op: 'between', min: l, max: h };
+}
+
 function replaceOnAdd(n: SegmentNode, p: SegmentNode): boolean {
   if (n.kind === 'rule' && p.kind === 'rule') return true;
-  if (n.kind === 'attribute' && p.kind === 'attribute') return n.facet !== p.facet || n.op === 'eq' || n.op === 'in';
+  // ("25-35" after "aged 18-30": a whole range said is the new range)
+  if (n.kind === 'attribute' && p.kind === 'attribute')
+    return n.facet !== p.facet || n.op === 'eq' || n.op === 'in' || p.op === 'between' || !!narrowRange(n, p);
   if (n.kind === 'purchase' && p.kind === 'purchase' && n.threshold && p.threshold) {
     const same = (x: unknown, y: unknown) => JSON.stringify(x ?? {}) === JSON.stringify(y ?? {});
     return (
