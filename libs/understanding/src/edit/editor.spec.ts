@@ -1228,5 +1228,16 @@ describe('refinements marketers write', () => {
       expect(says('women 25-40 in California', 'only the californians over 30')).toMatch(/aged 31 to 40/);
       expect(says('women 25-40', 'only under 35')).toBe('Customers who are women and are aged 25 to 34');
     });
+    it('asks rather than exclude the very condition the segment requires ("exclude store 14" after "bought at store 14")', () => {
+      expect(says('bought from store 14 last month', 'exclude store 14')).toMatch(
+        /^refuse: .*would leave out everyone/,
+      );
+      const r = talk('women in Texas who bought from store 14 last month', 'exclude store 14');
+      expect(r.status).toBe('clarify');
+      expect(r.status === 'clarify' && r.options[0]?.segment?.where).toEqual({
+        kind: 'and',
+        children: [female, TX],
+      });
+    });
   });
 });

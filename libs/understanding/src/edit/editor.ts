@@ -1069,6 +1069,15 @@ export function editSegment(
       missing: [],
       nearest: [],
     };
+  // "exclude store 14" after "bought at store 14": the condition required and left out at once selects no one
+  if (res?.status === 'segment' && selfExcluding(res.segment.where) && !selfExcluding(current.where)) {
+    const kept = withoutClashes((res.segment.where as Extract<SegmentNode, { kind: 'and' }>).children);
+    const question = `"${text.trim()}" would leave out everyone: the segment requires what it excludes. Drop that condition instead?`;
+    if (!kept.length) return { status: 'refuse', reason: question, missing: [], nearest: [] };
+    const dropped = finish(engine, rebuild(kept, current, text), text, ctx, [], 0.6);
+    if (dropped.status !== 'segment') return { status: 'refuse', reason: question, missing: [], nearest: [] };
+    return { status: 'clarify', question, options: [{ label: 'drop that condition', segment: dropped.segment }] };
+  }
   if (res) return res;
   const t = prep(text.trim(), engine).replace(LEAD_NOISE, '').replace(CORRECTION, '').trim();
   if (!EXPLICIT_EDIT.test(t)) return undefined;
@@ -1080,6 +1089,34 @@ export function editSegment(
     ? `the segment has no condition that "${named}" names, so nothing was removed`
     : `I could not tell what to change in the segment from "${text.trim()}"; say which condition and its new value (for example "make the window 90 days" or "raise the spend to $800")`;
   return { status: 'refuse', reason, missing: [], nearest: fresh.status === 'refuse' ? fresh.nearest : [] };
+}
+
+/** The conditions of an "and" group, without the ones both required and excluded. */
+function withoutClashes(kids: SegmentNode[]): SegmentNode[] {
+  const clash = (a: SegmentNode, b: SegmentNode) =>
+    (a.kind === 'not' && covers(a.child, b)) ||
+    (b.kind === 'not' && covers(b.child, a)) ||
+    (a.kind === 'attribute' &&
+      b.kind === 'attribute' &&
+      a.facet === b.facet &&
+      a.value === b.value &&
+      [a.op, b.op].sort().join() === 'eq,neq');
+  return kids.filter((a) => !kids.some((b) => b !== a && clash(a, b)));
+}
+
+/** An "and" group that requires a condition and excludes it too ("bought X" and "did not buy X"). */
+function selfExcluding(where: SegmentNode): boolean {
+  if (where.kind !== 'and') return false;
+  return withoutClashes(where.children).length < where.children.length;
+}
+
+/** Everyone `b` selects, `x` selects too: the same node, or the same purchase in any window. */
+function covers(x: SegmentNode, b: SegmentNode): boolean {
+  const key = (n: SegmentNode) => JSON.stringify(canon(n));
+  if (key(x) === key(b)) return true;
+  if (x.kind !== 'purchase' || b.kind !== 'purchase' || x.window || x.threshold || b.threshold) return false;
+  const { window: _w, ...rest } = b;
+  return key(x) === key(rest as SegmentNode);
 }
 
 /** Edits `current` by the turn; undefined when the turn cannot be read as an edit. */
