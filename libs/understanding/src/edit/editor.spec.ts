@@ -1239,5 +1239,17 @@ describe('refinements marketers write', () => {
         children: [female, TX],
       });
     });
+    it('reads "scratch that, ..." as the last turn taken back and the rest in its place', () => {
+      expect(says('bought nike last 6 months', 'scratch that, lapsed customers in the west')).not.toMatch(/Nike/);
+      expect(says('women in Ohio', 'make it texas', 'scratch that, michigan')).toBe(
+        'Customers who are women and live in Michigan',
+      );
+    });
+    it('reads a bare amount or number as a new value for the facet there that takes it ("make it 100k+", "make it 19")', () => {
+      expect(says('customers with income over 150k', 'make it 100k+')).toMatch(/\$100k-\$150k or \$150k or more$/);
+      expect(says('customers whose preferred store is store 14', 'make it 19')).toMatch(
+        /store 19 as their preferred store$/,
+      );
+    });
   });
 });

@@ -137,6 +137,12 @@ const NOT_USE =
 const INSTEAD_OF_FIRST =
   /^(?:instead of|rather than|in place of)\s+(.+?)(?:\s*[,;:\u2014\u2013]\s*(?:(?:just\s+)?(?:use|try|go with|apply)\s+)?|\s+(?:just\s+)?(?:use|try|go with|apply|make it|do)\s+)(.+)$/i;
 
+/** "scratch that, men in Ohio", "forget that - gold members": the last turn taken back, then the rest. */
+const SCRATCH =
+  /^(?:scratch|forget|ignore|never ?mind|cancel|disregard)\s+(?:that|this|it|all (?:that|this)|everything|the last (?:one|turn|bit))\s*[,;:.!\u2014\u2013-]+\s*(?:and\s+|instead\s*,?\s*|just\s+)?(\S.*)$/i;
+/** After "scratch that" on the first segment, words that still edit it ("scratch that, only gold"). */
+const SCRATCH_EDIT =
+  /^(?:make|change|set|only|just|add|also|drop|remove|swap|switch|replace|instead|and|but|or|plus|without|exclude|except|not|any|keep)\b/i;
 /** "start over: men in Ohio", "new segment - gold members", "from scratch, VIPs in Texas". */
 const START_OVER =
   /^(?:let'?s\s+)?(?:start (?:over|again|fresh|from scratch)|(?:start |begin )?from scratch|new (?:segment|audience|list|request|search|query)|fresh start|reset|clean slate)\b[\s,;:.!\u2014\u2013-]*(?:with\s+|instead\s*[,:-]?\s*)?(.*)$/i;
@@ -1134,6 +1140,19 @@ function editTurn(
   // "no wait, NOT likely to churn", "actually no - Atlanta only": the rest corrects the last turn
   const corr = CORRECTION.exec(t);
   if (corr && corr[0].length < t.length) t = t.slice(corr[0].length).replace(LEAD_NOISE, '').trim();
+  // "scratch that, lapsed customers in the west": the last turn is dropped and the rest read in its place
+  const scratch = SCRATCH.exec(t);
+  if (scratch) {
+    const prev = ctx.previous ?? [];
+    const base = prev.length ? prev[prev.length - 1]! : undefined;
+    const rest = scratch[1]!.trim();
+    if (base) {
+      const next: UnderstandContext = { ...ctx, current: base, previous: prev.slice(0, -1) };
+      if (looksLikeEdit(rest, engine, next)) return editSegment(base, rest, next, engine);
+    } else if (SCRATCH_EDIT.test(rest)) return editSegment(current, rest, ctx, engine);
+    const { current: _c, previous: _p, ...fresh } = ctx;
+    return engine.understand(rest, fresh);
+  }
   // "start over: men in Ohio", "new audience - gold members": a request of its own, not an edit
   const fresh = START_OVER.exec(t);
   if (fresh && fresh[1]!.trim()) {
@@ -1623,6 +1642,19 @@ function editTurn(
   const bare = rankOnly ? undefined : facetValueThere(conj, cleaned, catalog);
   if (bare && !(frag && !frag.ambiguity && flatten(frag.node).some((n) => sameFacet(n, bare))))
     frag = { node: bare, analysis: engine.analyze(cleaned, ctx.asOf) };
+  // "make it 100k+" after "income over 150k", "make it 19" after "preferred store 14": a bare amount
+  // or number no condition takes alone is a new value for the one facet there that reads it
+  if (!rankOnly && /\d/.test(cleaned) && (!frag || frag.ambiguity || !flatten(frag.node).length)) {
+    const reads = conj.flatMap((c) => {
+      const n = c.node;
+      if (n.kind !== 'attribute') return [];
+      const facet = catalog.facets.find((f) => f.name === n.facet);
+      const f2 = facet ? build(engine, `${facet.label} ${cleaned}`, ctx) : undefined;
+      const got = f2 && !f2.ambiguity ? flatten(f2.node) : [];
+      return got.length === 1 && sameFacet(n, got[0]!) ? [f2!] : [];
+    });
+    if (reads.length === 1) frag = reads[0];
+  }
   // "or to SMS" after "opted in to email": either subscription
   if ((!frag || frag.ambiguity) && /^(?:or|either)\b/i.test(t) && booleans.length === 1) {
     const tn = booleans[0]!.c.node as Extract<SegmentNode, { kind: 'attribute' }>;
