@@ -1251,5 +1251,13 @@ describe('refinements marketers write', () => {
         /store 19 as their preferred store$/,
       );
     });
+    it('adds the rule named the same way with the new word ("and email" after "reachable by push")', () => {
+      expect(says('reachable by push', 'and email')).toMatch(/reachable by push .* and are reachable by email/);
+    });
+    it('refuses a turn read as no more than "made a purchase" after a purchase, rather than add nothing', () => {
+      expect(says('bought anything via the app in 30 days', 'web too')).toMatch(
+        /^refuse: I could not tell what "web" adds/,
+      );
+    });
   });
 });

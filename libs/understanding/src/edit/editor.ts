@@ -1655,6 +1655,34 @@ function editTurn(
     });
     if (reads.length === 1) frag = reads[0];
   }
+  // "and email" after "reachable by push": the rule named the same way with the new word, as well
+  const oneWord = cleaned.replace(/^(?:and|or|plus|also)\s+/i, '');
+  if (mode === 'extend' && !oldPart && (!frag || frag.ambiguity) && /^[a-z]+$/i.test(oneWord)) {
+    for (const c of conj) {
+      if (c.node.kind !== 'rule') continue;
+      const rule = catalog.rules.find((r) => r.id === (c.node as { rule: string }).rule);
+      const words = new Set(
+        [rule?.label ?? '', ...(rule?.synonyms ?? [])].flatMap((x) => x.toLowerCase().split(/[^a-z]+/)),
+      );
+      for (const w of words) {
+        if (w.length < 3) continue;
+        const swapped = swapRuleWord([c], w, oneWord, catalog);
+        if (!swapped) continue;
+        const list = conj.map((x) => x.node);
+        const i = list.indexOf(c.node);
+        const either = /^(?:or|either)\b/i.test(t);
+        const after: SegmentNode = either ? { kind: 'or', children: [c.node, swapped.after] } : swapped.after;
+        if (either) list[i] = after;
+        else list.push(after);
+        changes.push(
+          either
+            ? { op: 'replace', path: path(i, list.length), before: c.node, after }
+            : { op: 'add', path: `where.children[${list.length - 1}]`, after },
+        );
+        return finish(engine, rebuild(list, current, text), text, ctx, changes, 0.8);
+      }
+    }
+  }
   // "or to SMS" after "opted in to email": either subscription
   if ((!frag || frag.ambiguity) && /^(?:or|either)\b/i.test(t) && booleans.length === 1) {
     const tn = booleans[0]!.c.node as Extract<SegmentNode, { kind: 'attribute' }>;
@@ -1713,6 +1741,19 @@ function editTurn(
   }
   let parts = flatten(frag.node);
   const a = frag.analysis;
+  // "and on the web" read as no more than "made a purchase", after a purchase: the words said nothing
+  // the segment does not already say, so the turn was not understood
+  if (
+    parts.some((p) => p.kind === 'purchase' && Object.keys(p).length === 1) &&
+    !a.chunks.some((c) => c.senses.some((x) => x.t === 'verb')) &&
+    conj.some((c) => c.node.kind === 'purchase')
+  )
+    return {
+      status: 'refuse',
+      reason: `I could not tell what "${cleaned}" adds to the purchase there; say what was bought, where, or when`,
+      missing: [],
+      nearest: [],
+    };
   // "only moms whose baby is under 6 months old": a number no condition takes is a condition the
   // tenant cannot check; dropping it would select the wrong people
   const lost = a.parse.unknown.filter((c) => !!c.qty);
@@ -2095,7 +2136,9 @@ function editTurn(
     // "in store instead" after "bought shoes": the way of buying, on the purchase there
     const narrowed =
       (mode === 'add' || mode === 'extend' || (mode === 'replace' && PREP_START.test(cleaned) && !oldRefs)) &&
-      (PREP_START.test(cleaned) || /\bon (?:them|those|these|it)\b/i.test(cleaned) || (mode === 'add' && orderOnly))
+      (PREP_START.test(cleaned) ||
+        /\bon (?:them|those|these|it)\b/i.test(cleaned) ||
+        ((mode === 'add' || mode === 'extend') && orderOnly))
         ? narrowPurchase(list, p, cleaned)
         : -1;
     if (narrowed >= 0 && p.kind === 'purchase') {
