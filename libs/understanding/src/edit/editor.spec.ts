@@ -1259,5 +1259,16 @@ describe('refinements marketers write', () => {
         /^refuse: I could not tell what "web" adds/,
       );
     });
+    it('applies two edits said in one turn, one after the other ("make it men, drop the coupon")', () => {
+      expect(says('women in Ohio who used a coupon', 'make it men, drop the coupon')).toBe(
+        'Customers who are men and live in Ohio',
+      );
+      expect(says('gold members in Ohio', 'swap gold for silver and add michigan')).toBe(
+        'Customers who are in the silver loyalty tier and live in Ohio or Michigan',
+      );
+    });
+    it('reads "nvm, silver" as a correction of the last turn', () => {
+      expect(says('gold members', 'nvm, silver')).toBe('Customers who are in the silver loyalty tier');
+    });
   });
 });

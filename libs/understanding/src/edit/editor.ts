@@ -104,7 +104,7 @@ const NO_WINDOW =
 
 /** "actually ...", "no wait ...", "sorry, I meant ...": the turn corrects the one before. */
 const CORRECTIVE =
-  /^\s*(?:(?:ok(?:ay)?|oh|hmm+|um+|sorry|oops|wait|so|lol|lmao|haha|ugh)[\s,.!-]+)*(?:actually|no\b|nope|nah\b|sorry|oops|i meant|rather|scratch that)/i;
+  /^\s*(?:(?:ok(?:ay)?|oh|hmm+|um+|sorry|oops|wait|so|lol|lmao|haha|ugh)[\s,.!-]+)*(?:actually|no\b|nope|nah\b|sorry|oops|i meant|rather|scratch that|(?:never ?mind|nvm)\s*[,;:.!\u2014\u2013-])/i;
 
 /** "the rest of Illinois", "all of Texas": the place said takes in the one there. */
 const WIDEN = /\b(?:the rest of|rest of|all of|the whole(?: of)?|the entire|entire|anywhere in|all over)\b/i;
@@ -1066,9 +1066,20 @@ export function editSegment(
   ctx: UnderstandContext,
   engine: UnderstandingEngine,
 ): UnderstandingResult | undefined {
+  // "make it men, drop the coupon": two edits, one after the other
+  const two = COMPOUND.exec(prep(text.trim(), engine).replace(LEAD_NOISE, ''));
+  if (two) {
+    const first = editTurn(current, two[1]!, ctx, engine);
+    if (first?.status === 'segment' && !sameWhere(first.segment, current)) {
+      const next: UnderstandContext = { ...ctx, current: first.segment, previous: [...(ctx.previous ?? []), current] };
+      const second = editSegment(first.segment, two[2]!, next, engine);
+      if (second?.status === 'segment')
+        return { ...second, changes: [...(first.changes ?? []), ...(second.changes ?? [])] };
+    }
+  }
   const res = editTurn(current, text, ctx, engine);
   // an edit that leaves every condition as it was was not understood: say so, never answer as if it were done
-  if (res?.status === 'segment' && JSON.stringify(canon(res.segment.where)) === JSON.stringify(canon(current.where)))
+  if (res?.status === 'segment' && sameWhere(res.segment, current))
     return {
       status: 'refuse',
       reason: `"${text.trim()}" leaves the segment as it was; say which condition to change and how (for example "drop the age" or "make it Texas")`,
@@ -1110,6 +1121,19 @@ function withoutClashes(kids: SegmentNode[]): SegmentNode[] {
   return kids.filter((a) => !kids.some((b) => b !== a && clash(a, b)));
 }
 
+/** Two segments that select by the same conditions. */
+function sameWhere(a: Segment, b: Segment): boolean {
+  return JSON.stringify(canon(a.where)) === JSON.stringify(canon(b.where));
+}
+
+/** "make it men, drop the coupon", "swap gold for silver and add ohio": an edit, then another. */
+const EDIT_VERB =
+  '(?:make|change|swap|switch|replace|drop|remove|lose|ditch|add|exclude|set|raise|lower|bump|increase|decrease|widen|narrow|flip|negate|put|bring)';
+const COMPOUND = new RegExp(
+  `^(${EDIT_VERB}\\b.+?)\\s*(?:[,;]\\s*(?:and\\s+|then\\s+|also\\s+)?|\\s+(?:and|then|and then)\\s+)(${EDIT_VERB}\\b.+)$`,
+  'i',
+);
+
 /** An "and" group that requires a condition and excludes it too ("bought X" and "did not buy X"). */
 function selfExcluding(where: SegmentNode): boolean {
   if (where.kind !== 'and') return false;
@@ -1137,6 +1161,8 @@ function editTurn(
   let t = prep(text.trim(), engine).replace(FILLER_NO, '').replace(LEAD_NOISE, '').trim();
   // "nvm undo", "never mind, put it back": the words after say what to do
   t = t.replace(/^never ?mind[\s,.!-]+(?=(?:undo|revert|go back|redo|put|bring|make|just|only)\b)/i, '');
+  // "nvm, silver": what follows the comma corrects the last turn
+  t = t.replace(/^never ?mind\s*[,;:.!\u2014\u2013-]+\s*(?=\S)/i, '');
   // "no wait, NOT likely to churn", "actually no - Atlanta only": the rest corrects the last turn
   const corr = CORRECTION.exec(t);
   if (corr && corr[0].length < t.length) t = t.slice(corr[0].length).replace(LEAD_NOISE, '').trim();
