@@ -1270,5 +1270,10 @@ describe('refinements marketers write', () => {
     it('reads "nvm, silver" as a correction of the last turn', () => {
       expect(says('gold members', 'nvm, silver')).toBe('Customers who are in the silver loyalty tier');
     });
+    it('picks the reading of a vague word whose amounts are the ones said ("high income ones, 100k+")', () => {
+      expect(says('customers in Ohio', 'only high income ones, 100k+')).toBe(
+        'Customers who live in Ohio and have a household income of $100k-$150k or $150k or more',
+      );
+    });
   });
 });

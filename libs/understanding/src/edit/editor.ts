@@ -1754,6 +1754,22 @@ function editTurn(
     });
     if (channels.size && sameChannel.length === 1) frag = { node: sameChannel[0]!.node, analysis: frag.analysis };
   }
+  let pickedBy = new Set<string>();
+  if (frag.ambiguity) {
+    // "only high income ones, 100k+": the reading whose amounts are the ones said
+    const amounts = (x: string) => x.toLowerCase().match(/\d+(?:\.\d+)?k?/g) ?? [];
+    const said = new Set(amounts(cleaned));
+    const fits = said.size
+      ? frag.ambiguity.options.filter((o) => {
+          const own = amounts(o.label);
+          return own.length > 0 && own.every((x) => said.has(x));
+        })
+      : [];
+    if (fits.length === 1) {
+      frag = { node: fits[0]!.node, analysis: frag.analysis };
+      pickedBy = said;
+    }
+  }
   if (frag.ambiguity) {
     // "only the big spenders": each reading added to the current segment
     const options = frag.ambiguity.options
@@ -1782,7 +1798,12 @@ function editTurn(
     };
   // "only moms whose baby is under 6 months old": a number no condition takes is a condition the
   // tenant cannot check; dropping it would select the wrong people
-  const lost = a.parse.unknown.filter((c) => !!c.qty);
+  // (an amount that picked the reading is used: "100k+" after "high income")
+  const usedUp = (x: string) => {
+    const nums = x.toLowerCase().match(/\d+(?:\.\d+)?k?/g) ?? [];
+    return nums.length > 0 && nums.every((n) => pickedBy.has(n));
+  };
+  const lost = a.parse.unknown.filter((c) => !!c.qty && !usedUp(c.text));
   if (parts.length && lost.length)
     return refusal(
       catalog,
