@@ -1469,6 +1469,7 @@ function editTurn(
   // "not just 90 days", "drop the last 30 days": a time named alone is the window
   const timeOnly =
     mode === 'remove' &&
+    /\d|\b(?:days?|weeks?|months?|years?|quarters?|ytd|mtd)\b/i.test(newPart) &&
     (() => {
       const { strong } = targetRefs(newPart, engine, ctx);
       return strong.size === 1 && strong.has('window');
