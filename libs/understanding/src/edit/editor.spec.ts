@@ -1275,5 +1275,10 @@ describe('refinements marketers write', () => {
         'Customers who live in Ohio and have a household income of $100k-$150k or $150k or more',
       );
     });
+    it('widens the items of the purchase there to what "any ..." names ("any nike product" after "nike shoes")', () => {
+      expect(says('bought nike shoes in the last 30 days', 'any nike product')).toBe(
+        'Customers who bought Nike products in the last 30 days',
+      );
+    });
   });
 });

@@ -741,6 +741,9 @@ const VAGUE_MOVE =
   /^(?:(?:a (?:bit|little|tad)|slightly|somewhat)\s+(?:more|higher|less|lower|fewer)\b|(?:raise|increase|bump|lift|push|lower|decrease|reduce|cut)\b.*\b(?:a (?:bit|little|tad)|slightly|somewhat)\b)/i;
 
 /** "redo", "redo that": the change the last undo took back. */
+/** "any nike product", "all Apple stuff is fine": a wider set of items for the purchase there. */
+const ANY_ITEM =
+  /^(?:any|all|every)\s+(.+?)(?:\s+(?:products?|items?|stuff|things?|gear|brands?|purchases?))?(?:\s+(?:is|are) fine|\s+actually|\s+then|\s+instead)?\s*[.!]*$/i;
 /** "drop the 2nd one", "remove the last part", "lose the first condition": a condition by its place. */
 const POSITION =
   /^(?:please\s+)?(?:drop|remove|delete|lose|ditch|take out|get rid of|forget|skip|scrap)\s+(?:the\s+)?(first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|last|final)(?:\s+(?:one|part|condition|filter|bit|criterion|rule|thing|clause|piece|requirement|restriction))?\s*[.!]*$/i;
@@ -1245,6 +1248,38 @@ function editTurn(
     const facet = /^sexes$/.test(said) ? 'gender' : said.replace(/s$/, '');
     const dropped = editSegment(current, `remove the ${facet}`, ctx, engine);
     if (dropped?.status === 'segment') return dropped;
+  }
+  // "any nike product" after "bought Nike shoes": the items of the purchase there, only as wide as said
+  const anyItem = ANY_ITEM.exec(t);
+  if (anyItem) {
+    const said = build(engine, `bought ${anyItem[1]!}`, ctx);
+    const p = said && !said.ambiguity ? flatten(said.node) : [];
+    const item = p.length === 1 && p[0]!.kind === 'purchase' ? p[0]!.item : undefined;
+    const list = conjuncts(current, catalog).map((c) => c.node);
+    const i = item
+      ? list.findIndex((n) => {
+          if (n.kind !== 'purchase' || !n.item) return false;
+          const have = n.item as Record<string, unknown>;
+          const want = Object.entries(item as Record<string, unknown>);
+          return (
+            Object.keys(have).length > want.length &&
+            want.every(([k, v]) => JSON.stringify(canon(have[k])) === JSON.stringify(canon(v)))
+          );
+        })
+      : -1;
+    if (i >= 0) {
+      const before = list[i]!;
+      const after = { ...before, item } as SegmentNode;
+      list[i] = after;
+      return finish(
+        engine,
+        rebuild(list, current, text),
+        text,
+        ctx,
+        [{ op: 'replace', path: path(i, list.length), before, after }],
+        0.8,
+      );
+    }
   }
   // "5 years older", "+5 years", "a bit younger": the ages there move
   // "a bit older, like 25-35": the ages said are the edit
