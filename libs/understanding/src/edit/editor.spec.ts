@@ -1280,5 +1280,13 @@ describe('refinements marketers write', () => {
         'Customers who bought Nike products in the last 30 days',
       );
     });
+    it('drops the items of a purchase named by their kind, keeping the purchase ("any department", "drop the brand")', () => {
+      expect(says('customers in Ohio who bought pets stuff', 'any department')).toBe(
+        'Customers who live in Ohio and made a purchase',
+      );
+      expect(says('bought nike shoes last month', 'drop the brand')).toBe(
+        'Customers who bought Shoes in the last month',
+      );
+    });
   });
 });

@@ -1014,6 +1014,9 @@ const KIND_WORDS: readonly [RegExp, string][] = [
   [/\b(?:spend(?:ing)?|spent|amount spent|total spent|revenue)\b/i, 'measure:spend'],
   [/\b(?:money|dollars?|income|salary|earnings?|wealth)\b/i, 'money'],
   [/\b(?:channels?)\b/i, 'order:channel'],
+  [/\b(?:departments?|depts?)\b/i, 'field:department'],
+  [/\b(?:categor(?:y|ies))\b/i, 'field:category'],
+  [/\b(?:brands?)\b/i, 'field:brand'],
   [/\b(?:models?|scores?|predictions?|predicted|propensit(?:y|ies))\b/i, 'kind:model'],
   [/\b(?:locations?|geo(?:graphy|graphic)?|places?|areas?|where they live)\b/i, 'geo'],
   [/\b(?:purchases?|orders?|transactions?|buying)\b/i, 'kind:purchase'],
@@ -1558,6 +1561,17 @@ function editTurn(
       // one item of a purchase: "drop Starbucks" keeps the Coffee & Tea purchase
       if ((n.kind === 'purchase' || n.kind === 'event') && n.item) {
         const mine = [...used].filter((k) => c.keys.has(k));
+        // "any department" after "bought pet stuff": the items go, the purchase stays
+        const fields = mine.filter((k) => k.startsWith('field:')).map((k) => k.slice(6));
+        if (n.kind === 'purchase' && fields.length && fields.length === mine.length) {
+          const item = { ...n.item } as Record<string, unknown>;
+          for (const f of fields) delete item[f];
+          const after = { ...n } as Extract<SegmentNode, { kind: 'purchase' }>;
+          if (Object.keys(item).length) after.item = item as ItemFilter;
+          else delete after.item;
+          changes.push({ op: 'replace', path: path(i, conj.length), before: n, after });
+          return keep.push(after);
+        }
         if (mine.length && mine.every((k) => k.startsWith('item:'))) {
           const item = { ...n.item } as Record<string, unknown>;
           for (const k of mine) {
