@@ -15,6 +15,18 @@ describe('edit_segment triggers', () => {
     'keep Texas and drop the rest',
     'double it',
     'add the next band up',
+    'lol no women',
+    "doesn't matter if they have kids",
+    'age doesnt matter',
+    'whatever gender',
+    'ever, not just 90 days',
+    'scratch that, lapsed customers in the west',
+    'never used one',
+    'texas not california',
+    'a bit older, like 25-35',
+    'nah 30-45',
+    'women',
+    '30-45',
   ])('routes %j to edit_segment when there is a segment', (text) => {
     expect(registry.route(text, { hasCurrent: true }).skill.id).toBe('edit_segment');
   });

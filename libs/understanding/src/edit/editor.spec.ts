@@ -1136,4 +1136,157 @@ describe('refinements marketers write', () => {
       }
     });
   });
+  describe('the edit grammar over hurried follow-ups', () => {
+    const says = (...turns: string[]) => {
+      const r = talk(...turns);
+      return r.status === 'segment' ? r.explanation.text : `${r.status}: ${r.status === 'refuse' ? r.reason : ''}`;
+    };
+    it('reads a correction said with a chat filler ("lol no women", "k drop texas")', () => {
+      expect(says('men in Ohio', 'lol no women')).toMatch(/are women and live in Ohio/);
+      expect(says('gold members in Texas', 'k drop texas')).not.toMatch(/Texas/);
+    });
+    it('swaps "texas not california" with no comma between them', () => {
+      expect(says('women in California', 'texas not california')).toMatch(/women and live in Texas$/);
+    });
+    it('moves the upper end of an age range named "the upper age"', () => {
+      expect(where('customers aged 25-40', 'raise the upper age to 50')).toEqual({
+        kind: 'attribute',
+        facet: 'age',
+        op: 'between',
+        min: 25,
+        max: 50,
+      });
+    });
+    it('lets "actually adidas" take the place of the brand bought, not add a second purchase', () => {
+      const s = says('bought nike in the last 6 months', 'actually adidas');
+      expect(s).toMatch(/Adidas/);
+      expect(s).not.toMatch(/Nike/);
+    });
+    it('reads "nvm undo" as an undo', () => {
+      expect(says('men 25-40', 'drop the age', 'nvm undo')).toMatch(/men.*aged 25 to 40/);
+    });
+    it('drops a condition named by its place ("the second one", "the 1st condition", "the last part")', () => {
+      expect(says('women 25-40 in California', 'drop the second one')).toMatch(/women and live in California$/);
+      expect(says('women 25-40 in California', 'remove the 1st condition')).toMatch(
+        /aged 25 to 40 and live in California$/,
+      );
+      expect(says('women 25-40 in California', 'lose the last part')).toMatch(/women and are aged 25 to 40$/);
+      expect(says('gold members in Texas with kids', 'drop the last one')).not.toMatch(/children/);
+      expect(says('women in Texas', 'drop the fourth one')).toMatch(/^refuse: the segment has 2 conditions/);
+    });
+    it('refuses an edit that would leave the segment as it was, rather than answer it unchanged', () => {
+      expect(says('parents in California', "doesn't matter if they have kids")).not.toMatch(
+        /^Customers who have children and live in California$/,
+      );
+      expect(says('men in Ohio', 'actually make it everyone in ohio')).toMatch(
+        /^refuse: .*leaves the segment as it was/,
+      );
+    });
+    it('reads a bare value of a facet the segment holds as that facet ("web instead" after "signed up in the app")', () => {
+      expect(says('signed up via the app', 'web instead')).toBe('Customers who signed up on the web');
+    });
+    it('drops a condition named by a loose topic word: the model thing, the money part, the spend, the channel', () => {
+      expect(says('men in Texas with high churn risk', 'remove the model thing')).toBe(
+        'Customers who are men and live in Texas',
+      );
+      expect(says('parents with income 50-100k in Ohio', 'get rid of the money part')).toBe(
+        'Customers who have children and live in Ohio',
+      );
+      expect(says('customers in store 14 who spent over $300', 'drop the spend')).toBe(
+        'Customers who made a purchase at store 14',
+      );
+      expect(says('spent over $500 online this year', 'any channel')).toBe(
+        'Customers who spent more than $500 this year',
+      );
+    });
+    it('puts back what the last turn took out when told "add it back"', () => {
+      expect(says('lapsed women in the West', 'drop the west', 'add it back')).toMatch(/women, and live in the West$/);
+    });
+    it('drops what the marketer says does not matter ("doesn\'t matter if they have kids", "age doesnt matter")', () => {
+      expect(says('parents in California', "doesn't matter if they have kids")).toBe(
+        'Customers who live in California',
+      );
+      expect(says('women 30-40 in Texas', 'age doesnt matter')).toBe('Customers who are women and live in Texas');
+      expect(says('women in Texas', 'whatever gender')).toBe('Customers who live in Texas');
+    });
+    it('drops the window when a time is named alone ("ever, not just 90 days", "drop the last 30 days")', () => {
+      expect(says('used a coupon in the last 90 days', 'ever, not just 90 days')).toBe('Customers who used a coupon');
+      expect(says('bought toys in the last 30 days', 'drop the last 30 days')).toBe('Customers who bought from Toys');
+    });
+    it('turns the behaviour there around for "never used one"', () => {
+      expect(says('used a coupon this year', 'never used one')).toMatch(/did not use a coupon/);
+    });
+    it('makes "top decile" one decile of the model there', () => {
+      expect(says('top 3 deciles of churn risk', 'make it top decile')).toMatch(
+        /churn risk in the top decile \(decile 10\)$/,
+      );
+    });
+    it('reads ages said after a vague move as the new ages ("a bit older, like 25-35")', () => {
+      expect(says('customers aged 18-30', 'a bit older, like 25-35')).toBe('Customers who are aged 25 to 35');
+    });
+    it('narrows the age range there by one end said with "only" ("only the ones over 30" of 25-40)', () => {
+      expect(says('women 25-40 in California', 'only the californians over 30')).toMatch(/aged 31 to 40/);
+      expect(says('women 25-40', 'only under 35')).toBe('Customers who are women and are aged 25 to 34');
+    });
+    it('asks rather than exclude the very condition the segment requires ("exclude store 14" after "bought at store 14")', () => {
+      expect(says('bought from store 14 last month', 'exclude store 14')).toMatch(
+        /^refuse: .*would leave out everyone/,
+      );
+      const r = talk('women in Texas who bought from store 14 last month', 'exclude store 14');
+      expect(r.status).toBe('clarify');
+      expect(r.status === 'clarify' && r.options[0]?.segment?.where).toEqual({
+        kind: 'and',
+        children: [female, TX],
+      });
+    });
+    it('reads "scratch that, ..." as the last turn taken back and the rest in its place', () => {
+      expect(says('bought nike last 6 months', 'scratch that, lapsed customers in the west')).not.toMatch(/Nike/);
+      expect(says('women in Ohio', 'make it texas', 'scratch that, michigan')).toBe(
+        'Customers who are women and live in Michigan',
+      );
+    });
+    it('reads a bare amount or number as a new value for the facet there that takes it ("make it 100k+", "make it 19")', () => {
+      expect(says('customers with income over 150k', 'make it 100k+')).toMatch(/\$100k-\$150k or \$150k or more$/);
+      expect(says('customers whose preferred store is store 14', 'make it 19')).toMatch(
+        /store 19 as their preferred store$/,
+      );
+    });
+    it('adds the rule named the same way with the new word ("and email" after "reachable by push")', () => {
+      expect(says('reachable by push', 'and email')).toMatch(/reachable by push .* and are reachable by email/);
+    });
+    it('refuses a turn read as no more than "made a purchase" after a purchase, rather than add nothing', () => {
+      expect(says('bought anything via the app in 30 days', 'web too')).toMatch(
+        /^refuse: I could not tell what "web" adds/,
+      );
+    });
+    it('applies two edits said in one turn, one after the other ("make it men, drop the coupon")', () => {
+      expect(says('women in Ohio who used a coupon', 'make it men, drop the coupon')).toBe(
+        'Customers who are men and live in Ohio',
+      );
+      expect(says('gold members in Ohio', 'swap gold for silver and add michigan')).toBe(
+        'Customers who are in the silver loyalty tier and live in Ohio or Michigan',
+      );
+    });
+    it('reads "nvm, silver" as a correction of the last turn', () => {
+      expect(says('gold members', 'nvm, silver')).toBe('Customers who are in the silver loyalty tier');
+    });
+    it('picks the reading of a vague word whose amounts are the ones said ("high income ones, 100k+")', () => {
+      expect(says('customers in Ohio', 'only high income ones, 100k+')).toBe(
+        'Customers who live in Ohio and have a household income of $100k-$150k or $150k or more',
+      );
+    });
+    it('widens the items of the purchase there to what "any ..." names ("any nike product" after "nike shoes")', () => {
+      expect(says('bought nike shoes in the last 30 days', 'any nike product')).toBe(
+        'Customers who bought Nike products in the last 30 days',
+      );
+    });
+    it('drops the items of a purchase named by their kind, keeping the purchase ("any department", "drop the brand")', () => {
+      expect(says('customers in Ohio who bought pets stuff', 'any department')).toBe(
+        'Customers who live in Ohio and made a purchase',
+      );
+      expect(says('bought nike shoes last month', 'drop the brand')).toBe(
+        'Customers who bought Shoes in the last month',
+      );
+    });
+  });
 });

@@ -94,7 +94,7 @@ const MARKERS: readonly Marker[] = [
 const PREP_START = /^(?:in|on|via|through|for|with|using|paying|paid|at|by|from|online|offline)\b/i;
 
 const LEAD_NOISE =
-  /^(?:(?:ok(?:ay)?|oops|hmm+|um+|uh+|actually|wait|so|well|right|now|yes|great|cool|thanks|thank you|nice|sorry|then|hey|perfect|looks good|good|alright|all right|also,)\b[\s,.!-]*|(?:what if|how about if|and if|can|could|would|will) (?:we|you|i)\b\s*(?:please\s+)?|let'?s\s+|let us\s+|i(?:'d| would)? (?:like|want|need) (?:to|you to)\s+|we (?:should|need to|want to)\s+|go ahead and\s+|please\s+)+/i;
+  /^(?:(?:ok(?:ay)?|k+|oops|hmm+|um+|uh+|hm+|lol|lmao|haha|oh|ah|yeah|yep|ya|meh|actually|wait|so|well|right|now|yes|great|cool|thanks|thank you|nice|sorry|then|hey|perfect|looks good|good|alright|all right|also,)\b[\s,.!-]*|(?:what if|how about if|and if|can|could|would|will) (?:we|you|i)\b\s*(?:please\s+)?|let'?s\s+|let us\s+|i(?:'d| would)? (?:like|want|need) (?:to|you to)\s+|we (?:should|need to|want to)\s+|go ahead and\s+|please\s+)+/i;
 
 /** "forget the time limit", "remove the window", "any time", "all time", "ever": the windows go. */
 const WINDOW_WORDS =
@@ -104,7 +104,7 @@ const NO_WINDOW =
 
 /** "actually ...", "no wait ...", "sorry, I meant ...": the turn corrects the one before. */
 const CORRECTIVE =
-  /^\s*(?:(?:ok(?:ay)?|oh|hmm+|um+|sorry|oops|wait|so)[\s,.!-]+)*(?:actually|no\b|nope|sorry|oops|i meant|rather|scratch that)/i;
+  /^\s*(?:(?:ok(?:ay)?|oh|hmm+|um+|sorry|oops|wait|so|lol|lmao|haha|ugh)[\s,.!-]+)*(?:actually|no\b|nope|nah\b|sorry|oops|i meant|rather|scratch that|(?:never ?mind|nvm)\s*[,;:.!\u2014\u2013-])/i;
 
 /** "the rest of Illinois", "all of Texas": the place said takes in the one there. */
 const WIDEN = /\b(?:the rest of|rest of|all of|the whole(?: of)?|the entire|entire|anywhere in|all over)\b/i;
@@ -117,6 +117,7 @@ const NEW_PEOPLE =
   /^(?:anyone|everyone|anybody|everybody|all (?:the )?(?:people|customers|shoppers)|people|customers|shoppers|folks|those|the ones|others)\b/i;
 
 /** "no wait,", "actually no -", "nope,": the turn corrects the last one (what follows says how). */
+const FILLER_NO = /^(?:lol|lmao|haha|oh|ugh|oops)[\s,.!]+(?:no|nope|nah)\b[\s,;:.!\u2014\u2013-]*/i;
 const CORRECTION =
   /^(?:(?:no|nope|nah|wrong|not that)\b(?:[\s,]+wait\b)?\s*[,;:.!\u2014\u2013-]+\s*|no wait\b[\s,;:.!\u2014\u2013-]*)/i;
 
@@ -136,6 +137,12 @@ const NOT_USE =
 const INSTEAD_OF_FIRST =
   /^(?:instead of|rather than|in place of)\s+(.+?)(?:\s*[,;:\u2014\u2013]\s*(?:(?:just\s+)?(?:use|try|go with|apply)\s+)?|\s+(?:just\s+)?(?:use|try|go with|apply|make it|do)\s+)(.+)$/i;
 
+/** "scratch that, men in Ohio", "forget that - gold members": the last turn taken back, then the rest. */
+const SCRATCH =
+  /^(?:scratch|forget|ignore|never ?mind|cancel|disregard)\s+(?:that|this|it|all (?:that|this)|everything|the last (?:one|turn|bit))\s*[,;:.!\u2014\u2013-]+\s*(?:and\s+|instead\s*,?\s*|just\s+)?(\S.*)$/i;
+/** After "scratch that" on the first segment, words that still edit it ("scratch that, only gold"). */
+const SCRATCH_EDIT =
+  /^(?:make|change|set|only|just|add|also|drop|remove|swap|switch|replace|instead|and|but|or|plus|without|exclude|except|not|any|keep)\b/i;
 /** "start over: men in Ohio", "new segment - gold members", "from scratch, VIPs in Texas". */
 const START_OVER =
   /^(?:let'?s\s+)?(?:start (?:over|again|fresh|from scratch)|(?:start |begin )?from scratch|new (?:segment|audience|list|request|search|query)|fresh start|reset|clean slate)\b[\s,;:.!\u2014\u2013-]*(?:with\s+|instead\s*[,:-]?\s*)?(.*)$/i;
@@ -147,7 +154,13 @@ const ALL_OF =
   /^(?:(?:and|but|ok(?:ay)?|actually|now)\s+)?(?:both|all|any|either|every)\s+(genders?|sexes|ages?|age groups?|states?|regions?|tiers?|loyalty tiers?|channels?|incomes?|income bands?)\s*(?:is|are)?\s*(?:fine|ok(?:ay)?|please|actually|then|too)?\s*[.!]*$/i;
 /** "everyone, not just women", "all ages, not only millennials", "not just Texas". */
 const NOT_JUST =
-  /^(?:(?:everyone|everybody|anyone|all(?: of them)?|all \w+)\s*[,;:\u2014\u2013-]?\s*)?not (?:just|only)(?: the)?\s+([^,;.!]+?)(?:\s+any ?more)?\s*[.!]*$/i;
+  /^(?:(?:everyone|everybody|anyone|all(?: of them)?|all \w+|ever|any ?time|all[\s-]time)\s*[,;:\u2014\u2013-]?\s*)?not (?:just|only)(?: the)?\s+([^,;.!]+?)(?:\s+any ?more)?\s*[.!]*$/i;
+/** "doesn't matter if they have kids", "don't care about income", "whatever tier", "age doesn't matter". */
+const DONT_CARE =
+  /^(?:(?:it\s+)?(?:does ?n[o']?t|doesnt|don'?t|dont|do not|does not) (?:matter|care)(?:\s+(?:about|if|whether|what|which))?|who cares about|whatever|regardless of|never mind about)\s+(?:they(?:'re|\s+(?:have|are|did|had))?\s+|their\s+)?(.+?)\s*[.!]*$|^(.+?)\s+(?:does ?n[o']?t|doesnt|don'?t|dont) matter(?:\s+(?:any ?more|here|actually))?\s*[.!]*$/i;
+/** "never used one", "didn't buy any": the behaviour there, by a pronoun, turned around. */
+const NEG_PRONOUN =
+  /^(?:but\s+|and\s+|only\s+)?(?:never|did ?n[o']?t|didnt|have ?n[o']?t|haven'?t|has ?n[o']?t|hasn'?t|do ?n[o']?t|don'?t)\s+(?!mind\b|care\b)(?:\w+\s+){1,2}?(?:one|any|it|them|that|those|so)\s*[.!]*$/i;
 
 /** "undo that", "go back", "revert the last change", "scratch that", "undo the age filter". */
 const UNDO =
@@ -444,7 +457,7 @@ const SMALL: Record<string, number> = {
 
 /** "bottom 2", "top three deciles": a count of deciles (no percent said). */
 const RANK_N =
-  /\b(top|bottom|highest|lowest)\s+(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\b(?!\s*(?:%|percent|per cent|pct))(?:\s+deciles?)?/i;
+  /\b(top|bottom|highest|lowest)\s+(?:(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\b(?!\s*(?:%|percent|per cent|pct))(?:\s+deciles?)?|deciles?\b)/i;
 
 /** The model a leaf scores on (a model condition, or a rule that is one). */
 function modelOf(leaf: SegmentNode, catalog: Catalog): string | undefined {
@@ -490,7 +503,8 @@ function rankEdit(
     return found.map((model) => ({ i, model }));
   });
   if (models.length !== 1) return undefined;
-  const n = SMALL[m[2]!.toLowerCase()] ?? Number(m[2]);
+  // "make it top decile": one decile
+  const n = m[2] === undefined ? 1 : (SMALL[m[2].toLowerCase()] ?? Number(m[2]));
   const top = /^(?:top|highest)$/i.test(m[1]!);
   const list = conjuncts(current, catalog).map((c) => c.node);
   const changes: Change[] = [];
@@ -498,7 +512,10 @@ function rankEdit(
   list[i] = mapLeaves(list[i]!, (leaf) => {
     if (modelOf(leaf, catalog) !== model) return leaf;
     const after: SegmentNode = { kind: 'model', model };
-    const percent = leaf.kind === 'model' && (leaf.top_percent !== undefined || leaf.bottom_percent !== undefined);
+    const percent =
+      m[2] !== undefined &&
+      leaf.kind === 'model' &&
+      (leaf.top_percent !== undefined || leaf.bottom_percent !== undefined);
     if (percent) {
       if (top) after.top_percent = n;
       else after.bottom_percent = n;
@@ -529,7 +546,7 @@ function boundEdit(
   ctx: UnderstandContext,
   engine: UnderstandingEngine,
 ): UnderstandingResult | undefined {
-  const upper = UPPER.test(t) && /\b(?:limit|bound|end|cap|ceiling|max(?:imum)?)\b/i.test(t);
+  const upper = UPPER.test(t) && /\b(?:limit|bound|end|cap|ceiling|max(?:imum)?|upper)\b/i.test(t);
   const lower = LOWER.test(t);
   if (upper === lower) return undefined;
   const a = engine.analyze(t, ctx.asOf);
@@ -689,7 +706,8 @@ function ageShift(
   const facet = engine.lexicon.roles.age;
   if (!facet) return undefined;
   const m = AGE_BY.exec(t);
-  const vague = m ? undefined : AGE_VAGUE.exec(t);
+  // "a bit older, like 25-35": the ages said win over the vague move
+  const vague = m || /\d+\s*(?:-|to|\u2013)\s*\d+/.test(t) ? undefined : AGE_VAGUE.exec(t);
   if (!m && !vague) return undefined;
   const list = conjuncts(current, engine.catalog).map((c) => c.node);
   const num = (w: string) => SMALL[w.toLowerCase()] ?? Number(w);
@@ -723,6 +741,24 @@ const VAGUE_MOVE =
   /^(?:(?:a (?:bit|little|tad)|slightly|somewhat)\s+(?:more|higher|less|lower|fewer)\b|(?:raise|increase|bump|lift|push|lower|decrease|reduce|cut)\b.*\b(?:a (?:bit|little|tad)|slightly|somewhat)\b)/i;
 
 /** "redo", "redo that": the change the last undo took back. */
+/** "any nike product", "all Apple stuff is fine": a wider set of items for the purchase there. */
+const ANY_ITEM =
+  /^(?:any|all|every)\s+(.+?)(?:\s+(?:products?|items?|stuff|things?|gear|brands?|purchases?))?(?:\s+(?:is|are) fine|\s+actually|\s+then|\s+instead)?\s*[.!]*$/i;
+/** "drop the 2nd one", "remove the last part", "lose the first condition": a condition by its place. */
+const POSITION =
+  /^(?:please\s+)?(?:drop|remove|delete|lose|ditch|take out|get rid of|forget|skip|scrap)\s+(?:the\s+)?(first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|last|final)(?:\s+(?:one|part|condition|filter|bit|criterion|rule|thing|clause|piece|requirement|restriction))?\s*[.!]*$/i;
+const ORDINAL: Record<string, number> = {
+  first: 1,
+  '1st': 1,
+  second: 2,
+  '2nd': 2,
+  third: 3,
+  '3rd': 3,
+  fourth: 4,
+  '4th': 4,
+  fifth: 5,
+  '5th': 5,
+};
 const REDO = /^redo\b(?:\s+(?:it|that|this|the (?:last )?(?:change|undo|step)))?\s*[.!]*$/i;
 
 /** "drop everything but the shoes", "keep only the location", "just keep the coupon part". */
@@ -866,6 +902,8 @@ function signature(node: SegmentNode, catalog: Catalog, out = new Set<string>())
       for (const v of node.values ?? (node.value !== undefined ? [node.value] : []))
         out.add(`value:${node.facet}:${String(v)}`);
       if (GEO.test(node.facet)) out.add('geo');
+      if (/income|salary|wealth/.test(node.facet)) out.add('money');
+      if (/channel/.test(node.facet)) out.add('order:channel');
       break;
     case 'rule': {
       out.add('kind:rule');
@@ -894,6 +932,7 @@ function signature(node: SegmentNode, catalog: Catalog, out = new Set<string>())
         if (k === 'department' || k === 'category') out.add('items');
       }
       for (const k of Object.keys(node.order ?? {})) out.add(`order:${k}`);
+      if (node.measure === 'spend') out.add('money');
       break;
     case 'event':
       out.add('kind:event');
@@ -972,6 +1011,12 @@ function references(chunks: Chunk[], engine: UnderstandingEngine): { strong: Set
 
 /** Words for a kind of condition ("drop the model condition", "remove the location filter"). */
 const KIND_WORDS: readonly [RegExp, string][] = [
+  [/\b(?:spend(?:ing)?|spent|amount spent|total spent|revenue)\b/i, 'measure:spend'],
+  [/\b(?:money|dollars?|income|salary|earnings?|wealth)\b/i, 'money'],
+  [/\b(?:channels?)\b/i, 'order:channel'],
+  [/\b(?:departments?|depts?)\b/i, 'field:department'],
+  [/\b(?:categor(?:y|ies))\b/i, 'field:category'],
+  [/\b(?:brands?)\b/i, 'field:brand'],
   [/\b(?:models?|scores?|predictions?|predicted|propensit(?:y|ies))\b/i, 'kind:model'],
   [/\b(?:locations?|geo(?:graphy|graphic)?|places?|areas?|where they live)\b/i, 'geo'],
   [/\b(?:purchases?|orders?|transactions?|buying)\b/i, 'kind:purchase'],
@@ -991,7 +1036,8 @@ function targetRefs(
   const refs = references(a.chunks, engine);
   if (/\bage\b/i.test(cleaned) && engine.lexicon.roles.age) refs.strong.add(`facet:${engine.lexicon.roles.age}`);
   // a kind of condition named, when nothing more precise is
-  if (!refs.strong.size) for (const [re, key] of KIND_WORDS) if (re.test(target)) refs.strong.add(key);
+  // (else a fallback: "the channel" names the signup channel, or the channel of the purchase there)
+  for (const [re, key] of KIND_WORDS) if (re.test(target)) (refs.strong.size ? refs.weak : refs.strong).add(key);
   return refs;
 }
 
@@ -1026,7 +1072,35 @@ export function editSegment(
   ctx: UnderstandContext,
   engine: UnderstandingEngine,
 ): UnderstandingResult | undefined {
+  // "make it men, drop the coupon": two edits, one after the other
+  const two = COMPOUND.exec(prep(text.trim(), engine).replace(LEAD_NOISE, ''));
+  if (two) {
+    const first = editTurn(current, two[1]!, ctx, engine);
+    if (first?.status === 'segment' && !sameWhere(first.segment, current)) {
+      const next: UnderstandContext = { ...ctx, current: first.segment, previous: [...(ctx.previous ?? []), current] };
+      const second = editSegment(first.segment, two[2]!, next, engine);
+      if (second?.status === 'segment')
+        return { ...second, changes: [...(first.changes ?? []), ...(second.changes ?? [])] };
+    }
+  }
   const res = editTurn(current, text, ctx, engine);
+  // an edit that leaves every condition as it was was not understood: say so, never answer as if it were done
+  if (res?.status === 'segment' && sameWhere(res.segment, current))
+    return {
+      status: 'refuse',
+      reason: `"${text.trim()}" leaves the segment as it was; say which condition to change and how (for example "drop the age" or "make it Texas")`,
+      missing: [],
+      nearest: [],
+    };
+  // "exclude store 14" after "bought at store 14": the condition required and left out at once selects no one
+  if (res?.status === 'segment' && selfExcluding(res.segment.where) && !selfExcluding(current.where)) {
+    const kept = withoutClashes((res.segment.where as Extract<SegmentNode, { kind: 'and' }>).children);
+    const question = `"${text.trim()}" would leave out everyone: the segment requires what it excludes. Drop that condition instead?`;
+    if (!kept.length) return { status: 'refuse', reason: question, missing: [], nearest: [] };
+    const dropped = finish(engine, rebuild(kept, current, text), text, ctx, [], 0.6);
+    if (dropped.status !== 'segment') return { status: 'refuse', reason: question, missing: [], nearest: [] };
+    return { status: 'clarify', question, options: [{ label: 'drop that condition', segment: dropped.segment }] };
+  }
   if (res) return res;
   const t = prep(text.trim(), engine).replace(LEAD_NOISE, '').replace(CORRECTION, '').trim();
   if (!EXPLICIT_EDIT.test(t)) return undefined;
@@ -1040,6 +1114,47 @@ export function editSegment(
   return { status: 'refuse', reason, missing: [], nearest: fresh.status === 'refuse' ? fresh.nearest : [] };
 }
 
+/** The conditions of an "and" group, without the ones both required and excluded. */
+function withoutClashes(kids: SegmentNode[]): SegmentNode[] {
+  const clash = (a: SegmentNode, b: SegmentNode) =>
+    (a.kind === 'not' && covers(a.child, b)) ||
+    (b.kind === 'not' && covers(b.child, a)) ||
+    (a.kind === 'attribute' &&
+      b.kind === 'attribute' &&
+      a.facet === b.facet &&
+      a.value === b.value &&
+      [a.op, b.op].sort().join() === 'eq,neq');
+  return kids.filter((a) => !kids.some((b) => b !== a && clash(a, b)));
+}
+
+/** Two segments that select by the same conditions. */
+function sameWhere(a: Segment, b: Segment): boolean {
+  return JSON.stringify(canon(a.where)) === JSON.stringify(canon(b.where));
+}
+
+/** "make it men, drop the coupon", "swap gold for silver and add ohio": an edit, then another. */
+const EDIT_VERB =
+  '(?:make|change|swap|switch|replace|drop|remove|lose|ditch|add|exclude|set|raise|lower|bump|increase|decrease|widen|narrow|flip|negate|put|bring)';
+const COMPOUND = new RegExp(
+  `^(${EDIT_VERB}\\b.+?)\\s*(?:[,;]\\s*(?:and\\s+|then\\s+|also\\s+)?|\\s+(?:and|then|and then)\\s+)(${EDIT_VERB}\\b.+)$`,
+  'i',
+);
+
+/** An "and" group that requires a condition and excludes it too ("bought X" and "did not buy X"). */
+function selfExcluding(where: SegmentNode): boolean {
+  if (where.kind !== 'and') return false;
+  return withoutClashes(where.children).length < where.children.length;
+}
+
+/** Everyone `b` selects, `x` selects too: the same node, or the same purchase in any window. */
+function covers(x: SegmentNode, b: SegmentNode): boolean {
+  const key = (n: SegmentNode) => JSON.stringify(canon(n));
+  if (key(x) === key(b)) return true;
+  if (x.kind !== 'purchase' || b.kind !== 'purchase' || x.window || x.threshold || b.threshold) return false;
+  const { window: _w, ...rest } = b;
+  return key(x) === key(rest as SegmentNode);
+}
+
 /** Edits `current` by the turn; undefined when the turn cannot be read as an edit. */
 function editTurn(
   current: Segment,
@@ -1048,10 +1163,28 @@ function editTurn(
   engine: UnderstandingEngine,
 ): UnderstandingResult | undefined {
   const catalog = engine.catalog;
-  let t = prep(text.trim(), engine).replace(LEAD_NOISE, '').trim();
+  // "lol no women", "oh no, texas": a correction said with a filler (the filler alone is noise)
+  let t = prep(text.trim(), engine).replace(FILLER_NO, '').replace(LEAD_NOISE, '').trim();
+  // "nvm undo", "never mind, put it back": the words after say what to do
+  t = t.replace(/^never ?mind[\s,.!-]+(?=(?:undo|revert|go back|redo|put|bring|make|just|only)\b)/i, '');
+  // "nvm, silver": what follows the comma corrects the last turn
+  t = t.replace(/^never ?mind\s*[,;:.!\u2014\u2013-]+\s*(?=\S)/i, '');
   // "no wait, NOT likely to churn", "actually no - Atlanta only": the rest corrects the last turn
   const corr = CORRECTION.exec(t);
   if (corr && corr[0].length < t.length) t = t.slice(corr[0].length).replace(LEAD_NOISE, '').trim();
+  // "scratch that, lapsed customers in the west": the last turn is dropped and the rest read in its place
+  const scratch = SCRATCH.exec(t);
+  if (scratch) {
+    const prev = ctx.previous ?? [];
+    const base = prev.length ? prev[prev.length - 1]! : undefined;
+    const rest = scratch[1]!.trim();
+    if (base) {
+      const next: UnderstandContext = { ...ctx, current: base, previous: prev.slice(0, -1) };
+      if (looksLikeEdit(rest, engine, next)) return editSegment(base, rest, next, engine);
+    } else if (SCRATCH_EDIT.test(rest)) return editSegment(current, rest, ctx, engine);
+    const { current: _c, previous: _p, ...fresh } = ctx;
+    return engine.understand(rest, fresh);
+  }
   // "start over: men in Ohio", "new audience - gold members": a request of its own, not an edit
   const fresh = START_OVER.exec(t);
   if (fresh && fresh[1]!.trim()) {
@@ -1070,6 +1203,28 @@ function editTurn(
   // "put Arizona back in": out of the exclusion, or back from an earlier turn
   const pb = PUT_BACK.exec(t);
   const putBack = pb ? (pb[1] ?? pb[2])! : '';
+  // "add it back", "put that back": what the last turn took out
+  if (putBack && /^(?:it|that|this|them|those|these)$/i.test(putBack) && ctx.previous?.length) {
+    const last = conjuncts(ctx.previous[ctx.previous.length - 1]!, catalog);
+    const now = conjuncts(current, catalog);
+    const gone = last.filter((c) => !now.some((n) => same(n.node, c.node)));
+    if (gone.length) {
+      const list = now.map((c) => c.node);
+      const changes: Change[] = [];
+      for (const g of gone) {
+        // in the place of what took its place, if anything did
+        const i = list.findIndex((n) => sameSlot({ node: n, keys: signature(n, catalog) }, g));
+        if (i >= 0 && !last.some((c) => same(c.node, list[i]!))) {
+          changes.push({ op: 'replace', path: path(i, list.length), before: list[i], after: g.node });
+          list[i] = g.node;
+        } else {
+          list.push(g.node);
+          changes.push({ op: 'add', path: `where.children[${list.length - 1}]`, after: g.node });
+        }
+      }
+      return finish(engine, rebuild(list, current, text), text, ctx, changes, 0.8);
+    }
+  }
   if (putBack && !/^(?:it|that|this|them|those|these|things|everything)$/i.test(putBack)) {
     const { strong } = targetRefs(putBack, engine, ctx);
     const excluded = conjuncts(current, catalog).some(
@@ -1097,7 +1252,45 @@ function editTurn(
     const dropped = editSegment(current, `remove the ${facet}`, ctx, engine);
     if (dropped?.status === 'segment') return dropped;
   }
+  // "any nike product" after "bought Nike shoes": the items of the purchase there, only as wide as said
+  const anyItem = ANY_ITEM.exec(t);
+  if (anyItem) {
+    const said = build(engine, `bought ${anyItem[1]!}`, ctx);
+    const p = said && !said.ambiguity ? flatten(said.node) : [];
+    const item = p.length === 1 && p[0]!.kind === 'purchase' ? p[0]!.item : undefined;
+    const list = conjuncts(current, catalog).map((c) => c.node);
+    const i = item
+      ? list.findIndex((n) => {
+          if (n.kind !== 'purchase' || !n.item) return false;
+          const have = n.item as Record<string, unknown>;
+          const want = Object.entries(item as Record<string, unknown>);
+          return (
+            Object.keys(have).length > want.length &&
+            want.every(([k, v]) => JSON.stringify(canon(have[k])) === JSON.stringify(canon(v)))
+          );
+        })
+      : -1;
+    if (i >= 0) {
+      const before = list[i]!;
+      const after = { ...before, item } as SegmentNode;
+      list[i] = after;
+      return finish(
+        engine,
+        rebuild(list, current, text),
+        text,
+        ctx,
+        [{ op: 'replace', path: path(i, list.length), before, after }],
+        0.8,
+      );
+    }
+  }
   // "5 years older", "+5 years", "a bit younger": the ages there move
+  // "a bit older, like 25-35": the ages said are the edit
+  if (AGE_VAGUE.test(t) && /\d+\s*(?:-|to|\u2013)\s*\d+/.test(t))
+    t = t
+      .replace(AGE_VAGUE, '')
+      .replace(/^[\s,;:-]*(?:like|say|maybe|so|eg|e\.g\.)?[\s,]*/i, '')
+      .trim();
   const aged = ageShift(current, t, text, ctx, engine);
   if (aged) return aged;
   // "redo", "redo that": the segment the last undo went back from
@@ -1142,6 +1335,14 @@ function editTurn(
     const widened = editTurn(current, `remove ${notJust[1]!.trim()}`, ctx, engine);
     if (widened) return widened;
   }
+  // "doesn't matter if they have kids", "income doesn't matter": the condition named goes
+  const dontCare = DONT_CARE.exec(t);
+  if (dontCare) {
+    const dropped = editTurn(current, `remove ${(dontCare[1] ?? dontCare[2])!.trim()}`, ctx, engine);
+    if (dropped) return dropped;
+  }
+  // "never used one" after "used a coupon": the behaviour there, turned around
+  if (NEG_PRONOUN.test(t)) t = "the ones who didn't";
   // "people who did use one" after "never used a coupon": the one negated condition turned around
   if (POSITIVE_PEOPLE.test(t)) {
     const conj = conjuncts(current, catalog);
@@ -1166,6 +1367,30 @@ function editTurn(
       return r?.status === 'segment' ? [{ label: `${n}% ${down ? 'lower' : 'higher'}`, segment: r.segment }] : [];
     });
     if (options.length === 2) return { status: 'clarify', question: 'By how much?', options };
+  }
+  // "drop the second one", "remove the last part": the condition at that place, as the segment reads
+  const pos = POSITION.exec(t);
+  if (pos) {
+    const conj = conjuncts(current, catalog);
+    const word = pos[1]!.toLowerCase();
+    const i = /^(?:last|final)$/.test(word) ? conj.length - 1 : (ORDINAL[word] ?? 0) - 1;
+    if (i < 0 || i >= conj.length)
+      return {
+        status: 'refuse',
+        reason: `the segment has ${conj.length} condition${conj.length === 1 ? '' : 's'}, so there is no ${word} one to remove`,
+        missing: [],
+        nearest: [],
+      };
+    if (conj.length === 1)
+      return {
+        status: 'refuse',
+        reason: 'that would remove every condition; say who the customers are',
+        missing: [],
+        nearest: [],
+      };
+    const keep = conj.filter((_, j) => j !== i).map((c) => c.node);
+    const changes: Change[] = [{ op: 'remove', path: path(i, conj.length), before: conj[i]!.node }];
+    return finish(engine, rebuild(keep, current, text), text, ctx, changes, 0.8);
   }
   // "undo that", "go back", "undo the age filter"
   const undone = undo(current, t, text, ctx, engine);
@@ -1192,7 +1417,7 @@ function editTurn(
     /^(?:no|not)\s+([^,;:\u2014\u2013]+?)(?:\s+-+\s+|\s*[,;:\u2014\u2013]+\s*)(?:but\s+|rather\s+|instead\s+|just\s+)?(.+)$/i.exec(
       t,
     );
-  const yNotX = /^(.+?)\s*[,;]\s*(?:and\s+|but\s+)?not\s+(.+?)\s*[.!]*$/i.exec(t);
+  const yNotX = /^(.+?)(?:\s*[,;]\s*|\s+)(?:and\s+|but\s+)?not\s+(.+?)\s*[.!]*$/i.exec(t);
   for (const [oldSaid, newSaid] of [notXY ? [notXY[1]!, notXY[2]!] : [], yNotX ? [yNotX[2]!, yNotX[1]!] : []]) {
     if (!oldSaid || !newSaid) continue;
     const { strong } = targetRefs(oldSaid, engine, ctx);
@@ -1279,7 +1504,15 @@ function editTurn(
   const conj = conjuncts(current, catalog);
   const changes: Change[] = [];
 
-  const noWindow = NO_WINDOW.test(cleaned) || NO_WINDOW.test(t);
+  // "not just 90 days", "drop the last 30 days": a time named alone is the window
+  const timeOnly =
+    mode === 'remove' &&
+    /\d|\b(?:days?|weeks?|months?|years?|quarters?|ytd|mtd)\b/i.test(newPart) &&
+    (() => {
+      const { strong } = targetRefs(newPart, engine, ctx);
+      return strong.size === 1 && strong.has('window');
+    })();
+  const noWindow = NO_WINDOW.test(cleaned) || NO_WINDOW.test(t) || timeOnly;
   if ((mode === 'remove' && WINDOW_WORDS.test(cleaned)) || noWindow) {
     let changed = false;
     const edited = conj.map((c, i) =>
@@ -1328,6 +1561,17 @@ function editTurn(
       // one item of a purchase: "drop Starbucks" keeps the Coffee & Tea purchase
       if ((n.kind === 'purchase' || n.kind === 'event') && n.item) {
         const mine = [...used].filter((k) => c.keys.has(k));
+        // "any department" after "bought pet stuff": the items go, the purchase stays
+        const fields = mine.filter((k) => k.startsWith('field:')).map((k) => k.slice(6));
+        if (n.kind === 'purchase' && fields.length && fields.length === mine.length) {
+          const item = { ...n.item } as Record<string, unknown>;
+          for (const f of fields) delete item[f];
+          const after = { ...n } as Extract<SegmentNode, { kind: 'purchase' }>;
+          if (Object.keys(item).length) after.item = item as ItemFilter;
+          else delete after.item;
+          changes.push({ op: 'replace', path: path(i, conj.length), before: n, after });
+          return keep.push(after);
+        }
         if (mine.length && mine.every((k) => k.startsWith('item:'))) {
           const item = { ...n.item } as Record<string, unknown>;
           for (const k of mine) {
@@ -1348,9 +1592,13 @@ function editTurn(
       }
       // one part of a purchase: "drop the coupon part" keeps the Home purchase in its window
       if (n.kind === 'purchase' && n.order) {
-        const orderKeys = Object.keys(n.order).filter((k) => strong.has(`order:${k}`));
-        const otherHits = [...strong].some((k) => !k.startsWith('order:') && c.keys.has(k));
-        if (orderKeys.length && !otherHits && (n.item || Object.keys(n.order).length > orderKeys.length)) {
+        const orderKeys = Object.keys(n.order).filter((k) => used.has(`order:${k}`));
+        const otherHits = [...used].some((k) => !k.startsWith('order:') && c.keys.has(k));
+        if (
+          orderKeys.length &&
+          !otherHits &&
+          (n.item || n.threshold || Object.keys(n.order).length > orderKeys.length)
+        ) {
           const order = { ...n.order } as Record<string, unknown>;
           for (const k of orderKeys) delete order[k];
           const after: SegmentNode = { ...n };
@@ -1466,6 +1714,51 @@ function editTurn(
     const n = asPurchase && !asPurchase.ambiguity ? asPurchase.node : undefined;
     if (n && n.kind === 'purchase' && n.order && !n.item) frag = asPurchase;
   }
+  // "web instead" after "signed up in the app": a bare value of a facet there is a value of that facet
+  const bare = rankOnly ? undefined : facetValueThere(conj, cleaned, catalog);
+  if (bare && !(frag && !frag.ambiguity && flatten(frag.node).some((n) => sameFacet(n, bare))))
+    frag = { node: bare, analysis: engine.analyze(cleaned, ctx.asOf) };
+  // "make it 100k+" after "income over 150k", "make it 19" after "preferred store 14": a bare amount
+  // or number no condition takes alone is a new value for the one facet there that reads it
+  if (!rankOnly && /\d/.test(cleaned) && (!frag || frag.ambiguity || !flatten(frag.node).length)) {
+    const reads = conj.flatMap((c) => {
+      const n = c.node;
+      if (n.kind !== 'attribute') return [];
+      const facet = catalog.facets.find((f) => f.name === n.facet);
+      const f2 = facet ? build(engine, `${facet.label} ${cleaned}`, ctx) : undefined;
+      const got = f2 && !f2.ambiguity ? flatten(f2.node) : [];
+      return got.length === 1 && sameFacet(n, got[0]!) ? [f2!] : [];
+    });
+    if (reads.length === 1) frag = reads[0];
+  }
+  // "and email" after "reachable by push": the rule named the same way with the new word, as well
+  const oneWord = cleaned.replace(/^(?:and|or|plus|also)\s+/i, '');
+  if (mode === 'extend' && !oldPart && (!frag || frag.ambiguity) && /^[a-z]+$/i.test(oneWord)) {
+    for (const c of conj) {
+      if (c.node.kind !== 'rule') continue;
+      const rule = catalog.rules.find((r) => r.id === (c.node as { rule: string }).rule);
+      const words = new Set(
+        [rule?.label ?? '', ...(rule?.synonyms ?? [])].flatMap((x) => x.toLowerCase().split(/[^a-z]+/)),
+      );
+      for (const w of words) {
+        if (w.length < 3) continue;
+        const swapped = swapRuleWord([c], w, oneWord, catalog);
+        if (!swapped) continue;
+        const list = conj.map((x) => x.node);
+        const i = list.indexOf(c.node);
+        const either = /^(?:or|either)\b/i.test(t);
+        const after: SegmentNode = either ? { kind: 'or', children: [c.node, swapped.after] } : swapped.after;
+        if (either) list[i] = after;
+        else list.push(after);
+        changes.push(
+          either
+            ? { op: 'replace', path: path(i, list.length), before: c.node, after }
+            : { op: 'add', path: `where.children[${list.length - 1}]`, after },
+        );
+        return finish(engine, rebuild(list, current, text), text, ctx, changes, 0.8);
+      }
+    }
+  }
   // "or to SMS" after "opted in to email": either subscription
   if ((!frag || frag.ambiguity) && /^(?:or|either)\b/i.test(t) && booleans.length === 1) {
     const tn = booleans[0]!.c.node as Extract<SegmentNode, { kind: 'attribute' }>;
@@ -1511,6 +1804,22 @@ function editTurn(
     });
     if (channels.size && sameChannel.length === 1) frag = { node: sameChannel[0]!.node, analysis: frag.analysis };
   }
+  let pickedBy = new Set<string>();
+  if (frag.ambiguity) {
+    // "only high income ones, 100k+": the reading whose amounts are the ones said
+    const amounts = (x: string) => x.toLowerCase().match(/\d+(?:\.\d+)?k?/g) ?? [];
+    const said = new Set(amounts(cleaned));
+    const fits = said.size
+      ? frag.ambiguity.options.filter((o) => {
+          const own = amounts(o.label);
+          return own.length > 0 && own.every((x) => said.has(x));
+        })
+      : [];
+    if (fits.length === 1) {
+      frag = { node: fits[0]!.node, analysis: frag.analysis };
+      pickedBy = said;
+    }
+  }
   if (frag.ambiguity) {
     // "only the big spenders": each reading added to the current segment
     const options = frag.ambiguity.options
@@ -1524,9 +1833,27 @@ function editTurn(
   }
   let parts = flatten(frag.node);
   const a = frag.analysis;
+  // "and on the web" read as no more than "made a purchase", after a purchase: the words said nothing
+  // the segment does not already say, so the turn was not understood
+  if (
+    parts.some((p) => p.kind === 'purchase' && Object.keys(p).length === 1) &&
+    !a.chunks.some((c) => c.senses.some((x) => x.t === 'verb')) &&
+    conj.some((c) => c.node.kind === 'purchase')
+  )
+    return {
+      status: 'refuse',
+      reason: `I could not tell what "${cleaned}" adds to the purchase there; say what was bought, where, or when`,
+      missing: [],
+      nearest: [],
+    };
   // "only moms whose baby is under 6 months old": a number no condition takes is a condition the
   // tenant cannot check; dropping it would select the wrong people
-  const lost = a.parse.unknown.filter((c) => !!c.qty);
+  // (an amount that picked the reading is used: "100k+" after "high income")
+  const usedUp = (x: string) => {
+    const nums = x.toLowerCase().match(/\d+(?:\.\d+)?k?/g) ?? [];
+    return nums.length > 0 && nums.every((n) => pickedBy.has(n));
+  };
+  const lost = a.parse.unknown.filter((c) => !!c.qty && !usedUp(c.text));
   if (parts.length && lost.length)
     return refusal(
       catalog,
@@ -1906,7 +2233,9 @@ function editTurn(
     // "in store instead" after "bought shoes": the way of buying, on the purchase there
     const narrowed =
       (mode === 'add' || mode === 'extend' || (mode === 'replace' && PREP_START.test(cleaned) && !oldRefs)) &&
-      (PREP_START.test(cleaned) || /\bon (?:them|those|these|it)\b/i.test(cleaned) || (mode === 'add' && orderOnly))
+      (PREP_START.test(cleaned) ||
+        /\bon (?:them|those|these|it)\b/i.test(cleaned) ||
+        ((mode === 'add' || mode === 'extend') && orderOnly))
         ? narrowPurchase(list, p, cleaned)
         : -1;
     if (narrowed >= 0 && p.kind === 'purchase') {
@@ -2039,10 +2368,16 @@ function editTurn(
       list[idx]!.kind === 'purchase' &&
       p.kind === 'purchase' &&
       otherWay((list[idx] as PurchaseCondition).threshold!, p.threshold!);
-    if (idx >= 0 && (mode === 'replace' || (mode === 'add' && replaceOnAdd(list[idx]!, p)) || otherBound)) {
+    // "actually adidas" after "bought nike": a correction takes the place of what fills the same slot
+    if (
+      idx >= 0 &&
+      (mode === 'replace' || corrective || (mode === 'add' && replaceOnAdd(list[idx]!, p)) || otherBound)
+    ) {
       // "change Starbucks to any Coffee & Tea brand": the items named go from the purchase first
       const named = oldRefs ? [...oldRefs.strong].filter((k) => k.startsWith('item:')) : [];
-      const after = mergeReplacement(withoutItems(list[idx]!, named), p);
+      const after =
+        (mode === 'add' ? narrowRange(list[idx]!, p) : undefined) ??
+        mergeReplacement(withoutItems(list[idx]!, named), p);
       // "bump the threshold to $800": a bare amount keeps the comparison said before
       const old = list[idx]!;
       // "but under $2,000" after "spent over $500": both bounds
@@ -2116,7 +2451,8 @@ function markerNames(catalog: Catalog): string[] {
   }
   return names;
 }
-const MARKER_WORD = /\b(?:part|filter|condition|criteri(?:on|a)|requirement|bit|piece|rule|restriction|limit)s?\b/i;
+const MARKER_WORD =
+  /\b(?:part|filter|condition|criteri(?:on|a)|requirement|bit|piece|rule|restriction|limit|thing|stuff)s?\b/i;
 
 function stripMarkers(s: string, mode: Mode, catalog?: Catalog): string {
   // "Auto Parts" is a name, not "the auto part": names in the catalog are kept whole
@@ -2133,6 +2469,8 @@ function stripMarkerWords(s: string, mode: Mode): string {
   // "no" and "without" say what goes only when dropping ("no age limit"); elsewhere they are the
   // condition itself ("use no purchase in the last 180 days", "no more than 10")
   if (mode === 'remove') out = out.replace(/^(?:without any|without|with no|no)\s+(?:the\s+|any\s+|a\s+)?/i, '');
+  // "drop the email stuff", "remove the model thing": what names the condition is the rest
+  if (mode === 'remove') out = out.replace(/\b(?:thing|stuff)s?\b/gi, '');
   out = out
     .replace(
       /^(?:please\s+)?(?:drop|remove|forget(?: about)?|delete|get rid of|lose|take out|take off|ditch|scrap|clear|ignore|skip|no need for|don'?t need|do not need|never ?mind(?: on| about)?)\s+(?:the\s+|any\s+|a\s+)?/i,
@@ -2172,6 +2510,32 @@ function stripMarkerWords(s: string, mode: Mode): string {
   out = out.replace(/^(?:the\s+)?(?:ones|those|people|customers|folks)\s+(?:who|that|which)\s+/i, 'who ');
   out = out.replace(/^(?:to\s+)?(?:all of|the whole|the entire|any)\s+/i, (x) => (/any/i.test(x) ? x : ''));
   return out.trim();
+}
+
+/** The attribute node a bare word makes when it is a value of an enum facet the segment already holds. */
+function facetValueThere(conj: Conjunct[], said: string, catalog: Catalog): SegmentNode | undefined {
+  const w = said
+    .toLowerCase()
+    .replace(/[.!?]+$/, '')
+    .replace(/^(?:on|in|via|through|at)\s+(?:the\s+)?|^the\s+/, '')
+    .trim();
+  if (!w) return undefined;
+  for (const c of conj) {
+    const n = c.node;
+    if (n.kind !== 'attribute') continue;
+    const facet = catalog.facets.find((f) => f.name === n.facet);
+    if (facet?.type !== 'enum') continue;
+    for (const v of facet.values ?? []) {
+      const names = [String(v.value), v.label ?? '', ...(v.synonyms ?? [])].map((x) => x.toLowerCase());
+      if (names.includes(w) || names.includes(w.replace(/^(?:on|in)\s+(?:the\s+)?/, '')))
+        return { kind: 'attribute', facet: n.facet, op: 'eq', value: v.value };
+    }
+  }
+  return undefined;
+}
+
+function sameFacet(n: SegmentNode, p: SegmentNode): boolean {
+  return n.kind === 'attribute' && p.kind === 'attribute' && n.facet === p.facet;
 }
 
 interface Fragment {
@@ -2271,9 +2635,33 @@ function slotMatch(n: SegmentNode, p: SegmentNode, catalog: Catalog): boolean {
  * With "only", a narrower place or item replaces the broader one ("only San Diego and San Jose");
  * a new threshold on the same count or sum replaces the old one ("at least 5 orders" after "3+ orders").
  */
+/**
+ * "only the ones over 30" after "aged 25 to 40": the range there, with the end said moved in
+ * (whole numbers: "over 30" is 31 and up). Undefined unless both are ranges of one number facet.
+ */
+function narrowRange(n: SegmentNode, p: SegmentNode): SegmentNode | undefined {
+  if (n.kind !== 'attribute' || p.kind !== 'attribute' || n.facet !== p.facet || n.op !== 'between') return undefined;
+  const [lo, hi, v] = [Number(n.min), Number(n.max), Number(p.value)];
+  if (![lo, hi, v].every(Number.isInteger)) return undefined;
+  const [l, h] =
+    p.op === 'gt'
+      ? [Math.max(lo, v + 1), hi]
+      : p.op === 'gte'
+        ? [Math.max(lo, v), hi]
+        : p.op === 'lt'
+          ? [lo, Math.min(hi, v - 1)]
+          : p.op === 'lte'
+            ? [lo, Math.min(hi, v)]
+            : [NaN, NaN];
+  if (!(l <= h) || (l === lo && h === hi)) return undefined;
+  return { kind: 'attribute', facet: n.facet, op: 'between', min: l, max: h };
+}
+
 function replaceOnAdd(n: SegmentNode, p: SegmentNode): boolean {
   if (n.kind === 'rule' && p.kind === 'rule') return true;
-  if (n.kind === 'attribute' && p.kind === 'attribute') return n.facet !== p.facet || n.op === 'eq' || n.op === 'in';
+  // ("25-35" after "aged 18-30": a whole range said is the new range)
+  if (n.kind === 'attribute' && p.kind === 'attribute')
+    return n.facet !== p.facet || n.op === 'eq' || n.op === 'in' || p.op === 'between' || !!narrowRange(n, p);
   if (n.kind === 'purchase' && p.kind === 'purchase' && n.threshold && p.threshold) {
     const same = (x: unknown, y: unknown) => JSON.stringify(x ?? {}) === JSON.stringify(y ?? {});
     return (
