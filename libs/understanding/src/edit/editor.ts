@@ -45,7 +45,7 @@ const NEGATE =
 
 /** "same but for men", "the same thing except for Ohio", "same segment, but silver". */
 const SAME_BUT =
-  /^(?:the\s+)?same(?:\s+(?:thing|segment|one|people|audience|list|again))?\s*,?\s*(?:but|except|only)\s+(?:(?:for|with|in)\s+)?/i;
+  /^(?:the\s+)?same(?:\s+(?:thing|segment|one|people|audience|list|group|crowd|set|customers|folks|again))?\s*,?\s*(?:but|except|only)\s+(?:(?:for|with|in)\s+)?/i;
 
 /** Words that say how the turn changes the segment (stripped before the rest is read). */
 const MARKERS: readonly Marker[] = [
@@ -311,9 +311,71 @@ function near(a: string, b: string): boolean {
   return false;
 }
 
+/** A slot named before an arrow ("window -> 60d", "age -> 30-45"): the slot set to what follows. */
+const ARROW_SLOT =
+  /^(?:the\s+)?(?:window|time ?frame|lookback|period|age|ages|region|state|city|income|income band|tier|loyalty tier|threshold|thresh|cutoff|score|spend|channel|store|brand|department|dept|category|orders?|order count)$/i;
+
+/**
+ * An analyst's notation spelled out: "+ 100-150k" (add), "- dallas" (exclude), "excl. returns",
+ * "w/ kids", "w/o kids", ">= 3 orders", "90d", "window -> 60d", "tx -> fl" (the second instead of
+ * the first), and a CRM manager's lead-ins: "Of these, exclude ...", "I only want those who ...",
+ * "Let's focus on the ones with ...", "those, but only ...", "show me only ...".
+ */
+function shorthand(text: string): string {
+  let t = text
+    .replace(/\b(\d+)\s*d\b/gi, '$1 days')
+    .replace(/\b(\d+)\s*(?:wk|wks)\b/gi, '$1 weeks')
+    .replace(/\b(\d+)\s*mo\b/gi, '$1 months')
+    .replace(/\bexcl\.?(?=\s)/gi, 'excluding')
+    .replace(/\bincl\.?(?=\s)/gi, 'including')
+    .replace(/\bw\/o\b\s*/gi, 'without ')
+    .replace(/\bw\/(?=\s|[a-z])\s*/gi, 'with ')
+    .replace(/^\+\s*(?!\d+\s*(?:years?|yrs?|months?|weeks?|days?|%|percent)\b)/i, 'add ')
+    .replace(/^&\s*/, 'and ')
+    .replace(/^-\s*(?=[a-z])/i, 'exclude ')
+    .replace(/(^|\s)>=\s*/g, '$1at least ')
+    .replace(/(^|\s)<=\s*/g, '$1at most ')
+    .replace(/(^|\s)>\s*(?=[$\d])/g, '$1more than ')
+    .replace(/(^|\s)<\s*(?=[$\d])/g, '$1less than ');
+  const arrow = /^(.+?)\s*(?:->|=>|\u2192)\s*(.+)$/.exec(t);
+  if (arrow) {
+    const [, from, to] = arrow as unknown as [string, string, string];
+    t = ARROW_SLOT.test(from.trim())
+      ? `make the ${from.trim()} ${to.trim()}`
+      : `${to.trim()} instead of ${from.trim()}`;
+  }
+  return (
+    t
+      .replace(
+        /^(?:of|among|from)\s+(?:those|these|them|that group|this group|that list|this list)\s*[,:]\s*/i,
+        (m: string, _off: number, s: string) =>
+          /^(?:exclude|excluding|except|remove|drop|keep|only|just|limit|restrict|narrow|i\b|we\b|let|please|can|could|would|leave|filter|take)/i.test(
+            s.slice(m.length),
+          )
+            ? ''
+            : 'only ',
+      )
+      .replace(/^i(?:'d| would)?\s+(?:only|just)\s+(?:want|need|like)\s+(?:to\s+(?:keep|see|target)\s+)?/i, 'only ')
+      .replace(/^(?:i\s+)?(?:only|just)\s+(?:want|need)\s+/i, 'only ')
+      .replace(/^i\s+(?:need|want)\s+(?=the ones\b|those\b|only\b|just\b)/i, 'only ')
+      .replace(
+        /^(?:(?:let'?s|we should|i(?:'d| would) like to|can we|could we|can you|could you)\s+)?(?:focus on|stick to|zoom in on|target only|limit (?:that|it|this|them)(?: down)? to|restrict (?:that|it|this|them) to|narrow (?:that|it|this|them)(?: down)? to)\s+/i,
+        'only ',
+      )
+      .replace(/^(?:show|give|get) me\s+(?=only\b|just\b)/i, '')
+      .replace(/^(?:those|these|them|that group)\s*,?\s*but\s+(?=only\b|just\b)/i, '')
+      .replace(/^move (?:that|it|this|them) to\b/i, 'make it')
+      // "And remove the 30 day limit please.": the conjunction before an edit verb says nothing
+      .replace(
+        /^(?:and|but|then|so)\s+(?:then\s+)?(?=(?:please\s+)?(?:remove|drop|delete|forget|lose|ditch|get rid of|take out|change|make|swap|switch|replace|raise|lower|bump|undo)\b)/i,
+        '',
+      )
+  );
+}
+
 /** Shorthand spelled out ("nvm", "pls") and edit words with a typo put right. */
 function prep(text: string, engine: UnderstandingEngine): string {
-  return text
+  return shorthand(text)
     .replace(/\bnvm\b/gi, 'never mind')
     .replace(/\b(?:pls|plz)\b/gi, 'please')
     .replace(/\binstaed\b|\binsted\b|\bintsead\b/gi, 'instead')
@@ -529,6 +591,38 @@ function rankEdit(
   });
   if (!changes.length) return undefined;
   return finish(engine, rebuild(list, current, text), text, ctx, changes, 0.8);
+}
+
+const STRETCH =
+  /^(?:raise|increase|bump(?: up)?|push|lift|extend|stretch|lower|decrease|reduce|drop|bring down)\s+(?:it|that|the\s+\w+(?:\s+\w+)?)\s+to\s+(?:at (?:least|most)\s+)?\$?(\d[\d,.]*)\s*(k\b)?(?!\s*(?:-|to|and)\s*\d)/i;
+
+/**
+ * "raise the age to 50" on ages 25 to 40: a range stretched to the number (its upper end up, or
+ * its lower end down for "lower ... to 20"). Only when the segment has one range and the number
+ * lies beyond the end the verb moves; otherwise undefined (the number is read as the new value).
+ */
+function stretch(
+  current: Segment,
+  t: string,
+  text: string,
+  ctx: UnderstandContext,
+  engine: UnderstandingEngine,
+): UnderstandingResult | undefined {
+  const m = STRETCH.exec(t);
+  if (!m) return undefined;
+  const value = Number(m[1]!.replace(/,/g, '')) * (m[2] ? 1000 : 1);
+  const up = /^(?:raise|increase|bump|push|lift|extend|stretch)/i.test(t);
+  const ranges: number[][] = [];
+  mapLeaves(current.where, (l) => {
+    if (l.kind === 'attribute' && l.op === 'between') ranges.push([Number(l.min), Number(l.max)]);
+    else if ((l.kind === 'purchase' || l.kind === 'event') && l.threshold?.op === 'between')
+      ranges.push([l.threshold.min, l.threshold.max]);
+    return l;
+  });
+  if (ranges.length !== 1) return undefined;
+  const [lo, hi] = ranges[0]! as [number, number];
+  if (up ? value <= hi : value >= lo) return undefined;
+  return boundEdit(current, `${up ? 'raise the upper limit' : 'lower the minimum'} to ${value}`, text, ctx, engine);
 }
 
 const UPPER =
@@ -1242,7 +1336,7 @@ function editTurn(
   const ranked = rankEdit(current, t, text, ctx, engine);
   if (ranked) return ranked;
   // "bump the upper limit to ten thousand", "lower the floor to 20"
-  const endMoved = boundEdit(current, t, text, ctx, engine);
+  const endMoved = boundEdit(current, t, text, ctx, engine) ?? stretch(current, t, text, ctx, engine);
   if (endMoved) return endMoved;
   // "both genders", "all ages", "any tier": the condition on that goes
   const allOf = ALL_OF.exec(t);
@@ -1727,6 +1821,9 @@ function editTurn(
       const facet = catalog.facets.find((f) => f.name === n.facet);
       const f2 = facet ? build(engine, `${facet.label} ${cleaned}`, ctx) : undefined;
       const got = f2 && !f2.ambiguity ? flatten(f2.node) : [];
+      const g = got[0];
+      // "150k+" read as an age next to ages 25 to 40: not a value it could take
+      if (g?.kind === 'attribute' && !plausible(n, { op: 'eq', value: Math.max(...numbersOf(g)) })) return [];
       return got.length === 1 && sameFacet(n, got[0]!) ? [f2!] : [];
     });
     if (reads.length === 1) frag = reads[0];
@@ -2820,6 +2917,18 @@ function otherWay(old: Threshold, th: Threshold): boolean {
  * `combine`, a bound the other way joins the one there ("no more than 10 either"). The
  * conditions at `prefer` (the ones the last turn changed) are tried first.
  */
+/** The numbers an attribute condition names. */
+function numbersOf(leaf: Extract<SegmentNode, { kind: 'attribute' }>): number[] {
+  return [leaf.min, leaf.max, leaf.value].map(Number).filter((n) => Number.isFinite(n));
+}
+
+/** A number that could be a new value of the attribute's bound (not 50 times past its old ones). */
+function plausible(leaf: Extract<SegmentNode, { kind: 'attribute' }>, th: Threshold): boolean {
+  const old = Math.max(...[leaf.min, leaf.max, leaf.value].map(Number).filter((n) => Number.isFinite(n) && n > 0), 1);
+  const said = th.op === 'between' ? Math.max(th.min, th.max) : th.value;
+  return said <= old * 50;
+}
+
 function replaceNumber(
   list: SegmentNode[],
   th: Threshold,
@@ -2853,7 +2962,9 @@ function replaceNumber(
       } else if (
         leaf.kind === 'attribute' &&
         (leaf.op === 'between' || leaf.op === 'gt' || leaf.op === 'gte' || leaf.op === 'lt' || leaf.op === 'lte') &&
-        unit === 'count'
+        unit === 'count' &&
+        // "make the income 150k+" next to ages 25 to 40: a number fifty times the old one is not its new value
+        plausible(leaf, th)
       ) {
         const old = (leaf.op === 'between' ? undefined : { op: leaf.op, value: Number(leaf.value) }) as
           Threshold | undefined;
