@@ -1346,6 +1346,37 @@ describe('refinements marketers write', () => {
         'Customers who bought from Electronics',
       );
     });
+    it('replaces a word\'s rule for this segment ("count lapsed as 120 days here", "vip = platinum only for this one")', () => {
+      expect(says('lapsed customers in Ohio', 'count lapsed as 120 days here')).toBe(
+        'Customers who made their last purchase more than 120 days ago and live in Ohio',
+      );
+      expect(says('vip customers', 'vip = platinum only for this one')).toBe(
+        'Customers who are in the platinum loyalty tier',
+      );
+      expect(says('active customers', 'active = ordered in the last 60 days')).toBe(
+        'Customers who made a purchase in the last 60 days',
+      );
+      expect(says('women in Texas who are high churn risk', 'high means top 2 deciles here')).toMatch(
+        /churn risk in deciles 9-10$/,
+      );
+    });
+    it('refuses a turn that asks for an order ("sort by spend")', () => {
+      expect(says('men in Texas', 'sort by spend')).toMatch(/^refuse: "sort by spend" asks for an order/);
+    });
+    it('reads "app signups" as the customers who signed up there ("no app signups", "only web signups")', () => {
+      expect(says('gold members', 'no app signups')).toBe(
+        'Customers who are in the gold loyalty tier and did not sign up in the app',
+      );
+      expect(says('gold members', 'only web signups')).toBe(
+        'Customers who are in the gold loyalty tier and signed up on the web',
+      );
+    });
+    it('adds the subscription of the same kind that a bare channel names ("and email" after "sms subscribers")', () => {
+      expect(says('sms subscribers', 'and email')).toBe(
+        'Customers who are subscribed to SMS and are subscribed to email',
+      );
+      expect(says('sms subscribers', 'and email', 'drop sms')).toBe('Customers who are subscribed to email');
+    });
     it('drops the items of a purchase named by their kind, keeping the purchase ("any department", "drop the brand")', () => {
       expect(says('customers in Ohio who bought pets stuff', 'any department')).toBe(
         'Customers who live in Ohio and made a purchase',

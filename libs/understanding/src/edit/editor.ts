@@ -315,6 +315,20 @@ function near(a: string, b: string): boolean {
 const ARROW_SLOT =
   /^(?:the\s+)?(?:window|time ?frame|lookback|period|age|ages|region|state|city|income|income band|tier|loyalty tier|threshold|thresh|cutoff|score|spend|channel|store|brand|department|dept|category|orders?|order count)$/i;
 
+const FOR_THIS = String.raw`(?:\s*,?\s+(?:here|for (?:this|these)(?: one| segment| list| audience| time)?|this time|in this one|just for this))?\s*[.!]*$`;
+/** "lapsed means nothing for 200 days", "vip = platinum only for this one", "active = ordered in the last 60 days". */
+const REDEFINE = new RegExp(
+  String.raw`^(?:the\s+)?([a-z]+(?:[\s-][a-z]+)?)\s+(?:means|=|should mean|will mean|is defined as|counts as)\s+(.+?)` +
+    FOR_THIS,
+  'i',
+);
+/** "count lapsed as 120 days here", "treat new as first order in the last 60 days". */
+const REDEFINE_AS = new RegExp(
+  String.raw`^(?:count|treat|define|consider|read|take)\s+(?:the\s+)?([a-z]+(?:[\s-][a-z]+)?)\s+as\s+(?:meaning\s+)?(.+?)` +
+    FOR_THIS,
+  'i',
+);
+
 /**
  * An analyst's notation spelled out: "+ 100-150k" (add), "- dallas" (exclude), "excl. returns",
  * "w/ kids", "w/o kids", ">= 3 orders", "90d", "window -> 60d", "tx -> fl" (the second instead of
@@ -330,6 +344,14 @@ function shorthand(text: string): string {
     .replace(/\bincl\.?(?=\s)/gi, 'including')
     .replace(/\bw\/o\b\s*/gi, 'without ')
     .replace(/\bw\/(?=\s|[a-z])\s*/gi, 'with ')
+    .replace(
+      /^(?:no|not|without|minus)\s+(?=(?:the\s+)?(?:web|website|app|store|in-store|social|referral)\s+sign-?ups?\b)/i,
+      'exclude ',
+    )
+    .replace(
+      /\b(?:the\s+)?(web|website|app|store|in-store|social|referral)\s+sign-?ups?\b/gi,
+      'those who signed up via the $1',
+    )
     .replace(/^\+\s*(?!\d+\s*(?:years?|yrs?|months?|weeks?|days?|%|percent)\b)/i, 'add ')
     .replace(/^&\s*/, 'and ')
     .replace(/^-\s*(?=[a-z])/i, 'exclude ')
@@ -337,6 +359,10 @@ function shorthand(text: string): string {
     .replace(/(^|\s)<=\s*/g, '$1at most ')
     .replace(/(^|\s)>\s*(?=[$\d])/g, '$1more than ')
     .replace(/(^|\s)<\s*(?=[$\d])/g, '$1less than ');
+  // "count lapsed as 120 days here", "vip = platinum only for this one": the word's rule, replaced for this segment
+  const redefine = REDEFINE.exec(t) ?? REDEFINE_AS.exec(t);
+  if (redefine && !ARROW_SLOT.test(redefine[1]!) && /[a-z]/i.test(redefine[2]!))
+    return `instead of ${redefine[1]!.trim()}, use ${redefine[2]!.replace(/\s+only$/i, '').trim()}`;
   const arrow = /^(.+?)\s*(?:->|=>|\u2192)\s*(.+)$/.exec(t);
   if (arrow) {
     const [, from, to] = arrow as unknown as [string, string, string];
@@ -1152,6 +1178,9 @@ function rebuild(list: SegmentNode[], base: Segment, text: string): Segment {
 const path = (i: number, n: number) => (n === 1 ? 'where' : `where.children[${i}]`);
 
 /** Verbs that can only be about the segment there ("make it", "bump", "swap", "undo"). */
+const SORT =
+  /^(?:sort|order|rank|rerank|re-rank)\s+(?:them|it|this|that|these|those|the (?:list|segment|results?|customers))?\s*(?:by|on)\b/i;
+
 const EXPLICIT_EDIT =
   /^(?:any|make (?:it|that|this|them)|change|set|switch|swap|replace|bump|raise|lower|redo|double|triple|halve|keep only|increase|decrease|reduce|widen|expand|broaden|narrow|tighten|loosen|flip|negate|invert|reverse|undo|revert|move|shift|drop|remove|forget|lose|ditch|delete|take out|get rid of|(?:put|bring) .+ back)\b|\binstead\b/i;
 
@@ -1166,6 +1195,14 @@ export function editSegment(
   ctx: UnderstandContext,
   engine: UnderstandingEngine,
 ): UnderstandingResult | undefined {
+  // "sort by spend", "rank them by churn risk": an order is no condition on who is in the segment
+  if (SORT.test(prep(text.trim(), engine).replace(LEAD_NOISE, '')))
+    return {
+      status: 'refuse',
+      reason: `"${text.trim()}" asks for an order, and a segment is a set of customers with no order; say which customers to keep (for example "only the ones who spent over $500")`,
+      missing: [],
+      nearest: [],
+    };
   // "make it men, drop the coupon": two edits, one after the other
   const two = COMPOUND.exec(prep(text.trim(), engine).replace(LEAD_NOISE, ''));
   if (two) {
@@ -1856,14 +1893,25 @@ function editTurn(
       }
     }
   }
-  // "or to SMS" after "opted in to email": either subscription
-  if ((!frag || frag.ambiguity) && /^(?:or|either)\b/i.test(t) && booleans.length === 1) {
+  // "or to SMS" after "opted in to email": either subscription ("and email" after "sms subscribers": both)
+  const eitherSaid = /^(?:or|either)\b/i.test(t);
+  const bothSaid = mode === 'extend' && /^(?:and|plus|also)\s+\S+\s*(?:too|as well)?\s*[.!]*$/i.test(t);
+  if ((!frag || frag.ambiguity) && (eitherSaid || bothSaid) && booleans.length === 1) {
     const tn = booleans[0]!.c.node as Extract<SegmentNode, { kind: 'attribute' }>;
     const stems = engine.analyze(cleaned, ctx.asOf).tokens.map((x) => x.stem);
     const facet = [...engine.lexicon.booleanBags].find(
       ([f, bag]) => f !== tn.facet && stems.some((x) => bag.has(x)),
     )?.[0];
-    if (facet) {
+    // "and email" adds only a facet of the same kind ("sms_opt_in" -> "email_opt_in")
+    const kin = (f: string) => f.split('_').slice(1).join('_');
+    if (facet && !eitherSaid && kin(facet) && kin(facet) === kin(tn.facet)) {
+      const list = conj.map((c) => c.node);
+      const after: SegmentNode = { ...tn, facet };
+      list.push(after);
+      changes.push({ op: 'add', path: `where.children[${list.length - 1}]`, after });
+      return finish(engine, rebuild(list, current, text), text, ctx, changes, 0.8);
+    }
+    if (facet && eitherSaid) {
       const list = conj.map((c) => c.node);
       const after: SegmentNode = { kind: 'or', children: [tn, { ...tn, facet }] };
       list[booleans[0]!.i] = after;
