@@ -1377,6 +1377,25 @@ describe('refinements marketers write', () => {
       );
       expect(says('sms subscribers', 'and email', 'drop sms')).toBe('Customers who are subscribed to email');
     });
+    it('asks which condition "now the opposite" turns around when there are several', () => {
+      const r = talk('women in California', 'now the opposite');
+      expect(r.status).toBe('clarify');
+      if (r.status !== 'clarify') return;
+      expect(r.question).toBe('Which condition should "now the opposite" turn around?');
+      expect(r.options.map((o) => o.label)).toEqual([
+        'Customers who are not women and live in California',
+        'Customers who are women and do not live in California',
+      ]);
+      expect(says('customers who used a coupon this year', 'now the opposite')).toBe(
+        'Customers who did not use a coupon this year',
+      );
+    });
+    it('keeps what "the rest of ..." names and turns the other conditions around ("the rest of the gold members")', () => {
+      expect(says('gold members in Texas', 'the rest of the gold members')).toBe(
+        'Customers who are in the gold loyalty tier and do not live in Texas',
+      );
+      expect(says('men in Chicago', 'the rest of Illinois')).toMatch(/Illinois/);
+    });
     it('drops the items of a purchase named by their kind, keeping the purchase ("any department", "drop the brand")', () => {
       expect(says('customers in Ohio who bought pets stuff', 'any department')).toBe(
         'Customers who live in Ohio and made a purchase',

@@ -1177,9 +1177,15 @@ function rebuild(list: SegmentNode[], base: Segment, text: string): Segment {
 
 const path = (i: number, n: number) => (n === 1 ? 'where' : `where.children[${i}]`);
 
-/** Verbs that can only be about the segment there ("make it", "bump", "swap", "undo"). */
+/** "sort by spend", "rank them by churn risk": an order asked for, not a condition. */
 const SORT =
   /^(?:sort|order|rank|rerank|re-rank)\s+(?:them|it|this|that|these|those|the (?:list|segment|results?|customers))?\s*(?:by|on)\b/i;
+
+/** "the rest of the gold members", "what about the rest of the parents?". */
+const REST_OF =
+  /^(?:(?:and|now|then|what about|how about|show me)\s+)*(?:all\s+)?the\s+rest\s+of\s+(?:the\s+|all\s+(?:the\s+)?)?(.+?)\s*[?.!]*$/i;
+
+/** Verbs that can only be about the segment there ("make it", "bump", "swap", "undo"). */
 
 const EXPLICIT_EDIT =
   /^(?:any|make (?:it|that|this|them)|change|set|switch|swap|replace|bump|raise|lower|redo|double|triple|halve|keep only|increase|decrease|reduce|widen|expand|broaden|narrow|tighten|loosen|flip|negate|invert|reverse|undo|revert|move|shift|drop|remove|forget|lose|ditch|delete|take out|get rid of|(?:put|bring) .+ back)\b|\binstead\b/i;
@@ -1375,6 +1381,21 @@ function editTurn(
   // "bump the upper limit to ten thousand", "lower the floor to 20"
   const endMoved = boundEdit(current, t, text, ctx, engine) ?? stretch(current, t, text, ctx, engine);
   if (endMoved) return endMoved;
+  // "the rest of the gold members" after "gold members in Texas": those named, without the others there
+  const rest = REST_OF.exec(t);
+  if (rest) {
+    const conj = conjuncts(current, engine.catalog);
+    const named = build(engine, rest[1]!, ctx);
+    const keep = named && !named.ambiguity ? flatten(named.node) : [];
+    const kept = conj.filter((c) => keep.some((p) => same(c.node, p)));
+    const others = conj.filter((c) => !kept.includes(c));
+    if (kept.length === keep.length && kept.length && others.length) {
+      const after: SegmentNode = { kind: 'not', child: andOf(others.map((c) => c.node)) };
+      const list = [...kept.map((c) => c.node), after];
+      const changes: Change[] = [{ op: 'replace', path: 'where', before: current.where, after: andOf(list) }];
+      return finish(engine, rebuild(list, current, text), text, ctx, changes, 0.75);
+    }
+  }
   // "both genders", "all ages", "any tier": the condition on that goes
   const allOf = ALL_OF.exec(t);
   if (allOf) {
@@ -1789,6 +1810,17 @@ function editTurn(
     // "the ones who did not": the one thing people did there
     const did = (n: SegmentNode) => n.kind === 'purchase' || n.kind === 'event';
     if (idx < 0 && !cleaned && conj.filter((c) => did(c.node)).length === 1) idx = conj.findIndex((c) => did(c.node));
+    // "now the opposite" after "women in California": which condition turns around is asked, one option each
+    if (idx < 0 && !cleaned && conj.length > 1) {
+      const options = conj.flatMap((c, i) => {
+        const list = conj.map((x) => x.node);
+        list[i] = c.node.kind === 'not' ? c.node.child : { kind: 'not', child: c.node };
+        const r = finish(engine, rebuild(list, current, text), text, ctx, [], 0.6);
+        return r.status === 'segment' ? [{ label: r.explanation.text, segment: r.segment }] : [];
+      });
+      if (options.length)
+        return { status: 'clarify', question: `Which condition should "${text.trim()}" turn around?`, options };
+    }
     if (idx < 0) return undefined;
     const before = conj[idx]!.node;
     const after: SegmentNode = before.kind === 'not' ? before.child : { kind: 'not', child: before };
