@@ -1396,6 +1396,15 @@ describe('refinements marketers write', () => {
       );
       expect(says('men in Chicago', 'the rest of Illinois')).toMatch(/Illinois/);
     });
+    it('gives an open said with no channel the channel of the rule it redefines ("engaged means opened in the last 30 days")', () => {
+      expect(says('engaged with email', 'engaged means opened in the last 30 days')).toBe(
+        'Customers who opened an email in the last 30 days',
+      );
+      // a channel word of the rule is no head of its name: the rule's word is swapped as before
+      expect(says('reachable by push', 'instead of push use email')).toBe(
+        'Customers who are reachable by email (email opt-in is true)',
+      );
+    });
     it('drops the items of a purchase named by their kind, keeping the purchase ("any department", "drop the brand")', () => {
       expect(says('customers in Ohio who bought pets stuff', 'any department')).toBe(
         'Customers who live in Ohio and made a purchase',

@@ -1177,6 +1177,37 @@ function rebuild(list: SegmentNode[], base: Segment, text: string): Segment {
 
 const path = (i: number, n: number) => (n === 1 ? 'where' : `where.children[${i}]`);
 
+/**
+ * "engaged means opened in the last 30 days" for "engaged with email": an open or click said with
+ * no channel takes the one channel of the rule it replaces ("opened an email in the last 30 days").
+ */
+function withRuleChannel(said: string, old: string, current: Segment, catalog: Catalog): [string, string] {
+  const words = old
+    .toLowerCase()
+    .split(/[^a-z]+/)
+    .filter((w) => w.length > 2 && w !== 'the' && w !== 'rule');
+  const named: { label: string; names: string }[] = [];
+  mapLeaves(current.where, (leaf) => {
+    if (leaf.kind !== 'rule') return leaf;
+    const rule = catalog.rules.find((r) => r.id === leaf.rule);
+    const names = [rule?.label ?? '', ...(rule?.synonyms ?? [])].join(' ').toLowerCase();
+    // the words head the rule's name ("engaged" for "engaged with email"; not "push" for "reachable by push")
+    const label = (rule?.label ?? '').toLowerCase();
+    if (words.length && label.startsWith(words.join(' '))) named.push({ label, names });
+    return leaf;
+  });
+  // the one rule there the words name is the part replaced, by its full name ("engaged" -> "engaged with email")
+  if (named.length !== 1) return [old, said];
+  const { label, names } = named[0]!;
+  const channels = ['email', 'sms', 'push'].filter((ch) => new RegExp(`\\b${ch}\\b`).test(names));
+  const bare =
+    /\b(?:opened|clicked|open|click)\b/i.test(said) && !/\b(?:emails?|sms|texts?|push(?:es)?|app)\b/i.test(said);
+  if (!bare || channels.length !== 1) return [label, said];
+  const ch = channels[0];
+  const noun = ch === 'email' ? 'an email' : ch === 'sms' ? 'an SMS' : 'a push';
+  return [label, said.replace(/\b(opened|clicked|open|click)\b/i, `$1 ${noun}`)];
+}
+
 /** "sort by spend", "rank them by churn risk": an order asked for, not a condition. */
 const SORT =
   /^(?:sort|order|rank|rerank|re-rank)\s+(?:them|it|this|that|these|those|the (?:list|segment|results?|customers))?\s*(?:by|on)\b/i;
@@ -1636,8 +1667,7 @@ function editTurn(
     mode = 'replace';
   } else if ((m = INSTEAD_OF_FIRST.exec(t))) {
     // "instead of the lapsed rule, use no purchase in 180 days"
-    oldPart = m[1]!;
-    newPart = m[2]!;
+    [oldPart, newPart] = withRuleChannel(m[2]!, m[1]!, current, catalog);
     mode = 'replace';
   } else if ((m = /^(.*?)\s*\b(?:instead of|rather than|in place of)\b\s*(.+)$/i.exec(t))) {
     newPart = m[1]!;
