@@ -27,6 +27,19 @@ describe('edit_segment triggers', () => {
     'nah 30-45',
     'women',
     '30-45',
+    'count lapsed as 120 days here',
+    'vip = platinum only for this one',
+    'lapsed means nothing for 200 days',
+    'the rest of the gold members',
+    'Of these, exclude anyone who returned something in the last 90 days.',
+    'I only want those who are subscribed to email.',
+    "Let's focus on the ones with high churn risk.",
+    'Could you limit that to people living in California?',
+    'sort by spend',
+    'window -> 60d',
+    '+ 100-150k',
+    '- dallas',
+    '& > $1k spend this year',
   ])('routes %j to edit_segment when there is a segment', (text) => {
     expect(registry.route(text, { hasCurrent: true }).skill.id).toBe('edit_segment');
   });

@@ -1280,6 +1280,131 @@ describe('refinements marketers write', () => {
         'Customers who bought Nike products in the last 30 days',
       );
     });
+    it('reads an analyst\'s notation: "+ 100-150k", "- dallas", "excl. employees", "w/ kids", "90d -> 180d", "tx -> fl"', () => {
+      expect(says('customers in Ohio with income 50-100k', '+ 100-150k')).toBe(
+        'Customers who live in Ohio and have a household income of $50k-$100k or $100k-$150k',
+      );
+      expect(says('customers in Texas', '- dallas')).toBe('Customers who live in Texas and do not live in Dallas');
+      expect(says('men in Ohio', 'excl. employees')).toBe('Customers who are men, live in Ohio, and are not employees');
+      expect(says('customers in Ohio', 'w/ kids')).toBe('Customers who live in Ohio and have children');
+      expect(says('bought nike last 90d', '90d -> 180d')).toBe(
+        'Customers who bought Nike products in the last 180 days',
+      );
+      expect(says('bought electronics in the last 30 days', 'window -> 60d')).toBe(
+        'Customers who bought from Electronics in the last 60 days',
+      );
+      expect(says('lapsed customers in Texas', 'tx -> fl')).toMatch(/lapsed customers .* and live in Florida$/);
+      expect(says('platinum members', '& > $1k spend this year')).toMatch(
+        /platinum .* spent more than \$1,000 this year/,
+      );
+    });
+    it('reads a CRM manager\'s lead-ins as a narrowing ("Of these, exclude ...", "I only want those who ...")', () => {
+      expect(says('women in Florida', 'I only want those who are subscribed to email.')).toBe(
+        'Customers who are women, live in Florida, and are subscribed to email',
+      );
+      expect(
+        says('active customers in Georgia', 'Of these, exclude anyone who returned something in the last 90 days.'),
+      ).toMatch(/active customers .* live in Georgia, and did not return an order in the last 90 days$/);
+      expect(says('customers in Michigan', "Let's focus on the ones with high churn risk.")).toMatch(
+        /live in Michigan and are likely to churn/,
+      );
+      expect(says('women in Ohio', 'those, but only the ones who spent over $300 this year')).toBe(
+        'Customers who are women, live in Ohio, and spent more than $300 this year',
+      );
+      expect(says('gold members', 'Show me only the ones in the northeast.')).toBe(
+        'Customers who are in the gold loyalty tier and live in the Northeast',
+      );
+      expect(
+        says('bought baby products in the last 90 days', 'Of those, I need the ones who never used a coupon.'),
+      ).toMatch(/Baby .* and did not use a coupon/);
+      expect(
+        says(
+          'customers who bought electronics in the last 90 days',
+          'Could you limit that to people living in California?',
+        ),
+      ).toBe('Customers who bought from Electronics in the last 90 days and live in California');
+    });
+    it('keeps the rest for "same group but in Florida"', () => {
+      expect(says('men 18-34 in Texas', 'same group but in florida')).toBe(
+        'Customers who are men, are aged 18 to 34, and live in Florida',
+      );
+    });
+    it('stretches the one range there to a number past its end ("raise the age to 50" on 25 to 40)', () => {
+      expect(says('customers aged 25-40', 'in florida', 'raise the age to 50')).toBe(
+        'Customers who are aged 25 to 50 and live in Florida',
+      );
+      expect(says('customers aged 25-40', 'lower the age to 20')).toBe('Customers who are aged 20 to 40');
+      expect(says('bought toys at least twice this year', 'move that to at least 4 times')).toMatch(/at least 4/);
+    });
+    it('does not read an amount as an age fifty times past it ("make the income 150k+" next to ages 25 to 40)', () => {
+      expect(says('men 25-40', 'plus income over 100k', 'make the income 150k+')).toBe(
+        'Customers who are men, are aged 25 to 40, and have a household income of $150k or more',
+      );
+    });
+    it('drops a window named with its length after a conjunction ("And remove the 30 day limit please.")', () => {
+      expect(says('bought electronics in the last 30 days', 'And remove the 30 day limit please.')).toBe(
+        'Customers who bought from Electronics',
+      );
+    });
+    it('replaces a word\'s rule for this segment ("count lapsed as 120 days here", "vip = platinum only for this one")', () => {
+      expect(says('lapsed customers in Ohio', 'count lapsed as 120 days here')).toBe(
+        'Customers who made their last purchase more than 120 days ago and live in Ohio',
+      );
+      expect(says('vip customers', 'vip = platinum only for this one')).toBe(
+        'Customers who are in the platinum loyalty tier',
+      );
+      expect(says('active customers', 'active = ordered in the last 60 days')).toBe(
+        'Customers who made a purchase in the last 60 days',
+      );
+      expect(says('women in Texas who are high churn risk', 'high means top 2 deciles here')).toMatch(
+        /churn risk in deciles 9-10$/,
+      );
+    });
+    it('refuses a turn that asks for an order ("sort by spend")', () => {
+      expect(says('men in Texas', 'sort by spend')).toMatch(/^refuse: "sort by spend" asks for an order/);
+    });
+    it('reads "app signups" as the customers who signed up there ("no app signups", "only web signups")', () => {
+      expect(says('gold members', 'no app signups')).toBe(
+        'Customers who are in the gold loyalty tier and did not sign up in the app',
+      );
+      expect(says('gold members', 'only web signups')).toBe(
+        'Customers who are in the gold loyalty tier and signed up on the web',
+      );
+    });
+    it('adds the subscription of the same kind that a bare channel names ("and email" after "sms subscribers")', () => {
+      expect(says('sms subscribers', 'and email')).toBe(
+        'Customers who are subscribed to SMS and are subscribed to email',
+      );
+      expect(says('sms subscribers', 'and email', 'drop sms')).toBe('Customers who are subscribed to email');
+    });
+    it('asks which condition "now the opposite" turns around when there are several', () => {
+      const r = talk('women in California', 'now the opposite');
+      expect(r.status).toBe('clarify');
+      if (r.status !== 'clarify') return;
+      expect(r.question).toBe('Which condition should "now the opposite" turn around?');
+      expect(r.options.map((o) => o.label)).toEqual([
+        'Customers who are not women and live in California',
+        'Customers who are women and do not live in California',
+      ]);
+      expect(says('customers who used a coupon this year', 'now the opposite')).toBe(
+        'Customers who did not use a coupon this year',
+      );
+    });
+    it('keeps what "the rest of ..." names and turns the other conditions around ("the rest of the gold members")', () => {
+      expect(says('gold members in Texas', 'the rest of the gold members')).toBe(
+        'Customers who are in the gold loyalty tier and do not live in Texas',
+      );
+      expect(says('men in Chicago', 'the rest of Illinois')).toMatch(/Illinois/);
+    });
+    it('gives an open said with no channel the channel of the rule it redefines ("engaged means opened in the last 30 days")', () => {
+      expect(says('engaged with email', 'engaged means opened in the last 30 days')).toBe(
+        'Customers who opened an email in the last 30 days',
+      );
+      // a channel word of the rule is no head of its name: the rule's word is swapped as before
+      expect(says('reachable by push', 'instead of push use email')).toBe(
+        'Customers who are reachable by email (email opt-in is true)',
+      );
+    });
     it('drops the items of a purchase named by their kind, keeping the purchase ("any department", "drop the brand")', () => {
       expect(says('customers in Ohio who bought pets stuff', 'any department')).toBe(
         'Customers who live in Ohio and made a purchase',

@@ -45,7 +45,7 @@ const NEGATE =
 
 /** "same but for men", "the same thing except for Ohio", "same segment, but silver". */
 const SAME_BUT =
-  /^(?:the\s+)?same(?:\s+(?:thing|segment|one|people|audience|list|again))?\s*,?\s*(?:but|except|only)\s+(?:(?:for|with|in)\s+)?/i;
+  /^(?:the\s+)?same(?:\s+(?:thing|segment|one|people|audience|list|group|crowd|set|customers|folks|again))?\s*,?\s*(?:but|except|only)\s+(?:(?:for|with|in)\s+)?/i;
 
 /** Words that say how the turn changes the segment (stripped before the rest is read). */
 const MARKERS: readonly Marker[] = [
@@ -311,9 +311,97 @@ function near(a: string, b: string): boolean {
   return false;
 }
 
+/** A slot named before an arrow ("window -> 60d", "age -> 30-45"): the slot set to what follows. */
+const ARROW_SLOT =
+  /^(?:the\s+)?(?:window|time ?frame|lookback|period|age|ages|region|state|city|income|income band|tier|loyalty tier|threshold|thresh|cutoff|score|spend|channel|store|brand|department|dept|category|orders?|order count)$/i;
+
+const FOR_THIS = String.raw`(?:\s*,?\s+(?:here|for (?:this|these)(?: one| segment| list| audience| time)?|this time|in this one|just for this))?\s*[.!]*$`;
+/** "lapsed means nothing for 200 days", "vip = platinum only for this one", "active = ordered in the last 60 days". */
+const REDEFINE = new RegExp(
+  String.raw`^(?:the\s+)?([a-z]+(?:[\s-][a-z]+)?)\s+(?:means|=|should mean|will mean|is defined as|counts as)\s+(.+?)` +
+    FOR_THIS,
+  'i',
+);
+/** "count lapsed as 120 days here", "treat new as first order in the last 60 days". */
+const REDEFINE_AS = new RegExp(
+  String.raw`^(?:count|treat|define|consider|read|take)\s+(?:the\s+)?([a-z]+(?:[\s-][a-z]+)?)\s+as\s+(?:meaning\s+)?(.+?)` +
+    FOR_THIS,
+  'i',
+);
+
+/**
+ * An analyst's notation spelled out: "+ 100-150k" (add), "- dallas" (exclude), "excl. returns",
+ * "w/ kids", "w/o kids", ">= 3 orders", "90d", "window -> 60d", "tx -> fl" (the second instead of
+ * the first), and a CRM manager's lead-ins: "Of these, exclude ...", "I only want those who ...",
+ * "Let's focus on the ones with ...", "those, but only ...", "show me only ...".
+ */
+function shorthand(text: string): string {
+  let t = text
+    .replace(/\b(\d+)\s*d\b/gi, '$1 days')
+    .replace(/\b(\d+)\s*(?:wk|wks)\b/gi, '$1 weeks')
+    .replace(/\b(\d+)\s*mo\b/gi, '$1 months')
+    .replace(/\bexcl\.?(?=\s)/gi, 'excluding')
+    .replace(/\bincl\.?(?=\s)/gi, 'including')
+    .replace(/\bw\/o\b\s*/gi, 'without ')
+    .replace(/\bw\/(?=\s|[a-z])\s*/gi, 'with ')
+    .replace(
+      /^(?:no|not|without|minus)\s+(?=(?:the\s+)?(?:web|website|app|store|in-store|social|referral)\s+sign-?ups?\b)/i,
+      'exclude ',
+    )
+    .replace(
+      /\b(?:the\s+)?(web|website|app|store|in-store|social|referral)\s+sign-?ups?\b/gi,
+      'those who signed up via the $1',
+    )
+    .replace(/^\+\s*(?!\d+\s*(?:years?|yrs?|months?|weeks?|days?|%|percent)\b)/i, 'add ')
+    .replace(/^&\s*/, 'and ')
+    .replace(/^-\s*(?=[a-z])/i, 'exclude ')
+    .replace(/(^|\s)>=\s*/g, '$1at least ')
+    .replace(/(^|\s)<=\s*/g, '$1at most ')
+    .replace(/(^|\s)>\s*(?=[$\d])/g, '$1more than ')
+    .replace(/(^|\s)<\s*(?=[$\d])/g, '$1less than ');
+  // "count lapsed as 120 days here", "vip = platinum only for this one": the word's rule, replaced for this segment
+  const redefine = REDEFINE.exec(t) ?? REDEFINE_AS.exec(t);
+  if (redefine && !ARROW_SLOT.test(redefine[1]!) && /[a-z]/i.test(redefine[2]!))
+    return `instead of ${redefine[1]!.trim()}, use ${redefine[2]!.replace(/\s+only$/i, '').trim()}`;
+  const arrow = /^(.+?)\s*(?:->|=>|\u2192)\s*(.+)$/.exec(t);
+  if (arrow) {
+    const [, from, to] = arrow as unknown as [string, string, string];
+    t = ARROW_SLOT.test(from.trim())
+      ? `make the ${from.trim()} ${to.trim()}`
+      : `${to.trim()} instead of ${from.trim()}`;
+  }
+  return (
+    t
+      .replace(
+        /^(?:of|among|from)\s+(?:those|these|them|that group|this group|that list|this list)\s*[,:]\s*/i,
+        (m: string, _off: number, s: string) =>
+          /^(?:exclude|excluding|except|remove|drop|keep|only|just|limit|restrict|narrow|i\b|we\b|let|please|can|could|would|leave|filter|take)/i.test(
+            s.slice(m.length),
+          )
+            ? ''
+            : 'only ',
+      )
+      .replace(/^i(?:'d| would)?\s+(?:only|just)\s+(?:want|need|like)\s+(?:to\s+(?:keep|see|target)\s+)?/i, 'only ')
+      .replace(/^(?:i\s+)?(?:only|just)\s+(?:want|need)\s+/i, 'only ')
+      .replace(/^i\s+(?:need|want)\s+(?=the ones\b|those\b|only\b|just\b)/i, 'only ')
+      .replace(
+        /^(?:(?:let'?s|we should|i(?:'d| would) like to|can we|could we|can you|could you)\s+)?(?:focus on|stick to|zoom in on|target only|limit (?:that|it|this|them)(?: down)? to|restrict (?:that|it|this|them) to|narrow (?:that|it|this|them)(?: down)? to)\s+/i,
+        'only ',
+      )
+      .replace(/^(?:show|give|get) me\s+(?=only\b|just\b)/i, '')
+      .replace(/^(?:those|these|them|that group)\s*,?\s*but\s+(?=only\b|just\b)/i, '')
+      .replace(/^move (?:that|it|this|them) to\b/i, 'make it')
+      // "And remove the 30 day limit please.": the conjunction before an edit verb says nothing
+      .replace(
+        /^(?:and|but|then|so)\s+(?:then\s+)?(?=(?:please\s+)?(?:remove|drop|delete|forget|lose|ditch|get rid of|take out|change|make|swap|switch|replace|raise|lower|bump|undo)\b)/i,
+        '',
+      )
+  );
+}
+
 /** Shorthand spelled out ("nvm", "pls") and edit words with a typo put right. */
 function prep(text: string, engine: UnderstandingEngine): string {
-  return text
+  return shorthand(text)
     .replace(/\bnvm\b/gi, 'never mind')
     .replace(/\b(?:pls|plz)\b/gi, 'please')
     .replace(/\binstaed\b|\binsted\b|\bintsead\b/gi, 'instead')
@@ -529,6 +617,38 @@ function rankEdit(
   });
   if (!changes.length) return undefined;
   return finish(engine, rebuild(list, current, text), text, ctx, changes, 0.8);
+}
+
+const STRETCH =
+  /^(?:raise|increase|bump(?: up)?|push|lift|extend|stretch|lower|decrease|reduce|drop|bring down)\s+(?:it|that|the\s+\w+(?:\s+\w+)?)\s+to\s+(?:at (?:least|most)\s+)?\$?(\d[\d,.]*)\s*(k\b)?(?!\s*(?:-|to|and)\s*\d)/i;
+
+/**
+ * "raise the age to 50" on ages 25 to 40: a range stretched to the number (its upper end up, or
+ * its lower end down for "lower ... to 20"). Only when the segment has one range and the number
+ * lies beyond the end the verb moves; otherwise undefined (the number is read as the new value).
+ */
+function stretch(
+  current: Segment,
+  t: string,
+  text: string,
+  ctx: UnderstandContext,
+  engine: UnderstandingEngine,
+): UnderstandingResult | undefined {
+  const m = STRETCH.exec(t);
+  if (!m) return undefined;
+  const value = Number(m[1]!.replace(/,/g, '')) * (m[2] ? 1000 : 1);
+  const up = /^(?:raise|increase|bump|push|lift|extend|stretch)/i.test(t);
+  const ranges: number[][] = [];
+  mapLeaves(current.where, (l) => {
+    if (l.kind === 'attribute' && l.op === 'between') ranges.push([Number(l.min), Number(l.max)]);
+    else if ((l.kind === 'purchase' || l.kind === 'event') && l.threshold?.op === 'between')
+      ranges.push([l.threshold.min, l.threshold.max]);
+    return l;
+  });
+  if (ranges.length !== 1) return undefined;
+  const [lo, hi] = ranges[0]! as [number, number];
+  if (up ? value <= hi : value >= lo) return undefined;
+  return boundEdit(current, `${up ? 'raise the upper limit' : 'lower the minimum'} to ${value}`, text, ctx, engine);
 }
 
 const UPPER =
@@ -1057,7 +1177,47 @@ function rebuild(list: SegmentNode[], base: Segment, text: string): Segment {
 
 const path = (i: number, n: number) => (n === 1 ? 'where' : `where.children[${i}]`);
 
+/**
+ * "engaged means opened in the last 30 days" for "engaged with email": an open or click said with
+ * no channel takes the one channel of the rule it replaces ("opened an email in the last 30 days").
+ */
+function withRuleChannel(said: string, old: string, current: Segment, catalog: Catalog): [string, string] {
+  const words = old
+    .toLowerCase()
+    .split(/[^a-z]+/)
+    .filter((w) => w.length > 2 && w !== 'the' && w !== 'rule');
+  const named: { label: string; names: string }[] = [];
+  mapLeaves(current.where, (leaf) => {
+    if (leaf.kind !== 'rule') return leaf;
+    const rule = catalog.rules.find((r) => r.id === leaf.rule);
+    const names = [rule?.label ?? '', ...(rule?.synonyms ?? [])].join(' ').toLowerCase();
+    // the words head the rule's name ("engaged" for "engaged with email"; not "push" for "reachable by push")
+    const label = (rule?.label ?? '').toLowerCase();
+    if (words.length && label.startsWith(words.join(' '))) named.push({ label, names });
+    return leaf;
+  });
+  // the one rule there the words name is the part replaced, by its full name ("engaged" -> "engaged with email")
+  if (named.length !== 1) return [old, said];
+  const { label, names } = named[0]!;
+  const channels = ['email', 'sms', 'push'].filter((ch) => new RegExp(`\\b${ch}\\b`).test(names));
+  const bare =
+    /\b(?:opened|clicked|open|click)\b/i.test(said) && !/\b(?:emails?|sms|texts?|push(?:es)?|app)\b/i.test(said);
+  if (!bare || channels.length !== 1) return [label, said];
+  const ch = channels[0];
+  const noun = ch === 'email' ? 'an email' : ch === 'sms' ? 'an SMS' : 'a push';
+  return [label, said.replace(/\b(opened|clicked|open|click)\b/i, `$1 ${noun}`)];
+}
+
+/** "sort by spend", "rank them by churn risk": an order asked for, not a condition. */
+const SORT =
+  /^(?:sort|order|rank|rerank|re-rank)\s+(?:them|it|this|that|these|those|the (?:list|segment|results?|customers))?\s*(?:by|on)\b/i;
+
+/** "the rest of the gold members", "what about the rest of the parents?". */
+const REST_OF =
+  /^(?:(?:and|now|then|what about|how about|show me)\s+)*(?:all\s+)?the\s+rest\s+of\s+(?:the\s+|all\s+(?:the\s+)?)?(.+?)\s*[?.!]*$/i;
+
 /** Verbs that can only be about the segment there ("make it", "bump", "swap", "undo"). */
+
 const EXPLICIT_EDIT =
   /^(?:any|make (?:it|that|this|them)|change|set|switch|swap|replace|bump|raise|lower|redo|double|triple|halve|keep only|increase|decrease|reduce|widen|expand|broaden|narrow|tighten|loosen|flip|negate|invert|reverse|undo|revert|move|shift|drop|remove|forget|lose|ditch|delete|take out|get rid of|(?:put|bring) .+ back)\b|\binstead\b/i;
 
@@ -1072,6 +1232,14 @@ export function editSegment(
   ctx: UnderstandContext,
   engine: UnderstandingEngine,
 ): UnderstandingResult | undefined {
+  // "sort by spend", "rank them by churn risk": an order is no condition on who is in the segment
+  if (SORT.test(prep(text.trim(), engine).replace(LEAD_NOISE, '')))
+    return {
+      status: 'refuse',
+      reason: `"${text.trim()}" asks for an order, and a segment is a set of customers with no order; say which customers to keep (for example "only the ones who spent over $500")`,
+      missing: [],
+      nearest: [],
+    };
   // "make it men, drop the coupon": two edits, one after the other
   const two = COMPOUND.exec(prep(text.trim(), engine).replace(LEAD_NOISE, ''));
   if (two) {
@@ -1242,8 +1410,23 @@ function editTurn(
   const ranked = rankEdit(current, t, text, ctx, engine);
   if (ranked) return ranked;
   // "bump the upper limit to ten thousand", "lower the floor to 20"
-  const endMoved = boundEdit(current, t, text, ctx, engine);
+  const endMoved = boundEdit(current, t, text, ctx, engine) ?? stretch(current, t, text, ctx, engine);
   if (endMoved) return endMoved;
+  // "the rest of the gold members" after "gold members in Texas": those named, without the others there
+  const rest = REST_OF.exec(t);
+  if (rest) {
+    const conj = conjuncts(current, engine.catalog);
+    const named = build(engine, rest[1]!, ctx);
+    const keep = named && !named.ambiguity ? flatten(named.node) : [];
+    const kept = conj.filter((c) => keep.some((p) => same(c.node, p)));
+    const others = conj.filter((c) => !kept.includes(c));
+    if (kept.length === keep.length && kept.length && others.length) {
+      const after: SegmentNode = { kind: 'not', child: andOf(others.map((c) => c.node)) };
+      const list = [...kept.map((c) => c.node), after];
+      const changes: Change[] = [{ op: 'replace', path: 'where', before: current.where, after: andOf(list) }];
+      return finish(engine, rebuild(list, current, text), text, ctx, changes, 0.75);
+    }
+  }
   // "both genders", "all ages", "any tier": the condition on that goes
   const allOf = ALL_OF.exec(t);
   if (allOf) {
@@ -1484,8 +1667,7 @@ function editTurn(
     mode = 'replace';
   } else if ((m = INSTEAD_OF_FIRST.exec(t))) {
     // "instead of the lapsed rule, use no purchase in 180 days"
-    oldPart = m[1]!;
-    newPart = m[2]!;
+    [oldPart, newPart] = withRuleChannel(m[2]!, m[1]!, current, catalog);
     mode = 'replace';
   } else if ((m = /^(.*?)\s*\b(?:instead of|rather than|in place of)\b\s*(.+)$/i.exec(t))) {
     newPart = m[1]!;
@@ -1658,6 +1840,17 @@ function editTurn(
     // "the ones who did not": the one thing people did there
     const did = (n: SegmentNode) => n.kind === 'purchase' || n.kind === 'event';
     if (idx < 0 && !cleaned && conj.filter((c) => did(c.node)).length === 1) idx = conj.findIndex((c) => did(c.node));
+    // "now the opposite" after "women in California": which condition turns around is asked, one option each
+    if (idx < 0 && !cleaned && conj.length > 1) {
+      const options = conj.flatMap((c, i) => {
+        const list = conj.map((x) => x.node);
+        list[i] = c.node.kind === 'not' ? c.node.child : { kind: 'not', child: c.node };
+        const r = finish(engine, rebuild(list, current, text), text, ctx, [], 0.6);
+        return r.status === 'segment' ? [{ label: r.explanation.text, segment: r.segment }] : [];
+      });
+      if (options.length)
+        return { status: 'clarify', question: `Which condition should "${text.trim()}" turn around?`, options };
+    }
     if (idx < 0) return undefined;
     const before = conj[idx]!.node;
     const after: SegmentNode = before.kind === 'not' ? before.child : { kind: 'not', child: before };
@@ -1727,6 +1920,9 @@ function editTurn(
       const facet = catalog.facets.find((f) => f.name === n.facet);
       const f2 = facet ? build(engine, `${facet.label} ${cleaned}`, ctx) : undefined;
       const got = f2 && !f2.ambiguity ? flatten(f2.node) : [];
+      const g = got[0];
+      // "150k+" read as an age next to ages 25 to 40: not a value it could take
+      if (g?.kind === 'attribute' && !plausible(n, { op: 'eq', value: Math.max(...numbersOf(g)) })) return [];
       return got.length === 1 && sameFacet(n, got[0]!) ? [f2!] : [];
     });
     if (reads.length === 1) frag = reads[0];
@@ -1759,14 +1955,25 @@ function editTurn(
       }
     }
   }
-  // "or to SMS" after "opted in to email": either subscription
-  if ((!frag || frag.ambiguity) && /^(?:or|either)\b/i.test(t) && booleans.length === 1) {
+  // "or to SMS" after "opted in to email": either subscription ("and email" after "sms subscribers": both)
+  const eitherSaid = /^(?:or|either)\b/i.test(t);
+  const bothSaid = mode === 'extend' && /^(?:and|plus|also)\s+\S+\s*(?:too|as well)?\s*[.!]*$/i.test(t);
+  if ((!frag || frag.ambiguity) && (eitherSaid || bothSaid) && booleans.length === 1) {
     const tn = booleans[0]!.c.node as Extract<SegmentNode, { kind: 'attribute' }>;
     const stems = engine.analyze(cleaned, ctx.asOf).tokens.map((x) => x.stem);
     const facet = [...engine.lexicon.booleanBags].find(
       ([f, bag]) => f !== tn.facet && stems.some((x) => bag.has(x)),
     )?.[0];
-    if (facet) {
+    // "and email" adds only a facet of the same kind ("sms_opt_in" -> "email_opt_in")
+    const kin = (f: string) => f.split('_').slice(1).join('_');
+    if (facet && !eitherSaid && kin(facet) && kin(facet) === kin(tn.facet)) {
+      const list = conj.map((c) => c.node);
+      const after: SegmentNode = { ...tn, facet };
+      list.push(after);
+      changes.push({ op: 'add', path: `where.children[${list.length - 1}]`, after });
+      return finish(engine, rebuild(list, current, text), text, ctx, changes, 0.8);
+    }
+    if (facet && eitherSaid) {
       const list = conj.map((c) => c.node);
       const after: SegmentNode = { kind: 'or', children: [tn, { ...tn, facet }] };
       list[booleans[0]!.i] = after;
@@ -2820,6 +3027,18 @@ function otherWay(old: Threshold, th: Threshold): boolean {
  * `combine`, a bound the other way joins the one there ("no more than 10 either"). The
  * conditions at `prefer` (the ones the last turn changed) are tried first.
  */
+/** The numbers an attribute condition names. */
+function numbersOf(leaf: Extract<SegmentNode, { kind: 'attribute' }>): number[] {
+  return [leaf.min, leaf.max, leaf.value].map(Number).filter((n) => Number.isFinite(n));
+}
+
+/** A number that could be a new value of the attribute's bound (not 50 times past its old ones). */
+function plausible(leaf: Extract<SegmentNode, { kind: 'attribute' }>, th: Threshold): boolean {
+  const old = Math.max(...[leaf.min, leaf.max, leaf.value].map(Number).filter((n) => Number.isFinite(n) && n > 0), 1);
+  const said = th.op === 'between' ? Math.max(th.min, th.max) : th.value;
+  return said <= old * 50;
+}
+
 function replaceNumber(
   list: SegmentNode[],
   th: Threshold,
@@ -2853,7 +3072,9 @@ function replaceNumber(
       } else if (
         leaf.kind === 'attribute' &&
         (leaf.op === 'between' || leaf.op === 'gt' || leaf.op === 'gte' || leaf.op === 'lt' || leaf.op === 'lte') &&
-        unit === 'count'
+        unit === 'count' &&
+        // "make the income 150k+" next to ages 25 to 40: a number fifty times the old one is not its new value
+        plausible(leaf, th)
       ) {
         const old = (leaf.op === 'between' ? undefined : { op: leaf.op, value: Number(leaf.value) }) as
           Threshold | undefined;
