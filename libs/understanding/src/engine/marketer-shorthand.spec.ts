@@ -355,3 +355,56 @@ describe('a vague word said with its window', () => {
     expect(understand('recent buyers in Texas').status).toBe('clarify');
   });
 });
+
+describe('tenant words of round 2: metros, living alone, sign-ups, reachability, the riskiest share, tiers', () => {
+  const ids = (text: string): string => JSON.stringify(where(text));
+
+  it('reads "NYC" / "New York City" as the cities New York and Brooklyn, also negated', () => {
+    const w = ids('NYC customers');
+    expect(w).toContain('"Brooklyn"');
+    expect(w).toContain('"New York"');
+    expect(ids('women in New York City')).toContain('"Brooklyn"');
+    expect(ids('NY customers outside NYC')).toMatch(/"not".*Brooklyn|not_in.*Brooklyn/);
+  });
+
+  it('reads "people who live alone" as a household of one', () => {
+    for (const t of ['people who live alone', 'customers living alone', 'single-person households'])
+      expect(where(t)).toEqual({ kind: 'rule', rule: 'lives_alone' });
+  });
+
+  it('reads "app signups" as the sign-up channel, and "recent sign-ups" stays the sign-up date', () => {
+    const app = { kind: 'attribute', facet: 'signup_channel', op: 'eq', value: 'app' };
+    expect(where('app signups')).toEqual(app);
+    expect(where('app sign-ups')).toEqual(app);
+    expect(where('web signups')).toEqual({ kind: 'attribute', facet: 'signup_channel', op: 'eq', value: 'web' });
+    expect(ids('custoemrs who signed up in the last 6 months')).not.toContain('signup_channel');
+  });
+
+  it('reads "customers we can email or text" as the union of the two reachability rules', () => {
+    const either = {
+      kind: 'or',
+      children: [
+        { kind: 'rule', rule: 'reachable_email' },
+        { kind: 'rule', rule: 'reachable_sms' },
+      ],
+    };
+    expect(where('customers we can email or text')).toEqual(either);
+    expect(where('anyone we can email or SMS')).toEqual(either);
+  });
+
+  it('reads "the riskiest 5%" as the top 5% of the churn model', () => {
+    const top5 = { kind: 'model', model: 'churn_risk', top_percent: 5 };
+    expect(where('riskiest 5%')).toEqual(top5);
+    expect(where('the riskiest 5% of customers')).toEqual(top5);
+    expect(where('riskiest 5% by churn score')).toEqual(top5);
+    expect(understand('riskiest customers').status).not.toBe('segment');
+  });
+
+  it('reads "at least gold" / "at most gold" as the tiers from / up to gold', () => {
+    const tiers = (...values: string[]) => ({ kind: 'attribute', facet: 'loyalty_tier', op: 'in', values });
+    expect(where('at least gold')).toEqual(tiers('gold', 'platinum'));
+    expect(where('at least silver tier')).toEqual(tiers('silver', 'gold', 'platinum'));
+    expect(where('at most gold')).toEqual(tiers('silver', 'gold'));
+    expect(where('at least 500 points')).toEqual({ kind: 'attribute', facet: 'loyalty_points', op: 'gte', value: 500 });
+  });
+});

@@ -201,6 +201,16 @@ const SHORTHAND: Readonly<Record<string, string>> = {
   lifetimes: 'lifetime',
 };
 
+/** "the riskiest 5%": the top of the churn model (just "top" when the request names the model itself). */
+function superlativeShare(lower: string, rest: string): string | undefined {
+  if (
+    lower !== 'riskiest' ||
+    !/^\s+(?:\d+(?:\.\d+)?\s*(?:%|percent\b|pct\b)|(?:ten|five|twenty) percent\b)/i.test(rest)
+  )
+    return undefined;
+  return /\bchurn/i.test(rest) ? 'top' : 'churn risk top';
+}
+
 const CONTRACTIONS: Readonly<Record<string, [string, string]>> = {
   "can't": ['can', 'not'],
   cannot: ['can', 'not'],
@@ -364,12 +374,13 @@ export function tokenize(text: string): Token[] {
         continue;
       }
       let norm = lower;
-      const short = SHORTHAND[lower];
+      const short = superlativeShare(lower, clean.slice(start + raw.length)) ?? SHORTHAND[lower];
       if (short && !short.includes(' ')) norm = short;
       else if (short) {
-        const [a, b] = short.split(' ');
+        const [a, ...rest] = short.split(' ');
         out.push(makeWord(raw, start, a));
-        out.push({ ...makeWord(raw, start, b), start: start + raw.length, end: start + raw.length });
+        for (const b of rest)
+          out.push({ ...makeWord(raw, start, b), start: start + raw.length, end: start + raw.length });
         continue;
       }
       if (norm.endsWith("'s") || norm.endsWith("'")) norm = norm.replace(/'s?$/, '');

@@ -840,6 +840,7 @@ export class Parser {
     for (let i = 0; i < out.length; i++) {
       const c = out[i]!;
       if (this.orderedRange(out, i)) continue;
+      if (this.metroCities(out, i)) continue;
       const flag = c.senses.find((x) => x.t === 'value' && x.value === true);
       if (!flag) continue;
       let j = i + 1;
@@ -967,7 +968,7 @@ export class Parser {
     for (const c of out) {
       const r = c.senses.find((x) => x.t === 'rule');
       if (r) {
-        const m = /^(.+?\s(?:by|via|through|over|on))\s+\S+$/i.exec(c.text.trim());
+        const m = /^(.+?\s(?:by|via|through|over|on|can))\s+\S+$/i.exec(c.text.trim());
         // (a rule the head was lent to keeps the head for the next: "reachable by email or SMS but not push")
         const sameHead =
           !m && !!head && r.t === 'rule' && this.ruleNamed(`${head} ${c.text.toLowerCase().trim()}`) === r.rule;
@@ -1027,20 +1028,79 @@ export class Parser {
       dir = /(up|above|higher|better)/.test(t1!.text.toLowerCase()) ? 'up' : 'down';
       len = 1;
     }
-    if (!dir) return false;
+    // said before the value: "at least gold", "no lower than silver", "at most gold"
+    let before = 0;
+    if (!dir) {
+      const w = (k: number) => (out[k] && !out[k]!.punct ? out[k]!.text.toLowerCase().trim() : '');
+      const prev = [w(i - 3), w(i - 2), w(i - 1)].join(' ').trim();
+      const up =
+        /(?:^|\s)(at least|at minimum|no lower than|no less than|minimum(?: of)?)((?: the)?(?: tier| level)?)$/.exec(
+          prev,
+        );
+      const down =
+        /(?:^|\s)(at most|at maximum|no higher than|no more than|maximum(?: of)?)((?: the)?(?: tier| level)?)$/.exec(
+          prev,
+        );
+      const m = up ?? down;
+      if (!m) return false;
+      dir = up ? 'up' : 'down';
+      const said = m[0].trim().split(/\s+/).length;
+      // the words may be one chunk ("at least") or several
+      let words = 0;
+      while (before < 3 && words < said && out[i - before - 1]) {
+        before++;
+        words += w(i - before).split(/\s+/).length;
+      }
+      if (words !== said) return false;
+    }
     const values = dir === 'up' ? order.slice(at) : order.slice(0, at + 1);
     // the placeholder value ("none") is not a level
     const levels = values.filter((x) => !PLACEHOLDERS.has(String(x).toLowerCase()));
     if (levels.length < 2) return false;
-    for (let k = 0; k <= len; k++) this.used.add(out[i + k]!);
+    for (let k = -before; k <= len; k++) this.used.add(out[i + k]!);
     const made: Chunk[] = [];
     const ce = out[i + len]!.ce;
     levels.forEach((value, k) => {
       if (k > 0) made.push(synthetic(c, { t: 'conj', c: 'or', inner: true }));
       made.push({ ...c, ce, senses: [{ ...v, value }] });
     });
-    out.splice(i, 1 + len, ...made);
+    out.splice(i - before, 1 + len + before, ...made);
     this.notes.push(`"${c.text}" and the levels ${dir === 'up' ? 'above' : 'below'} it`);
+    return true;
+  }
+
+  /**
+   * "NYC", "the Bay Area": a rule that is a list of cities of one state is said as those cities ("New York or
+   * Brooklyn"), so that a list, a negation or a restatement around it ("outside NYC and Brooklyn") reads as
+   * with cities named one by one.
+   */
+  private metroCities(out: Chunk[], i: number): boolean {
+    const c = out[i]!;
+    if (c.senses.length !== 1 || c.senses[0]!.t !== 'rule') return false;
+    const id = c.senses[0]!.rule;
+    const def = this.lex.catalog.rules.find((r) => r.id === id)?.definition;
+    if (def?.kind !== 'and' || def.children.length !== 2) return false;
+    const [cityCond, stateCond] = def.children;
+    if (
+      cityCond?.kind !== 'attribute' ||
+      cityCond.facet !== 'city' ||
+      cityCond.op !== 'in' ||
+      stateCond?.kind !== 'attribute' ||
+      stateCond.facet !== 'state' ||
+      stateCond.op !== 'eq'
+    )
+      return false;
+    const cities = (cityCond.values ?? []).map(String);
+    const known = new Set((this.facet('city')?.values ?? []).map((v) => String(v.value)));
+    if (cities.length < 2 || !cities.every((x) => known.has(x))) return false;
+    const made: Chunk[] = [];
+    cities.forEach((value, k) => {
+      if (k > 0) made.push(synthetic(c, { t: 'conj', c: 'or', inner: true }));
+      made.push(synthetic(c, { t: 'value', facet: 'city', value, via: 'synonym' }));
+    });
+    this.used.add(c);
+    out.splice(i, 1, ...made);
+    this.notes.push(`"${c.text}" read as the cities ${cities.join(', ')}`);
     return true;
   }
 
