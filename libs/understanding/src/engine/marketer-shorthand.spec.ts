@@ -408,3 +408,20 @@ describe('tenant words of round 2: metros, living alone, sign-ups, reachability,
     expect(where('at least 500 points')).toEqual({ kind: 'attribute', facet: 'loyalty_points', op: 'gte', value: 500 });
   });
 });
+
+describe('a named promo code', () => {
+  it('refuses "used SUMMER20" naming the coupon the orders do record', () => {
+    for (const t of ['used SUMMER20', 'customers who used promo code SUMMER20', 'used the WELCOME15 coupon']) {
+      const r = understand(t);
+      expect(r.status).toBe('refuse');
+      if (r.status === 'refuse') {
+        expect(r.reason).toMatch(/promo code "(SUMMER20|WELCOME15)"/);
+        expect(r.nearest.join(' ')).toMatch(/coupon/);
+      }
+    }
+    expect(where('women who used a discount code')).toEqual({
+      kind: 'and',
+      children: [female, { kind: 'purchase', order: { coupon_used: true } }],
+    });
+  });
+});

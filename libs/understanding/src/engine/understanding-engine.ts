@@ -384,6 +384,15 @@ export class UnderstandingEngine {
   }
 
   private createOnce(text: string, ctx: UnderstandContext): UnderstandingResult {
+    const code = promoCode(text);
+    if (code) {
+      const r = refusal(this.catalog, [`promo code ${code}`], ctx.permissions.pii, ['used a coupon (orders)']);
+      return {
+        ...r,
+        reason: `This tenant has no data for the promo code "${code}": an order only records whether a coupon was used. Nearest available: used a coupon (orders).`,
+        nearest: ['used a coupon (orders)'],
+      };
+    }
     const a = this.analyze(text, ctx.asOf);
     const p = a.parse;
     if (p.injection) {
@@ -635,3 +644,29 @@ export function spansOf(segment: Segment, meta: Map<SegmentNode, NodeMeta>, text
 }
 
 export { has };
+
+/**
+ * A named promo code ("used SUMMER20", "promo code SAVE10", "the WELCOME15 coupon", "code FREESHIP"): orders
+ * record whether a coupon was used, not which, so the request is refused naming the coupon.
+ */
+export function promoCode(text: string): string | undefined {
+  const CODE = String.raw`["']?([A-Z]{2,}[0-9]+[A-Z0-9]*|[A-Z]{3,}[0-9]*)["']?`;
+  const named =
+    new RegExp(
+      String.raw`\b(?:promo(?:tion(?:al)?)?|coupon|discount|offer|voucher|gift)?\s*codes?\s+` +
+        CODE +
+        String.raw`(?![\w-])`,
+      'i',
+    ).exec(text) ??
+    new RegExp(
+      String.raw`\b(?:used|redeemed|applied|with)\s+(?:the\s+|a\s+)?["']?([A-Z]{2,}[0-9]+[A-Z0-9]*)["']?(?![\w-])`,
+    ).exec(text) ??
+    new RegExp(String.raw`\b([A-Z]{2,}[0-9]+[A-Z0-9]*)\s+(?:coupon|promo|promo code|discount code|code|offer)\b`).exec(
+      text,
+    );
+  const code = named?.[1];
+  if (!code || (!/[0-9]/.test(code) && !/^[A-Z]+$/.test(code))) return undefined;
+  // a code has a digit, or is written in capitals after the word "code"
+  if (!/[0-9]/.test(code) && !/\bcodes?\s+["']?[A-Z]{3,}/.test(text)) return undefined;
+  return code.toUpperCase();
+}
