@@ -425,3 +425,20 @@ describe('a named promo code', () => {
     });
   });
 });
+
+describe('"web" alone and an order condition after an event', () => {
+  const web = { kind: 'purchase', order: { channel: ['web'] } };
+  it('reads "web", "on the web" alone as a purchase made on the web (was: any purchase)', () => {
+    expect(where('web')).toEqual(web);
+    expect(where('women on the web')).toEqual({ kind: 'and', children: [female, web] });
+    expect(where('web L30D')).toEqual({ ...web, window: { type: 'last', n: 30, unit: 'day' } });
+    expect(where('app or web buyers')).toEqual({ kind: 'purchase', order: { channel: ['app', 'web'] } });
+  });
+
+  it('keeps "used a coupon" after "opened an email" as a purchase of its own (was: dropped)', () => {
+    const coupon = { kind: 'purchase', order: { coupon_used: true } };
+    const open = { kind: 'event', event_type: ['email_open'] };
+    expect(where('people who opened an email and used a coupon')).toEqual({ kind: 'and', children: [open, coupon] });
+    expect(where('opened an email or used a coupon')).toEqual({ kind: 'or', children: [open, coupon] });
+  });
+});

@@ -245,7 +245,11 @@ export class UnderstandingEngine {
   }
 
   /** Runs the stages up to the parse (for tests and the editor). */
-  analyze(text: string, asOf: string): Analysis {
+  /**
+   * `whole`: the text is a request of its own (not a fragment an edit reads against the segment), so a
+   * channel said alone ("web", "on the web") is where the orders were placed.
+   */
+  analyze(text: string, asOf: string, opts: { whole?: boolean } = {}): Analysis {
     const norm = normalize(text, this.lexicon.vocabulary);
     let chunks = chunk(norm.tokens, this.lexicon, asOf, norm.text);
     // unknown words: try WordNet synonyms that the lexicon knows ("acquired" -> buy)
@@ -265,7 +269,7 @@ export class UnderstandingEngine {
       }
       if (changed) chunks = chunk(norm.tokens, this.lexicon, asOf, norm.text);
     }
-    const parser = new Parser(this.lexicon, asOf);
+    const parser = new Parser(this.lexicon, asOf, { channelAlone: !!opts.whole });
     const parse = parser.parse(chunks, norm.text);
     return {
       tokens: norm.tokens,
@@ -393,7 +397,7 @@ export class UnderstandingEngine {
         nearest: ['used a coupon (orders)'],
       };
     }
-    const a = this.analyze(text, ctx.asOf);
+    const a = this.analyze(text, ctx.asOf, { whole: true });
     const p = a.parse;
     if (p.injection) {
       return {

@@ -314,6 +314,8 @@ export class Parser {
   constructor(
     private readonly lex: Lexicon,
     private readonly asOf: string,
+    /** a channel said alone ("web") is the orders' channel: set for a whole request, not an edit's fragment */
+    private readonly opts: { channelAlone?: boolean } = {},
   ) {}
 
   private facet(name: string): FacetDef | undefined {
@@ -2132,7 +2134,14 @@ export class Parser {
         itemEmpty(b.item) &&
         !buyerSubject &&
         Object.keys(b.order).length === 1 &&
-        b.order.channel?.length === 1
+        b.order.channel?.length === 1 &&
+        // "web", "on the web" alone in a request is where the orders were placed (as "online" is)
+        !(
+          this.opts.channelAlone &&
+          b.order.channel[0] === 'web' &&
+          !b.events.length &&
+          !b.ecues.some((e) => e !== 'web')
+        )
       ) {
         b.droppedChannel = b.order.channel;
         b.order = {};
@@ -3522,6 +3531,9 @@ export class Parser {
       const nb = b.beh;
       // "never returned anything and never used a coupon": a negation of its own makes a behaviour of its own
       if (conj === 'and' && ab.neg && b.chunks.some((c) => has(c, 'neg')) && !orderEmpty(nb.order)) return false;
+      // "opened an email and used a coupon": an order condition after an event is a purchase of its own (events
+      // have no orders to narrow)
+      if (ab.events.length && !nb.events.length && !orderEmpty(nb.order) && !nb.verb) return false;
       // "bought Lego in 2025 or Hot Wheels in 2026": each alternative keeps its own window
       if (
         conj === 'or' &&
@@ -3686,6 +3698,12 @@ export class Parser {
     if (from.droppedChannel && into.order.channel && !from.order.channel) {
       from.order = { ...from.order, channel: from.droppedChannel };
       delete from.droppedChannel;
+    }
+    // "app or web buyers": a channel said alone before another channel is a channel too
+    if (into.droppedChannel && from.order.channel && !into.order.channel && orderEmpty(into.order)) {
+      into.order = { channel: into.droppedChannel };
+      into.channelAlts = [into.droppedChannel];
+      delete into.droppedChannel;
     }
     if (!itemEmpty(from.item)) {
       if (mode === 'alt') {
