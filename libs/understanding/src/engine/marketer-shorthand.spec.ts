@@ -442,3 +442,18 @@ describe('"web" alone and an order condition after an event', () => {
     expect(where('opened an email or used a coupon')).toEqual({ kind: 'or', children: [open, coupon] });
   });
 });
+
+describe('a band or tier and the ones above it', () => {
+  it('reads "income 50-100k or higher" as that band and the ones above', () => {
+    expect(where('income 50-100k or higher')).toEqual({
+      kind: 'attribute',
+      facet: 'income_band',
+      op: 'in',
+      values: ['50k_100k', '100k_150k', '150k_plus'],
+    });
+  });
+
+  it('reads "silver or below" as silver, the lowest level (was: a refusal of "below")', () => {
+    expect(where('silver or below')).toEqual({ kind: 'attribute', facet: 'loyalty_tier', op: 'eq', value: 'silver' });
+  });
+});

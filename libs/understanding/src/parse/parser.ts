@@ -843,6 +843,7 @@ export class Parser {
       const c = out[i]!;
       if (this.orderedRange(out, i)) continue;
       if (this.metroCities(out, i)) continue;
+      if (this.rangeOnward(out, i)) continue;
       const flag = c.senses.find((x) => x.t === 'value' && x.value === true);
       if (!flag) continue;
       let j = i + 1;
@@ -1058,7 +1059,7 @@ export class Parser {
     const values = dir === 'up' ? order.slice(at) : order.slice(0, at + 1);
     // the placeholder value ("none") is not a level
     const levels = values.filter((x) => !PLACEHOLDERS.has(String(x).toLowerCase()));
-    if (levels.length < 2) return false;
+    if (!levels.length) return false;
     for (let k = -before; k <= len; k++) this.used.add(out[i + k]!);
     const made: Chunk[] = [];
     const ce = out[i + len]!.ce;
@@ -1068,6 +1069,28 @@ export class Parser {
     });
     out.splice(i - before, 1 + len + before, ...made);
     this.notes.push(`"${c.text}" and the levels ${dir === 'up' ? 'above' : 'below'} it`);
+    return true;
+  }
+
+  /**
+   * "income 50-100k or higher", "100-150k and above": a range after an ordered facet and the ones above it,
+   * said as its lower end and up ("50k+").
+   */
+  private rangeOnward(out: Chunk[], i: number): boolean {
+    const c = out[i]!;
+    const q = c.qty;
+    if (q?.kind !== 'cmp' || q.threshold.op !== 'between') return false;
+    const two = `${out[i + 1]?.text ?? ''} ${out[i + 2]?.text ?? ''}`.toLowerCase().trim();
+    if (!/^(or|and|&) (higher|above|up|more|over|better)$/.test(two)) return false;
+    const facetBefore = [out[i - 1], out[i - 2]].find((x) =>
+      x?.senses.some((sn) => sn.t === 'facet' && !!this.facet(sn.facet)?.order),
+    );
+    if (!facetBefore) return false;
+    out[i] = { ...c, qty: { ...q, threshold: { op: 'gte', value: q.threshold.min }, bare: false } };
+    this.used.add(out[i + 1]!);
+    this.used.add(out[i + 2]!);
+    out.splice(i + 1, 2);
+    this.notes.push(`"${c.text}" and the bands above it`);
     return true;
   }
 
