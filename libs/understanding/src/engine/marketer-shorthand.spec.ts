@@ -457,3 +457,14 @@ describe('a band or tier and the ones above it', () => {
     expect(where('silver or below')).toEqual({ kind: 'attribute', facet: 'loyalty_tier', op: 'eq', value: 'silver' });
   });
 });
+
+describe('a definition given in the request', () => {
+  it("reads \"'lapsed' means 120 days here\" as the rule's day count, for the rule said before", () => {
+    const over120 = { kind: 'attribute', facet: 'days_since_last_purchase', op: 'gt', value: 120 };
+    expect(where("lapsed customers ('lapsed' means 120 days here)")).toEqual(over120);
+    expect(where('lapsed California customers, lapsed meaning 120 days')).toEqual({
+      kind: 'and',
+      children: [{ kind: 'attribute', facet: 'state', op: 'eq', value: 'CA' }, over120],
+    });
+  });
+});

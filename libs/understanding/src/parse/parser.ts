@@ -3790,8 +3790,9 @@ export class Parser {
           !atoms.length &&
           !def.beh &&
           def.orphanTimes.length === 1 &&
-          (ruleDef?.kind === 'event' || ruleDef?.kind === 'purchase') &&
-          ruleDef.window &&
+          // (or a number of days for a rule on a day count: "'lapsed' means 120 days here", "treat 'new' as 14 days")
+          (((ruleDef?.kind === 'event' || ruleDef?.kind === 'purchase') && ruleDef.window) ||
+            (ruleDef?.kind === 'attribute' && this.isDayFacet(ruleDef.facet))) &&
           !def.chunks.some((c) => has(c, 'neg'))
         ) {
           const t = def.orphanTimes[0]!;
@@ -3800,6 +3801,18 @@ export class Parser {
             def.orphanTimes = [];
             comp.atoms[idx] = at[0]!.atom;
             if (comp.atoms.length === 1) comp.lf = atomLF(at[0]!.atom);
+            // the rule said before ("lapsed customers ('lapsed' means 120 days here)") is the one redefined
+            if (ruleDef?.kind === 'attribute')
+              for (const q of all)
+                q.comps = q.comps.filter(
+                  (cp) =>
+                    cp === comp ||
+                    !(
+                      cp.atoms.length === 1 &&
+                      cp.atoms[0]!.k === 'rule' &&
+                      (cp.atoms[0] as RuleAtom).rule === rule.rule
+                    ),
+                );
             return true;
           }
         }
