@@ -467,4 +467,14 @@ describe('a definition given in the request', () => {
       children: [{ kind: 'attribute', facet: 'state', op: 'eq', value: 'CA' }, over120],
     });
   });
+
+  it('reads "treat \'new\' as 14 days" as a definition (was: pet treats)', () => {
+    expect(where("new customers (treat 'new' as 14 days)")).toEqual({
+      kind: 'attribute',
+      facet: 'days_since_first_purchase',
+      op: 'lte',
+      value: 14,
+    });
+    expect(where('pet treat buyers')).toEqual({ kind: 'purchase', item: { category: ['Pet Treats'] } });
+  });
 });

@@ -642,6 +642,7 @@ export function normalize(text: string, vocab?: Vocabulary): NormalizeResult {
   );
   tokens = expandShorthand(tokens);
   tokens = dropRegardless(tokens);
+  tokens = treatAs(tokens);
   // "between the ages of 18 and 24", "between ages 18 and 24": aged between 18 and 24
   for (let i = 0; i + 3 < tokens.length; i++) {
     if (tokens[i]!.norm !== 'between') continue;
@@ -888,6 +889,24 @@ function exclusionFirst(tokens: Token[]): Token[] {
     if (!AUDIENCE_HEADS.has(tokens[j + 1]!.norm)) continue;
     const excl: Token = { ...verb, norm: 'excluding', stem: stem('excluding') };
     return [...tokens.slice(0, k), ...tokens.slice(j + 1), excl, ...tokens.slice(k + 1, j)];
+  }
+  return tokens;
+}
+
+/**
+ * "treat 'new' as 14 days", "count 'lapsed' as 120 days": a definition given in the request, said as
+ * "'new' means 14 days" (so "treat" is no pet treat).
+ */
+function treatAs(tokens: Token[]): Token[] {
+  for (let i = 0; i < tokens.length; i++) {
+    if (!/^(treat|treating|count|counting|consider|considering|define|defining)$/.test(tokens[i]!.norm)) continue;
+    let j = i + 1;
+    while (j < tokens.length && j <= i + 5 && tokens[j]!.norm !== 'as') j++;
+    const after = tokens[j + 1];
+    if (tokens[j]?.norm !== 'as' || j === i + 1 || !after || (after.kind !== 'num' && after.kind !== 'range')) continue;
+    const as = tokens[j]!;
+    tokens[j] = { ...as, norm: 'means', stem: 'means' };
+    tokens.splice(i, 1);
   }
   return tokens;
 }
