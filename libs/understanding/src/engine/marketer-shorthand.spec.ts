@@ -478,3 +478,21 @@ describe('a definition given in the request', () => {
     expect(where('pet treat buyers')).toEqual({ kind: 'purchase', item: { category: ['Pet Treats'] } });
   });
 });
+
+describe('the scope of "or who"', () => {
+  it('reads "VIPs in California or who bought online" as VIPs, in California or online buyers', () => {
+    expect(where('VIPs in California or who bought online')).toEqual({
+      kind: 'and',
+      children: [
+        { kind: 'rule', rule: 'vip' },
+        {
+          kind: 'or',
+          children: [
+            { kind: 'attribute', facet: 'state', op: 'eq', value: 'CA' },
+            { kind: 'purchase', order: { channel: ['web', 'app'] } },
+          ],
+        },
+      ],
+    });
+  });
+});

@@ -643,6 +643,7 @@ export function normalize(text: string, vocab?: Vocabulary): NormalizeResult {
   tokens = expandShorthand(tokens);
   tokens = dropRegardless(tokens);
   tokens = treatAs(tokens);
+  tokens = placeOrWho(tokens);
   // "between the ages of 18 and 24", "between ages 18 and 24": aged between 18 and 24
   for (let i = 0; i + 3 < tokens.length; i++) {
     if (tokens[i]!.norm !== 'between') continue;
@@ -909,4 +910,21 @@ function treatAs(tokens: Token[]): Token[] {
     tokens.splice(i, 1);
   }
   return tokens;
+}
+
+/**
+ * "VIPs in California or who bought online": the place and the clause after "or who" both say something of
+ * the people named first, so the place is said as a clause too ("VIPs who (are) in California or who ...").
+ */
+function placeOrWho(tokens: Token[]): Token[] {
+  const orAt = tokens.findIndex((t, i) => t.norm === 'or' && /^(who|that)$/.test(tokens[i + 1]?.norm ?? '') && i >= 2);
+  if (orAt < 0) return tokens;
+  // the nearest "in"/"from" before it, with only words between (no clause, list or other "in")
+  let k = orAt - 1;
+  while (k > 0 && tokens[k]!.kind === 'word' && !/^(in|from|who|that|and|or|with|but)$/.test(tokens[k]!.norm)) k--;
+  const at = tokens[k];
+  if (!at || !/^(in|from)$/.test(at.norm) || k === 0 || k === orAt - 1) return tokens;
+  if (tokens.slice(0, k).some((t) => /^(who|that|whose|or|and)$/.test(t.norm) || t.kind !== 'word')) return tokens;
+  const who: Token = { raw: '', norm: 'who', stem: 'who', start: at.start, end: at.start, kind: 'word' };
+  return [...tokens.slice(0, k), who, ...tokens.slice(k)];
 }
