@@ -453,6 +453,12 @@ describe('a band or tier and the ones above it', () => {
     });
   });
 
+  it('reads "income 25-50k or lower" as that band and the ones below', () => {
+    const w = where('income 25-50k or lower');
+    expect(w).toMatchObject({ kind: 'attribute', facet: 'income_band', op: 'in' });
+    expect([...(w as { values: string[] }).values].sort()).toEqual(['25k_50k', 'under_25k']);
+  });
+
   it('reads "silver or below" as silver, the lowest level (was: a refusal of "below")', () => {
     expect(where('silver or below')).toEqual({ kind: 'attribute', facet: 'loyalty_tier', op: 'eq', value: 'silver' });
   });

@@ -925,6 +925,8 @@ function placeOrWho(tokens: Token[]): Token[] {
   const at = tokens[k];
   if (!at || !/^(in|from)$/.test(at.norm) || k === 0 || k === orAt - 1) return tokens;
   if (tokens.slice(0, k).some((t) => /^(who|that|whose|or|and)$/.test(t.norm) || t.kind !== 'word')) return tokens;
+  // ("VIP customers either in California or who ...": the clause starts at "either")
+  if (tokens[k - 1]?.norm === 'either' && k > 1) k--;
   const who: Token = { raw: '', norm: 'who', stem: 'who', start: at.start, end: at.start, kind: 'word' };
   return [...tokens.slice(0, k), who, ...tokens.slice(k)];
 }

@@ -1073,24 +1073,26 @@ export class Parser {
   }
 
   /**
-   * "income 50-100k or higher", "100-150k and above": a range after an ordered facet and the ones above it,
-   * said as its lower end and up ("50k+").
+   * "income 50-100k or higher", "25-50k or lower": a range after an ordered facet and the ones above (below)
+   * it, said as its lower end and up ("50k+") or its upper end and down.
    */
   private rangeOnward(out: Chunk[], i: number): boolean {
     const c = out[i]!;
     const q = c.qty;
     if (q?.kind !== 'cmp' || q.threshold.op !== 'between') return false;
     const two = `${out[i + 1]?.text ?? ''} ${out[i + 2]?.text ?? ''}`.toLowerCase().trim();
-    if (!/^(or|and|&) (higher|above|up|more|over|better)$/.test(two)) return false;
+    const up = /^(or|and|&) (higher|above|up|more|over|better)$/.test(two);
+    if (!up && !/^(or|and|&) (lower|below|down|less|under)$/.test(two)) return false;
     const facetBefore = [out[i - 1], out[i - 2]].find((x) =>
       x?.senses.some((sn) => sn.t === 'facet' && !!this.facet(sn.facet)?.order),
     );
     if (!facetBefore) return false;
-    out[i] = { ...c, qty: { ...q, threshold: { op: 'gte', value: q.threshold.min }, bare: false } };
+    const threshold: Threshold = up ? { op: 'gte', value: q.threshold.min } : { op: 'lte', value: q.threshold.max };
+    out[i] = { ...c, qty: { ...q, threshold, bare: false } };
     this.used.add(out[i + 1]!);
     this.used.add(out[i + 2]!);
     out.splice(i + 1, 2);
-    this.notes.push(`"${c.text}" and the bands above it`);
+    this.notes.push(`"${c.text}" and the bands ${up ? 'above' : 'below'} it`);
     return true;
   }
 
