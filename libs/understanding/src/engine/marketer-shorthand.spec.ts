@@ -355,3 +355,150 @@ describe('a vague word said with its window', () => {
     expect(understand('recent buyers in Texas').status).toBe('clarify');
   });
 });
+
+describe('tenant words of round 2: metros, living alone, sign-ups, reachability, the riskiest share, tiers', () => {
+  const ids = (text: string): string => JSON.stringify(where(text));
+
+  it('reads "NYC" / "New York City" as the cities New York and Brooklyn, also negated', () => {
+    const w = ids('NYC customers');
+    expect(w).toContain('"Brooklyn"');
+    expect(w).toContain('"New York"');
+    expect(ids('women in New York City')).toContain('"Brooklyn"');
+    expect(ids('NY customers outside NYC')).toMatch(/"not".*Brooklyn|not_in.*Brooklyn/);
+  });
+
+  it('reads "people who live alone" as a household of one', () => {
+    for (const t of ['people who live alone', 'customers living alone', 'single-person households'])
+      expect(where(t)).toEqual({ kind: 'rule', rule: 'lives_alone' });
+  });
+
+  it('reads "app signups" as the sign-up channel, and "recent sign-ups" stays the sign-up date', () => {
+    const app = { kind: 'attribute', facet: 'signup_channel', op: 'eq', value: 'app' };
+    expect(where('app signups')).toEqual(app);
+    expect(where('app sign-ups')).toEqual(app);
+    expect(where('web signups')).toEqual({ kind: 'attribute', facet: 'signup_channel', op: 'eq', value: 'web' });
+    expect(ids('custoemrs who signed up in the last 6 months')).not.toContain('signup_channel');
+  });
+
+  it('reads "customers we can email or text" as the union of the two reachability rules', () => {
+    const either = {
+      kind: 'or',
+      children: [
+        { kind: 'rule', rule: 'reachable_email' },
+        { kind: 'rule', rule: 'reachable_sms' },
+      ],
+    };
+    expect(where('customers we can email or text')).toEqual(either);
+    expect(where('anyone we can email or SMS')).toEqual(either);
+  });
+
+  it('reads "the riskiest 5%" as the top 5% of the churn model', () => {
+    const top5 = { kind: 'model', model: 'churn_risk', top_percent: 5 };
+    expect(where('riskiest 5%')).toEqual(top5);
+    expect(where('the riskiest 5% of customers')).toEqual(top5);
+    expect(where('riskiest 5% by churn score')).toEqual(top5);
+    expect(understand('riskiest customers').status).not.toBe('segment');
+  });
+
+  it('reads "at least gold" / "at most gold" as the tiers from / up to gold', () => {
+    const tiers = (...values: string[]) => ({ kind: 'attribute', facet: 'loyalty_tier', op: 'in', values });
+    expect(where('at least gold')).toEqual(tiers('gold', 'platinum'));
+    expect(where('at least silver tier')).toEqual(tiers('silver', 'gold', 'platinum'));
+    expect(where('at most gold')).toEqual(tiers('silver', 'gold'));
+    expect(where('at least 500 points')).toEqual({ kind: 'attribute', facet: 'loyalty_points', op: 'gte', value: 500 });
+  });
+});
+
+describe('a named promo code', () => {
+  it('refuses "used SUMMER20" naming the coupon the orders do record', () => {
+    for (const t of ['used SUMMER20', 'customers who used promo code SUMMER20', 'used the WELCOME15 coupon']) {
+      const r = understand(t);
+      expect(r.status).toBe('refuse');
+      if (r.status === 'refuse') {
+        expect(r.reason).toMatch(/promo code "(SUMMER20|WELCOME15)"/);
+        expect(r.nearest.join(' ')).toMatch(/coupon/);
+      }
+    }
+    expect(where('women who used a discount code')).toEqual({
+      kind: 'and',
+      children: [female, { kind: 'purchase', order: { coupon_used: true } }],
+    });
+  });
+});
+
+describe('"web" alone and an order condition after an event', () => {
+  const web = { kind: 'purchase', order: { channel: ['web'] } };
+  it('reads "web", "on the web" alone as a purchase made on the web (was: any purchase)', () => {
+    expect(where('web')).toEqual(web);
+    expect(where('women on the web')).toEqual({ kind: 'and', children: [female, web] });
+    expect(where('web L30D')).toEqual({ ...web, window: { type: 'last', n: 30, unit: 'day' } });
+    expect(where('app or web buyers')).toEqual({ kind: 'purchase', order: { channel: ['app', 'web'] } });
+  });
+
+  it('keeps "used a coupon" after "opened an email" as a purchase of its own (was: dropped)', () => {
+    const coupon = { kind: 'purchase', order: { coupon_used: true } };
+    const open = { kind: 'event', event_type: ['email_open'] };
+    expect(where('people who opened an email and used a coupon')).toEqual({ kind: 'and', children: [open, coupon] });
+    expect(where('opened an email or used a coupon')).toEqual({ kind: 'or', children: [open, coupon] });
+  });
+});
+
+describe('a band or tier and the ones above it', () => {
+  it('reads "income 50-100k or higher" as that band and the ones above', () => {
+    expect(where('income 50-100k or higher')).toEqual({
+      kind: 'attribute',
+      facet: 'income_band',
+      op: 'in',
+      values: ['50k_100k', '100k_150k', '150k_plus'],
+    });
+  });
+
+  it('reads "income 25-50k or lower" as that band and the ones below', () => {
+    const w = where('income 25-50k or lower');
+    expect(w).toMatchObject({ kind: 'attribute', facet: 'income_band', op: 'in' });
+    expect([...(w as { values: string[] }).values].sort()).toEqual(['25k_50k', 'under_25k']);
+  });
+
+  it('reads "silver or below" as silver, the lowest level (was: a refusal of "below")', () => {
+    expect(where('silver or below')).toEqual({ kind: 'attribute', facet: 'loyalty_tier', op: 'eq', value: 'silver' });
+  });
+});
+
+describe('a definition given in the request', () => {
+  it("reads \"'lapsed' means 120 days here\" as the rule's day count, for the rule said before", () => {
+    const over120 = { kind: 'attribute', facet: 'days_since_last_purchase', op: 'gt', value: 120 };
+    expect(where("lapsed customers ('lapsed' means 120 days here)")).toEqual(over120);
+    expect(where('lapsed California customers, lapsed meaning 120 days')).toEqual({
+      kind: 'and',
+      children: [{ kind: 'attribute', facet: 'state', op: 'eq', value: 'CA' }, over120],
+    });
+  });
+
+  it('reads "treat \'new\' as 14 days" as a definition (was: pet treats)', () => {
+    expect(where("new customers (treat 'new' as 14 days)")).toEqual({
+      kind: 'attribute',
+      facet: 'days_since_first_purchase',
+      op: 'lte',
+      value: 14,
+    });
+    expect(where('pet treat buyers')).toEqual({ kind: 'purchase', item: { category: ['Pet Treats'] } });
+  });
+});
+
+describe('the scope of "or who"', () => {
+  it('reads "VIPs in California or who bought online" as VIPs, in California or online buyers', () => {
+    expect(where('VIPs in California or who bought online')).toEqual({
+      kind: 'and',
+      children: [
+        { kind: 'rule', rule: 'vip' },
+        {
+          kind: 'or',
+          children: [
+            { kind: 'attribute', facet: 'state', op: 'eq', value: 'CA' },
+            { kind: 'purchase', order: { channel: ['web', 'app'] } },
+          ],
+        },
+      ],
+    });
+  });
+});

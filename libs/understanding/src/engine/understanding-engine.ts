@@ -245,7 +245,11 @@ export class UnderstandingEngine {
   }
 
   /** Runs the stages up to the parse (for tests and the editor). */
-  analyze(text: string, asOf: string): Analysis {
+  /**
+   * `whole`: the text is a request of its own (not a fragment an edit reads against the segment), so a
+   * channel said alone ("web", "on the web") is where the orders were placed.
+   */
+  analyze(text: string, asOf: string, opts: { whole?: boolean } = {}): Analysis {
     const norm = normalize(text, this.lexicon.vocabulary);
     let chunks = chunk(norm.tokens, this.lexicon, asOf, norm.text);
     // unknown words: try WordNet synonyms that the lexicon knows ("acquired" -> buy)
@@ -265,7 +269,7 @@ export class UnderstandingEngine {
       }
       if (changed) chunks = chunk(norm.tokens, this.lexicon, asOf, norm.text);
     }
-    const parser = new Parser(this.lexicon, asOf);
+    const parser = new Parser(this.lexicon, asOf, { channelAlone: !!opts.whole });
     const parse = parser.parse(chunks, norm.text);
     return {
       tokens: norm.tokens,
@@ -384,7 +388,16 @@ export class UnderstandingEngine {
   }
 
   private createOnce(text: string, ctx: UnderstandContext): UnderstandingResult {
-    const a = this.analyze(text, ctx.asOf);
+    const code = promoCode(text);
+    if (code) {
+      const r = refusal(this.catalog, [`promo code ${code}`], ctx.permissions.pii, ['used a coupon (orders)']);
+      return {
+        ...r,
+        reason: `This tenant has no data for the promo code "${code}": an order only records whether a coupon was used. Nearest available: used a coupon (orders).`,
+        nearest: ['used a coupon (orders)'],
+      };
+    }
+    const a = this.analyze(text, ctx.asOf, { whole: true });
     const p = a.parse;
     if (p.injection) {
       return {
@@ -635,3 +648,29 @@ export function spansOf(segment: Segment, meta: Map<SegmentNode, NodeMeta>, text
 }
 
 export { has };
+
+/**
+ * A named promo code ("used SUMMER20", "promo code SAVE10", "the WELCOME15 coupon", "code FREESHIP"): orders
+ * record whether a coupon was used, not which, so the request is refused naming the coupon.
+ */
+export function promoCode(text: string): string | undefined {
+  const CODE = String.raw`["']?([A-Z]{2,}[0-9]+[A-Z0-9]*|[A-Z]{3,}[0-9]*)["']?`;
+  const named =
+    new RegExp(
+      String.raw`\b(?:promo(?:tion(?:al)?)?|coupon|discount|offer|voucher|gift)?\s*codes?\s+` +
+        CODE +
+        String.raw`(?![\w-])`,
+      'i',
+    ).exec(text) ??
+    new RegExp(
+      String.raw`\b(?:used|redeemed|applied|with)\s+(?:the\s+|a\s+)?["']?([A-Z]{2,}[0-9]+[A-Z0-9]*)["']?(?![\w-])`,
+    ).exec(text) ??
+    new RegExp(String.raw`\b([A-Z]{2,}[0-9]+[A-Z0-9]*)\s+(?:coupon|promo|promo code|discount code|code|offer)\b`).exec(
+      text,
+    );
+  const code = named?.[1];
+  if (!code || (!/[0-9]/.test(code) && !/^[A-Z]+$/.test(code))) return undefined;
+  // a code has a digit, or is written in capitals after the word "code"
+  if (!/[0-9]/.test(code) && !/\bcodes?\s+["']?[A-Z]{3,}/.test(text)) return undefined;
+  return code.toUpperCase();
+}

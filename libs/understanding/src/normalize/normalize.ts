@@ -201,6 +201,16 @@ const SHORTHAND: Readonly<Record<string, string>> = {
   lifetimes: 'lifetime',
 };
 
+/** "the riskiest 5%": the top of the churn model (just "top" when the request names the model itself). */
+function superlativeShare(lower: string, rest: string): string | undefined {
+  if (
+    lower !== 'riskiest' ||
+    !/^\s+(?:\d+(?:\.\d+)?\s*(?:%|percent\b|pct\b)|(?:ten|five|twenty) percent\b)/i.test(rest)
+  )
+    return undefined;
+  return /\bchurn/i.test(rest) ? 'top' : 'churn risk top';
+}
+
 const CONTRACTIONS: Readonly<Record<string, [string, string]>> = {
   "can't": ['can', 'not'],
   cannot: ['can', 'not'],
@@ -364,12 +374,13 @@ export function tokenize(text: string): Token[] {
         continue;
       }
       let norm = lower;
-      const short = SHORTHAND[lower];
+      const short = superlativeShare(lower, clean.slice(start + raw.length)) ?? SHORTHAND[lower];
       if (short && !short.includes(' ')) norm = short;
       else if (short) {
-        const [a, b] = short.split(' ');
+        const [a, ...rest] = short.split(' ');
         out.push(makeWord(raw, start, a));
-        out.push({ ...makeWord(raw, start, b), start: start + raw.length, end: start + raw.length });
+        for (const b of rest)
+          out.push({ ...makeWord(raw, start, b), start: start + raw.length, end: start + raw.length });
         continue;
       }
       if (norm.endsWith("'s") || norm.endsWith("'")) norm = norm.replace(/'s?$/, '');
@@ -631,6 +642,8 @@ export function normalize(text: string, vocab?: Vocabulary): NormalizeResult {
   );
   tokens = expandShorthand(tokens);
   tokens = dropRegardless(tokens);
+  tokens = treatAs(tokens);
+  tokens = placeOrWho(tokens);
   // "between the ages of 18 and 24", "between ages 18 and 24": aged between 18 and 24
   for (let i = 0; i + 3 < tokens.length; i++) {
     if (tokens[i]!.norm !== 'between') continue;
@@ -879,4 +892,41 @@ function exclusionFirst(tokens: Token[]): Token[] {
     return [...tokens.slice(0, k), ...tokens.slice(j + 1), excl, ...tokens.slice(k + 1, j)];
   }
   return tokens;
+}
+
+/**
+ * "treat 'new' as 14 days", "count 'lapsed' as 120 days": a definition given in the request, said as
+ * "'new' means 14 days" (so "treat" is no pet treat).
+ */
+function treatAs(tokens: Token[]): Token[] {
+  for (let i = 0; i < tokens.length; i++) {
+    if (!/^(treat|treating|count|counting|consider|considering|define|defining)$/.test(tokens[i]!.norm)) continue;
+    let j = i + 1;
+    while (j < tokens.length && j <= i + 5 && tokens[j]!.norm !== 'as') j++;
+    const after = tokens[j + 1];
+    if (tokens[j]?.norm !== 'as' || j === i + 1 || !after || (after.kind !== 'num' && after.kind !== 'range')) continue;
+    const as = tokens[j]!;
+    tokens[j] = { ...as, norm: 'means', stem: 'means' };
+    tokens.splice(i, 1);
+  }
+  return tokens;
+}
+
+/**
+ * "VIPs in California or who bought online": the place and the clause after "or who" both say something of
+ * the people named first, so the place is said as a clause too ("VIPs who (are) in California or who ...").
+ */
+function placeOrWho(tokens: Token[]): Token[] {
+  const orAt = tokens.findIndex((t, i) => t.norm === 'or' && /^(who|that)$/.test(tokens[i + 1]?.norm ?? '') && i >= 2);
+  if (orAt < 0) return tokens;
+  // the nearest "in"/"from" before it, with only words between (no clause, list or other "in")
+  let k = orAt - 1;
+  while (k > 0 && tokens[k]!.kind === 'word' && !/^(in|from|who|that|and|or|with|but)$/.test(tokens[k]!.norm)) k--;
+  const at = tokens[k];
+  if (!at || !/^(in|from)$/.test(at.norm) || k === 0 || k === orAt - 1) return tokens;
+  if (tokens.slice(0, k).some((t) => /^(who|that|whose|or|and)$/.test(t.norm) || t.kind !== 'word')) return tokens;
+  // ("VIP customers either in California or who ...": the clause starts at "either")
+  if (tokens[k - 1]?.norm === 'either' && k > 1) k--;
+  const who: Token = { raw: '', norm: 'who', stem: 'who', start: at.start, end: at.start, kind: 'word' };
+  return [...tokens.slice(0, k), who, ...tokens.slice(k)];
 }

@@ -314,6 +314,8 @@ export class Parser {
   constructor(
     private readonly lex: Lexicon,
     private readonly asOf: string,
+    /** a channel said alone ("web") is the orders' channel: set for a whole request, not an edit's fragment */
+    private readonly opts: { channelAlone?: boolean } = {},
   ) {}
 
   private facet(name: string): FacetDef | undefined {
@@ -840,6 +842,8 @@ export class Parser {
     for (let i = 0; i < out.length; i++) {
       const c = out[i]!;
       if (this.orderedRange(out, i)) continue;
+      if (this.metroCities(out, i)) continue;
+      if (this.rangeOnward(out, i)) continue;
       const flag = c.senses.find((x) => x.t === 'value' && x.value === true);
       if (!flag) continue;
       let j = i + 1;
@@ -967,7 +971,7 @@ export class Parser {
     for (const c of out) {
       const r = c.senses.find((x) => x.t === 'rule');
       if (r) {
-        const m = /^(.+?\s(?:by|via|through|over|on))\s+\S+$/i.exec(c.text.trim());
+        const m = /^(.+?\s(?:by|via|through|over|on|can))\s+\S+$/i.exec(c.text.trim());
         // (a rule the head was lent to keeps the head for the next: "reachable by email or SMS but not push")
         const sameHead =
           !m && !!head && r.t === 'rule' && this.ruleNamed(`${head} ${c.text.toLowerCase().trim()}`) === r.rule;
@@ -1027,20 +1031,103 @@ export class Parser {
       dir = /(up|above|higher|better)/.test(t1!.text.toLowerCase()) ? 'up' : 'down';
       len = 1;
     }
-    if (!dir) return false;
+    // said before the value: "at least gold", "no lower than silver", "at most gold"
+    let before = 0;
+    if (!dir) {
+      const w = (k: number) => (out[k] && !out[k]!.punct ? out[k]!.text.toLowerCase().trim() : '');
+      const prev = [w(i - 3), w(i - 2), w(i - 1)].join(' ').trim();
+      const up =
+        /(?:^|\s)(at least|at minimum|no lower than|no less than|minimum(?: of)?)((?: the)?(?: tier| level)?)$/.exec(
+          prev,
+        );
+      const down =
+        /(?:^|\s)(at most|at maximum|no higher than|no more than|maximum(?: of)?)((?: the)?(?: tier| level)?)$/.exec(
+          prev,
+        );
+      const m = up ?? down;
+      if (!m) return false;
+      dir = up ? 'up' : 'down';
+      const said = m[0].trim().split(/\s+/).length;
+      // the words may be one chunk ("at least") or several
+      let words = 0;
+      while (before < 3 && words < said && out[i - before - 1]) {
+        before++;
+        words += w(i - before).split(/\s+/).length;
+      }
+      if (words !== said) return false;
+    }
     const values = dir === 'up' ? order.slice(at) : order.slice(0, at + 1);
     // the placeholder value ("none") is not a level
     const levels = values.filter((x) => !PLACEHOLDERS.has(String(x).toLowerCase()));
-    if (levels.length < 2) return false;
-    for (let k = 0; k <= len; k++) this.used.add(out[i + k]!);
+    if (!levels.length) return false;
+    for (let k = -before; k <= len; k++) this.used.add(out[i + k]!);
     const made: Chunk[] = [];
     const ce = out[i + len]!.ce;
     levels.forEach((value, k) => {
       if (k > 0) made.push(synthetic(c, { t: 'conj', c: 'or', inner: true }));
       made.push({ ...c, ce, senses: [{ ...v, value }] });
     });
-    out.splice(i, 1 + len, ...made);
+    out.splice(i - before, 1 + len + before, ...made);
     this.notes.push(`"${c.text}" and the levels ${dir === 'up' ? 'above' : 'below'} it`);
+    return true;
+  }
+
+  /**
+   * "income 50-100k or higher", "25-50k or lower": a range after an ordered facet and the ones above (below)
+   * it, said as its lower end and up ("50k+") or its upper end and down.
+   */
+  private rangeOnward(out: Chunk[], i: number): boolean {
+    const c = out[i]!;
+    const q = c.qty;
+    if (q?.kind !== 'cmp' || q.threshold.op !== 'between') return false;
+    const two = `${out[i + 1]?.text ?? ''} ${out[i + 2]?.text ?? ''}`.toLowerCase().trim();
+    const up = /^(or|and|&) (higher|above|up|more|over|better)$/.test(two);
+    if (!up && !/^(or|and|&) (lower|below|down|less|under)$/.test(two)) return false;
+    const facetBefore = [out[i - 1], out[i - 2]].find((x) =>
+      x?.senses.some((sn) => sn.t === 'facet' && !!this.facet(sn.facet)?.order),
+    );
+    if (!facetBefore) return false;
+    const threshold: Threshold = up ? { op: 'gte', value: q.threshold.min } : { op: 'lte', value: q.threshold.max };
+    out[i] = { ...c, qty: { ...q, threshold, bare: false } };
+    this.used.add(out[i + 1]!);
+    this.used.add(out[i + 2]!);
+    out.splice(i + 1, 2);
+    this.notes.push(`"${c.text}" and the bands ${up ? 'above' : 'below'} it`);
+    return true;
+  }
+
+  /**
+   * "NYC", "the Bay Area": a rule that is a list of cities of one state is said as those cities ("New York or
+   * Brooklyn"), so that a list, a negation or a restatement around it ("outside NYC and Brooklyn") reads as
+   * with cities named one by one.
+   */
+  private metroCities(out: Chunk[], i: number): boolean {
+    const c = out[i]!;
+    if (c.senses.length !== 1 || c.senses[0]!.t !== 'rule') return false;
+    const id = c.senses[0]!.rule;
+    const def = this.lex.catalog.rules.find((r) => r.id === id)?.definition;
+    if (def?.kind !== 'and' || def.children.length !== 2) return false;
+    const [cityCond, stateCond] = def.children;
+    if (
+      cityCond?.kind !== 'attribute' ||
+      cityCond.facet !== 'city' ||
+      cityCond.op !== 'in' ||
+      stateCond?.kind !== 'attribute' ||
+      stateCond.facet !== 'state' ||
+      stateCond.op !== 'eq'
+    )
+      return false;
+    const cities = (cityCond.values ?? []).map(String);
+    const known = new Set((this.facet('city')?.values ?? []).map((v) => String(v.value)));
+    if (cities.length < 2 || !cities.every((x) => known.has(x))) return false;
+    const made: Chunk[] = [];
+    cities.forEach((value, k) => {
+      if (k > 0) made.push(synthetic(c, { t: 'conj', c: 'or', inner: true }));
+      made.push(synthetic(c, { t: 'value', facet: 'city', value, via: 'synonym' }));
+    });
+    this.used.add(c);
+    out.splice(i, 1, ...made);
+    this.notes.push(`"${c.text}" read as the cities ${cities.join(', ')}`);
     return true;
   }
 
@@ -2072,7 +2159,14 @@ export class Parser {
         itemEmpty(b.item) &&
         !buyerSubject &&
         Object.keys(b.order).length === 1 &&
-        b.order.channel?.length === 1
+        b.order.channel?.length === 1 &&
+        // "web", "on the web" alone in a request is where the orders were placed (as "online" is)
+        !(
+          this.opts.channelAlone &&
+          b.order.channel[0] === 'web' &&
+          !b.events.length &&
+          !b.ecues.some((e) => e !== 'web')
+        )
       ) {
         b.droppedChannel = b.order.channel;
         b.order = {};
@@ -3462,6 +3556,9 @@ export class Parser {
       const nb = b.beh;
       // "never returned anything and never used a coupon": a negation of its own makes a behaviour of its own
       if (conj === 'and' && ab.neg && b.chunks.some((c) => has(c, 'neg')) && !orderEmpty(nb.order)) return false;
+      // "opened an email and used a coupon": an order condition after an event is a purchase of its own (events
+      // have no orders to narrow)
+      if (ab.events.length && !nb.events.length && !orderEmpty(nb.order) && !nb.verb) return false;
       // "bought Lego in 2025 or Hot Wheels in 2026": each alternative keeps its own window
       if (
         conj === 'or' &&
@@ -3627,6 +3724,12 @@ export class Parser {
       from.order = { ...from.order, channel: from.droppedChannel };
       delete from.droppedChannel;
     }
+    // "app or web buyers": a channel said alone before another channel is a channel too
+    if (into.droppedChannel && from.order.channel && !into.order.channel && orderEmpty(into.order)) {
+      into.order = { channel: into.droppedChannel };
+      into.channelAlts = [into.droppedChannel];
+      delete into.droppedChannel;
+    }
     if (!itemEmpty(from.item)) {
       if (mode === 'alt') {
         into.itemAlts = [...(into.itemAlts ?? [into.item]), from.item];
@@ -3689,8 +3792,9 @@ export class Parser {
           !atoms.length &&
           !def.beh &&
           def.orphanTimes.length === 1 &&
-          (ruleDef?.kind === 'event' || ruleDef?.kind === 'purchase') &&
-          ruleDef.window &&
+          // (or a number of days for a rule on a day count: "'lapsed' means 120 days here", "treat 'new' as 14 days")
+          (((ruleDef?.kind === 'event' || ruleDef?.kind === 'purchase') && ruleDef.window) ||
+            (ruleDef?.kind === 'attribute' && this.isDayFacet(ruleDef.facet))) &&
           !def.chunks.some((c) => has(c, 'neg'))
         ) {
           const t = def.orphanTimes[0]!;
@@ -3699,6 +3803,18 @@ export class Parser {
             def.orphanTimes = [];
             comp.atoms[idx] = at[0]!.atom;
             if (comp.atoms.length === 1) comp.lf = atomLF(at[0]!.atom);
+            // the rule said before ("lapsed customers ('lapsed' means 120 days here)") is the one redefined
+            if (ruleDef?.kind === 'attribute')
+              for (const q of all)
+                q.comps = q.comps.filter(
+                  (cp) =>
+                    cp === comp ||
+                    !(
+                      cp.atoms.length === 1 &&
+                      cp.atoms[0]!.k === 'rule' &&
+                      (cp.atoms[0] as RuleAtom).rule === rule.rule
+                    ),
+                );
             return true;
           }
         }
