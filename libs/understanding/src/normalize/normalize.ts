@@ -374,7 +374,9 @@ export function tokenize(text: string): Token[] {
         continue;
       }
       let norm = lower;
-      const short = superlativeShare(lower, clean.slice(start + raw.length)) ?? SHORTHAND[lower];
+      const short =
+        (lower === 'riskiest' ? superlativeShare(lower, clean.slice(start + raw.length)) : undefined) ??
+        SHORTHAND[lower];
       if (short && !short.includes(' ')) norm = short;
       else if (short) {
         const [a, ...rest] = short.split(' ');
