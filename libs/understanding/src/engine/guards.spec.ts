@@ -19,6 +19,13 @@ describe('guards', () => {
     expect(checkInput(text)?.status).toBe('refuse');
   });
 
+  it('lets a follow-up of numbers and signs through to the edit grammar, and only a follow-up', () => {
+    expect(checkInput('>= 4', { editing: true })).toBeUndefined();
+    expect(checkInput('2025 -> 2024', { editing: true })).toBeUndefined();
+    expect(checkInput('>= 4')?.status).toBe('refuse');
+    expect(checkInput('🎉🎉🎉', { editing: true })?.status).toBe('refuse');
+  });
+
   it('lets ordinary requests through', () => {
     expect(checkInput('lapsed VIPs in TX')).toBeUndefined();
     expect(checkInput('customers in LA')).toBeUndefined();

@@ -15,7 +15,7 @@ const INJECTION =
 const CODE =
   /(<\s*script\b|<\/\w+>|\bfunction\s*\(|=>\s*\{|\bimport\s+\w+\s+from\b|\brequire\s*\(|\$\{|\bconsole\.log\b|\bprocess\.env\b|\brm\s+-rf\b|\bcurl\s+http)/i;
 
-export function checkInput(text: unknown): ErrorResult | RefuseResult | undefined {
+export function checkInput(text: unknown, opts: { editing?: boolean } = {}): ErrorResult | RefuseResult | undefined {
   if (typeof text !== 'string') return { status: 'error', code: 'invalid_input', message: 'the request must be text' };
   if (text.length > MAX_REQUEST_CHARS) {
     return {
@@ -26,7 +26,9 @@ export function checkInput(text: unknown): ErrorResult | RefuseResult | undefine
   }
   const trimmed = text.trim();
   if (!trimmed) return { status: 'refuse', reason: 'empty request', missing: [], nearest: [] };
-  if (!/\p{L}/u.test(trimmed)) {
+  // A follow-up in an analyst's notation (">= 4", "> 300", "2025 -> 2024") has numbers and no words:
+  // the edit grammar reads it against the current segment (and refuses what it cannot read).
+  if (!/\p{L}/u.test(trimmed) && !(opts.editing && /\d/.test(trimmed))) {
     return {
       status: 'refuse',
       reason: 'the request has no words to read (only symbols, numbers or emoji)',

@@ -502,3 +502,28 @@ describe('the scope of "or who"', () => {
     });
   });
 });
+
+describe("an analyst's follow-up in numbers and signs", () => {
+  function follow(first: string, then: string): UnderstandingResult {
+    const engine = testEngine();
+    const r = engine.understand(first, CTX);
+    if (r.status !== 'segment') throw new Error(`${first}: expected a segment, got ${r.status}`);
+    return engine.understand(then, { ...CTX, current: r.segment });
+  }
+
+  it('reads ">= 4" and "> 300" against the condition there', () => {
+    const orders = follow('customers with at least 2 orders in the last 90 days', '>= 4');
+    expect(orders.status === 'segment' && orders.segment.where).toMatchObject({
+      kind: 'purchase',
+      measure: 'orders',
+      threshold: { op: 'gte', value: 4 },
+      window: { type: 'last', n: 90, unit: 'day' },
+    });
+    const spend = follow('customers who spent over $100 in the last 90 days', '> 300');
+    expect(spend.status === 'segment' && spend.segment.where).toMatchObject({ threshold: { value: 300 } });
+  });
+
+  it('refuses numbers it cannot place rather than answering the segment unchanged', () => {
+    expect(follow('women in Texas', '42').status).toBe('refuse');
+  });
+});

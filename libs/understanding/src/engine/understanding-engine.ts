@@ -210,7 +210,7 @@ export class UnderstandingEngine {
   /** Reads a request (or a follow-up to `ctx.current`). Never throws. */
   understand(text: string, ctx: UnderstandContext): UnderstandingResult {
     try {
-      const guard = checkInput(text);
+      const guard = checkInput(text, { editing: ctx.current !== undefined });
       if (guard) return guard;
       if (ctx.current && looksLikeEdit(text, this, ctx)) {
         const edited = editSegment(ctx.current, text, ctx, this);
