@@ -146,9 +146,32 @@ const vendor = (name) => `${name} help-center example, adapted`;
 // ------------------------------------------------------------------ the cases
 const cases = [
   // ---------------------------------------------------------------- demographics (16)
-  S('demographics', 'typo', MERCH, 'M 25-34 no kids, android', gender('male'), age.between(25, 34), no('has_children'), eq('device_os', 'android')),
-  S('demographics', 'number_words', LOYAL, 'Gold members between forty and fifty-five years old', tier('gold'), age.between(40, 55)),
-  S('demographics', 'terse', JIRA, 'SEG-412: nonbinary customers, email opt-in = true', gender('nonbinary'), yes('email_opt_in')),
+  S(
+    'demographics',
+    'typo',
+    MERCH,
+    'M 25-34 no kids, android',
+    gender('male'),
+    age.between(25, 34),
+    no('has_children'),
+    eq('device_os', 'android'),
+  ),
+  S(
+    'demographics',
+    'number_words',
+    LOYAL,
+    'Gold members between forty and fifty-five years old',
+    tier('gold'),
+    age.between(40, 55),
+  ),
+  S(
+    'demographics',
+    'terse',
+    JIRA,
+    'SEG-412: nonbinary customers, email opt-in = true',
+    gender('nonbinary'),
+    yes('email_opt_in'),
+  ),
   S(
     'demographics',
     'chatty',
@@ -169,8 +192,22 @@ const cases = [
     eq('signup_channel', 'app'),
   ),
   S('demographics', 'typo', SMS, 'womn 18-24 w/ sms opt in', gender('female'), age.between(18, 24), yes('sms_opt_in')),
-  S('demographics', 'terse', NB, '# cohort: referral signups, hh income <25k', eq('signup_channel', 'referral'), eq('income_band', 'under_25k')),
-  S('demographics', 'number_words', STORE, 'Could I get a list of our employees who are over sixty?', yes('is_employee'), age.gt(60)),
+  S(
+    'demographics',
+    'terse',
+    NB,
+    '# cohort: referral signups, hh income <25k',
+    eq('signup_channel', 'referral'),
+    eq('income_band', 'under_25k'),
+  ),
+  S(
+    'demographics',
+    'number_words',
+    STORE,
+    'Could I get a list of our employees who are over sixty?',
+    yes('is_employee'),
+    age.gt(60),
+  ),
   S(
     'demographics',
     'plain',
@@ -196,7 +233,14 @@ const cases = [
     tier('silver', 'gold'),
     eq('income_band', '50k_100k'),
   ),
-  S('demographics', 'terse', AGENCY, 'A35-54, HHI $100K+', age.between(35, 54), isIn('income_band', ['100k_150k', '150k_plus'])),
+  S(
+    'demographics',
+    'terse',
+    AGENCY,
+    'A35-54, HHI $100K+',
+    age.between(35, 54),
+    isIn('income_band', ['100k_150k', '150k_plus']),
+  ),
   S(
     'demographics',
     'long',
@@ -205,7 +249,14 @@ const cases = [
     yes('has_children'),
     gte('household_size', 3),
   ),
-  S('demographics', 'typo', STORE, 'customers who signd up in store and are platnum', eq('signup_channel', 'store'), tier('platinum')),
+  S(
+    'demographics',
+    'typo',
+    STORE,
+    'customers who signd up in store and are platnum',
+    eq('signup_channel', 'store'),
+    tier('platinum'),
+  ),
   S(
     'demographics',
     'plain',
@@ -226,7 +277,14 @@ const cases = [
     'hey, I run the Spokane supercenter - could you pull the people whose preferred store is us?',
     eq('preferred_store_id', 66),
   ),
-  S('geography', 'plain', vendor('Iterable'), 'Users in the Midwest region who are not in Illinois', region('midwest'), neq('state', 'IL')),
+  S(
+    'geography',
+    'plain',
+    vendor('Iterable'),
+    'Users in the Midwest region who are not in Illinois',
+    region('midwest'),
+    neq('state', 'IL'),
+  ),
   S(
     'geography',
     'plain',
@@ -244,7 +302,14 @@ const cases = [
     or(eq('preferred_store_id', 45), city('Charlotte', 'NC')),
   ),
   S('geography', 'terse', SMS, 'SoCal sms subs', SOCAL, yes('sms_opt_in')),
-  S('geography', 'plain', vendor('Segment'), 'Customers with state equal to TX and city not equal to Houston', state('TX'), neq('city', 'Houston')),
+  S(
+    'geography',
+    'plain',
+    vendor('Segment'),
+    'Customers with state equal to TX and city not equal to Houston',
+    state('TX'),
+    neq('city', 'Houston'),
+  ),
   S('geography', 'typo', MERCH, 'southwest regon, exclding texas', region('southwest'), neq('state', 'TX')),
   S('geography', 'chatty', AGENCY, 'for the billboard test can we get everyone living in the metroplex?', DFW),
   S(
@@ -263,12 +328,37 @@ const cases = [
     isIn('device_os', ['ios', 'android']),
   ),
   S('geography', 'terse', JIRA, 'lower 48 only, excl employees', notIn('state', ['AK', 'HI']), no('is_employee')),
-  S('geography', 'plain', EMAIL, 'Northeast + Southeast regions, gold tier only', region('northeast', 'southeast'), tier('gold')),
+  S(
+    'geography',
+    'plain',
+    EMAIL,
+    'Northeast + Southeast regions, gold tier only',
+    region('northeast', 'southeast'),
+    tier('gold'),
+  ),
 
   // ---------------------------------------------------------------- purchases (16)
-  S('purchases', 'typo', MERCH, 'who bought weber or char-broil L90D', buy({ item: brand('Weber', 'Char-Broil'), w: days(90) })),
-  S('purchases', 'plain', EMAIL, 'Audience: bought Coffee & Tea in the last 8 weeks', buy({ item: cat('Coffee & Tea'), w: weeks(8) })),
-  S('purchases', 'number_words', MERCH, 'anyone who picked up a Lego set in the last sixty days', buy({ item: brand('Lego'), w: days(60) })),
+  S(
+    'purchases',
+    'typo',
+    MERCH,
+    'who bought weber or char-broil L90D',
+    buy({ item: brand('Weber', 'Char-Broil'), w: days(90) }),
+  ),
+  S(
+    'purchases',
+    'plain',
+    EMAIL,
+    'Audience: bought Coffee & Tea in the last 8 weeks',
+    buy({ item: cat('Coffee & Tea'), w: weeks(8) }),
+  ),
+  S(
+    'purchases',
+    'number_words',
+    MERCH,
+    'anyone who picked up a Lego set in the last sixty days',
+    buy({ item: brand('Lego'), w: days(60) }),
+  ),
   S(
     'purchases',
     'chatty',
@@ -283,7 +373,13 @@ const cases = [
     'Customers who purchased a product from category Wearables in the last 6 months',
     buy({ item: cat('Wearables'), w: months(6) }),
   ),
-  S('purchases', 'terse', NB, '# Acme Select buyers, Pets dept, 2025', buy({ item: with_(PRIVATE, dept('Pets')), w: inYear(2025) })),
+  S(
+    'purchases',
+    'terse',
+    NB,
+    '# Acme Select buyers, Pets dept, 2025',
+    buy({ item: with_(PRIVATE, dept('Pets')), w: inYear(2025) }),
+  ),
   S(
     'purchases',
     'long',
@@ -291,7 +387,13 @@ const cases = [
     "Reset planning for Health & Wellness. Want to see who's bought Vitamins & Supplements in Q2 so far — April through today — I'll pull the year-ago comparison myself.",
     buy({ item: cat('Vitamins & Supplements'), w: THIS_QUARTER }),
   ),
-  S('purchases', 'typo', SMS, 'ppl who bougth organic baby food this yr', buy({ item: with_(ORGANIC, cat('Baby Food')), w: THIS_YEAR })),
+  S(
+    'purchases',
+    'typo',
+    SMS,
+    'ppl who bougth organic baby food this yr',
+    buy({ item: with_(ORGANIC, cat('Baby Food')), w: THIS_YEAR }),
+  ),
   S(
     'purchases',
     'plain',
@@ -323,8 +425,20 @@ const cases = [
     'Customers who bought Patio Furniture last summer, June through August 2025',
     buy({ item: cat('Patio Furniture'), w: between('2025-06-01', '2025-08-31') }),
   ),
-  S('purchases', 'typo', JIRA, 'purchsd Dyson or KitchenAid, L180D', buy({ item: brand('Dyson', 'KitchenAid'), w: days(180) })),
-  S('purchases', 'plain', vendor('HubSpot'), 'Contacts who bought Books & Media in 2026', buy({ item: dept('Books & Media'), w: inYear(2026) })),
+  S(
+    'purchases',
+    'typo',
+    JIRA,
+    'purchsd Dyson or KitchenAid, L180D',
+    buy({ item: brand('Dyson', 'KitchenAid'), w: days(180) }),
+  ),
+  S(
+    'purchases',
+    'plain',
+    vendor('HubSpot'),
+    'Contacts who bought Books & Media in 2026',
+    buy({ item: dept('Books & Media'), w: inYear(2026) }),
+  ),
   S(
     'purchases',
     'long',
@@ -344,7 +458,13 @@ const cases = [
     MEMBERS,
     spend(t.gte(2500), THIS_YEAR),
   ),
-  S('spend_orders', 'plain', vendor('Customer.io'), 'People with 5 or more orders in the last 90 days', orders(t.gte(5), days(90))),
+  S(
+    'spend_orders',
+    'plain',
+    vendor('Customer.io'),
+    'People with 5 or more orders in the last 90 days',
+    orders(t.gte(5), days(90)),
+  ),
   S(
     'spend_orders',
     'chatty',
@@ -367,8 +487,20 @@ const cases = [
     orders(t.lte(2), months(12)),
     spend(t.gt(500)),
   ),
-  S('spend_orders', 'number_words', NB, 'number of orders in the past ninety days equals one', orders(t.eq(1), days(90))),
-  S('spend_orders', 'plain', MERCH, 'bought 6 or more cans of Cat Food this quarter', units(t.gte(6), THIS_QUARTER, { item: cat('Cat Food') })),
+  S(
+    'spend_orders',
+    'number_words',
+    NB,
+    'number of orders in the past ninety days equals one',
+    orders(t.eq(1), days(90)),
+  ),
+  S(
+    'spend_orders',
+    'plain',
+    MERCH,
+    'bought 6 or more cans of Cat Food this quarter',
+    units(t.gte(6), THIS_QUARTER, { item: cat('Cat Food') }),
+  ),
   S(
     'spend_orders',
     'plain',
@@ -376,7 +508,13 @@ const cases = [
     'Users whose average order value over the past year is greater than $150',
     aov(t.gt(150), years(1)),
   ),
-  S('spend_orders', 'terse', AGENCY, 'Electronics spend $1k+ 2025', spend(t.gte(1000), inYear(2025), { item: dept('Electronics') })),
+  S(
+    'spend_orders',
+    'terse',
+    AGENCY,
+    'Electronics spend $1k+ 2025',
+    spend(t.gte(1000), inYear(2025), { item: dept('Electronics') }),
+  ),
   S(
     'spend_orders',
     'chatty',
@@ -402,13 +540,19 @@ const cases = [
 
   // ---------------------------------------------------------------- channels_fulfillment (7)
   S('channels_fulfillment', 'terse', MERCH, 'curbside pickup users L30D', buy({ order: PICKUP, w: days(30) })),
-  S('channels_fulfillment', 'plain', STORE, 'Customers who paid with EBT at least once this year', buy({ order: pay('ebt'), w: THIS_YEAR })),
+  S(
+    'channels_fulfillment',
+    'plain',
+    STORE,
+    'Customers who paid with EBT at least once this year',
+    buy({ order: pay('ebt'), w: THIS_YEAR }),
+  ),
   S('channels_fulfillment', 'typo', SMS, 'app ordrs in last 2 wks', buy({ order: INAPP, w: weeks(2) })),
   S(
     'channels_fulfillment',
     'chatty',
     AGENCY,
-    "we want people who shop us online but have never set foot in a store, i.e. no in-store purchase ever",
+    'we want people who shop us online but have never set foot in a store, i.e. no in-store purchase ever',
     buy({ order: ONLINE }),
     not(buy({ order: INSTORE })),
   ),
@@ -436,7 +580,14 @@ const cases = [
   ),
 
   // ---------------------------------------------------------------- coupons_returns (6)
-  S('coupons_returns', 'terse', JIRA, 'gold+ who redeemed a coupon L90D', tier('gold', 'platinum'), buy({ order: COUPON, w: days(90) })),
+  S(
+    'coupons_returns',
+    'terse',
+    JIRA,
+    'gold+ who redeemed a coupon L90D',
+    tier('gold', 'platinum'),
+    buy({ order: COUPON, w: days(90) }),
+  ),
   S(
     'coupons_returns',
     'chatty',
@@ -508,7 +659,13 @@ const cases = [
     'Users who opened the app at least eight times in the past month',
     ev('app_open', { w: months(1), th: t.gte(8) }),
   ),
-  S('engagement', 'plain', vendor('Customer.io'), 'People who unsubscribed in the last 2 weeks', ev('unsubscribe', { w: weeks(2) })),
+  S(
+    'engagement',
+    'plain',
+    vendor('Customer.io'),
+    'People who unsubscribed in the last 2 weeks',
+    ev('unsubscribe', { w: weeks(2) }),
+  ),
   S(
     'engagement',
     'chatty',
@@ -519,7 +676,14 @@ const cases = [
   S('engagement', 'terse', NB, 'reviewers 2026', ev('review', { w: inYear(2026) })),
 
   // ---------------------------------------------------------------- model_scores (7)
-  S('model_scores', 'typo', NB, 'chrn risk top 2 deciles, no employees', decile('churn_risk', t.between(9, 10)), no('is_employee')),
+  S(
+    'model_scores',
+    'typo',
+    NB,
+    'chrn risk top 2 deciles, no employees',
+    decile('churn_risk', t.between(9, 10)),
+    no('is_employee'),
+  ),
   S(
     'model_scores',
     'plain',
@@ -534,13 +698,20 @@ const cases = [
     'give me the top 5% by predicted CLV, I wanna send them a handwritten note',
     top('predicted_clv_12m', 5),
   ),
-  S('model_scores', 'typo', SMS, 'low discount sensitvity + sms opt in', level('discount_sensitivity', 'low'), yes('sms_opt_in')),
+  S(
+    'model_scores',
+    'typo',
+    SMS,
+    'low discount sensitvity + sms opt in',
+    level('discount_sensitivity', 'low'),
+    yes('sms_opt_in'),
+  ),
   S('model_scores', 'number_words', AGENCY, 'bottom ten percent on email engagement', bottom('email_engagement', 10)),
   S(
     'model_scores',
     'plain',
     vendor('Bloomreach'),
-    "Customers whose predicted 12-month CLV is under $100 and who are in the medium churn-risk band",
+    'Customers whose predicted 12-month CLV is under $100 and who are in the medium churn-risk band',
     score('predicted_clv_12m', t.lt(100)),
     level('churn_risk', 'medium'),
   ),
@@ -560,7 +731,7 @@ const cases = [
     'lifecycle',
     'chatty',
     LOYAL,
-    "who are our lapsed folks - and by lapsed I mean their last order was somewhere between 120 and 365 days ago",
+    'who are our lapsed folks - and by lapsed I mean their last order was somewhere between 120 and 365 days ago',
     betw('days_since_last_purchase', 120, 365),
   ),
   S(
@@ -596,9 +767,23 @@ const cases = [
     "for the welcome series can we treat 'new' as first order in the last 14 days instead of the usual 30?",
     lte('days_since_first_purchase', 14),
   ),
-  S('lifecycle', 'plain', vendor('HubSpot'), 'Active customers whose loyalty tier is none or silver', ACTIVE, tier('none', 'silver')),
+  S(
+    'lifecycle',
+    'plain',
+    vendor('HubSpot'),
+    'Active customers whose loyalty tier is none or silver',
+    ACTIVE,
+    tier('none', 'silver'),
+  ),
   S('lifecycle', 'terse', NB, 'active (=ordered w/in 60d) + android', buy({ w: days(60) }), eq('device_os', 'android')),
-  S('lifecycle', 'plain', AGENCY, 'Churned customers who are highly discount-sensitive', CHURNED, level('discount_sensitivity', 'high')),
+  S(
+    'lifecycle',
+    'plain',
+    AGENCY,
+    'Churned customers who are highly discount-sensitive',
+    CHURNED,
+    level('discount_sensitivity', 'high'),
+  ),
 
   // ---------------------------------------------------------------- business_rules (8)
   S('business_rules', 'plain', SMS, "VIP list for the text blast, only the ones we're allowed to text", VIP, REACH_SMS),
@@ -611,7 +796,15 @@ const cases = [
     decile('purchase_propensity_30d', t.eq(10)),
     REACH_EMAIL,
   ),
-  S('business_rules', 'typo', JIRA, 'at risk custmers in texas w/ push reachable', LIKELY_CHURN, state('TX'), REACH_PUSH),
+  S(
+    'business_rules',
+    'typo',
+    JIRA,
+    'at risk custmers in texas w/ push reachable',
+    LIKELY_CHURN,
+    state('TX'),
+    REACH_PUSH,
+  ),
   S(
     'business_rules',
     'plain',
@@ -638,7 +831,14 @@ const cases = [
   ),
 
   // ---------------------------------------------------------------- negation (8)
-  S('negation', 'terse', MERCH, 'Pets buyers ex Cat Food', buy({ item: dept('Pets') }), not(buy({ item: cat('Cat Food') }))),
+  S(
+    'negation',
+    'terse',
+    MERCH,
+    'Pets buyers ex Cat Food',
+    buy({ item: dept('Pets') }),
+    not(buy({ item: cat('Cat Food') })),
+  ),
   S('negation', 'plain', STORE, 'Customers who have never shopped in one of our stores', not(buy({ order: INSTORE }))),
   S(
     'negation',
@@ -691,7 +891,14 @@ const cases = [
     'anyone who bought Yeti or Coleman in the last 30 days, or looked at Camping gear in that same window',
     or(buy({ item: brand('Yeti', 'Coleman'), w: days(30) }), ev('product_view', { item: cat('Camping'), w: days(30) })),
   ),
-  S('or_nesting', 'typo', SMS, '(TX or FL) and (sms opt in or push opt in)', state('TX', 'FL'), or(yes('sms_opt_in'), yes('push_opt_in'))),
+  S(
+    'or_nesting',
+    'typo',
+    SMS,
+    '(TX or FL) and (sms opt in or push opt in)',
+    state('TX', 'FL'),
+    or(yes('sms_opt_in'), yes('push_opt_in')),
+  ),
   S(
     'or_nesting',
     'number_words',
@@ -748,16 +955,38 @@ const cases = [
   ),
 
   // ---------------------------------------------------------------- birthdays (2)
-  S('birthdays', 'number_words', LOYAL, 'members with a birthday in the next fourteen days', MEMBERS, bday('next_days', 14)),
+  S(
+    'birthdays',
+    'number_words',
+    LOYAL,
+    'members with a birthday in the next fourteen days',
+    MEMBERS,
+    bday('next_days', 14),
+  ),
   S('birthdays', 'terse', SMS, 'bday today + sms reachable', bday('today'), REACH_SMS),
 
   // ---------------------------------------------------------------- clarify (6)
   C('terse', MERCH, 'heavy Grocery buyers', 'what makes a heavy buyer (spend or order count, and window)'),
-  C('plain', MERCH, 'Merch recap: who bought Garden stuff last year?', 'last year: calendar 2025 or the last 12 months'),
+  C(
+    'plain',
+    MERCH,
+    'Merch recap: who bought Garden stuff last year?',
+    'last year: calendar 2025 or the last 12 months',
+  ),
   C('chatty', AGENCY, 'can you pull our whales in Texas?', 'spend threshold (and window)'),
   C('plain', EMAIL, 'Customers in the South who bought Grills', 'the South: southeast region, southwest, or both'),
-  C('typo', NB, 'lapsed-ish folks who came back recntly', 'gap length that counts as lapsed and how recent the return is'),
-  C('long', AGENCY, 'Client brief says: young families on the East Coast, for a stroller launch. Can you build that?', 'which states count as the East Coast and what age is young'),
+  C(
+    'typo',
+    NB,
+    'lapsed-ish folks who came back recntly',
+    'gap length that counts as lapsed and how recent the return is',
+  ),
+  C(
+    'long',
+    AGENCY,
+    'Client brief says: young families on the East Coast, for a stroller launch. Can you build that?',
+    'which states count as the East Coast and what age is young',
+  ),
 
   // ---------------------------------------------------------------- refuse (6)
   R('plain', LOYAL, 'Members whose points expire this month', 'points expiry date'),
@@ -765,12 +994,22 @@ const cases = [
   R('typo', SMS, 'ppl whose sms bounced last wk', 'SMS delivery failures / bounces'),
   R('plain', STORE, 'Customers who drive more than 20 miles to get to the store', 'distance to store'),
   R('terse', NB, 'users acquired via the tiktok utm campaign', 'acquisition campaign / UTM source'),
-  R('plain', EMAIL, 'Subscribers who forwarded last week\'s newsletter to a friend', 'email forwards'),
+  R('plain', EMAIL, "Subscribers who forwarded last week's newsletter to a friend", 'email forwards'),
 
   // ---------------------------------------------------------------- multi_turn (73)
   T('terse', CHAT, ['women in Ohio', 'and Michigan'], gender('female'), state('OH', 'MI')),
-  T('chatty', CHAT, ['bought Electronics in the last 30 days', 'hmm make that 60'], buy({ item: dept('Electronics'), w: days(60) })),
-  T('plain', CHAT, ['Customers who bought Dog Food this year', 'same but for Cat Food'], buy({ item: cat('Cat Food'), w: THIS_YEAR })),
+  T(
+    'chatty',
+    CHAT,
+    ['bought Electronics in the last 30 days', 'hmm make that 60'],
+    buy({ item: dept('Electronics'), w: days(60) }),
+  ),
+  T(
+    'plain',
+    CHAT,
+    ['Customers who bought Dog Food this year', 'same but for Cat Food'],
+    buy({ item: cat('Cat Food'), w: THIS_YEAR }),
+  ),
   T('typo', CHAT, ['gold tier in CA', 'actualy platinum'], tier('platinum'), state('CA')),
   T('plain', CHAT, ['VIPs in Florida', 'what about Georgia?'], VIP, state('GA')),
   T('chatty', CHAT, ['people who spent over $500 in the last 90 days', 'drop the time limit'], spend(t.gt(500))),
@@ -782,8 +1021,19 @@ const cases = [
     age.between(25, 34),
     state('TX'),
   ),
-  T('number_words', CHAT, ['more than three orders in the past 6 months', 'bump it to five'], orders(t.gt(5), months(6))),
-  T('chatty', CHAT, ['android users in the midwest', 'flip it, iphone users'], eq('device_os', 'ios'), region('midwest')),
+  T(
+    'number_words',
+    CHAT,
+    ['more than three orders in the past 6 months', 'bump it to five'],
+    orders(t.gt(5), months(6)),
+  ),
+  T(
+    'chatty',
+    CHAT,
+    ['android users in the midwest', 'flip it, iphone users'],
+    eq('device_os', 'ios'),
+    region('midwest'),
+  ),
   T(
     'long',
     CHAT,
@@ -831,7 +1081,11 @@ const cases = [
   T(
     'chatty',
     CHAT,
-    ['folks who abandoned a cart in the last 3 days', 'actually make it the last 14 days', 'and only if they have push on'],
+    [
+      'folks who abandoned a cart in the last 3 days',
+      'actually make it the last 14 days',
+      'and only if they have push on',
+    ],
     ev('cart_abandon', { w: days(14) }),
     yes('push_opt_in'),
   ),
@@ -847,7 +1101,12 @@ const cases = [
     buy({ item: dept('Grocery'), w: days(60) }),
   ),
   T('terse', CHAT, ['VIPs', 'minus the platinum ones'], VIP, neq('loyalty_tier', 'platinum')),
-  T('plain', CHAT, ['Customers who bought Laptops in the last 90 days', 'or Tablets'], buy({ item: cat('Laptops', 'Tablets'), w: days(90) })),
+  T(
+    'plain',
+    CHAT,
+    ['Customers who bought Laptops in the last 90 days', 'or Tablets'],
+    buy({ item: cat('Laptops', 'Tablets'), w: days(90) }),
+  ),
   T(
     'plain',
     CHAT,
@@ -869,7 +1128,13 @@ const cases = [
     state('IL', 'IN'),
   ),
   T('typo', CHAT, ['platnum membrs w/ 10k+ points', 'make it 20k+'], tier('platinum'), gte('loyalty_points', 20000)),
-  T('plain', CHAT, ['Repeat customers in Arizona', 'what about first-time buyers there instead?'], ONE_TIME, state('AZ')),
+  T(
+    'plain',
+    CHAT,
+    ['Repeat customers in Arizona', 'what about first-time buyers there instead?'],
+    ONE_TIME,
+    state('AZ'),
+  ),
   T(
     'plain',
     CHAT,
@@ -878,7 +1143,12 @@ const cases = [
   ),
   T('chatty', CHAT, ['women 35-44', 'ok now add men too'], isIn('gender', ['female', 'male']), age.between(35, 44)),
   T('terse', CHAT, ['top 10% propensity', 'top 20%'], top('purchase_propensity_30d', 20)),
-  T('plain', CHAT, ['Customers in Oregon who bought Camping gear this year', 'drop Oregon'], buy({ item: cat('Camping'), w: THIS_YEAR })),
+  T(
+    'plain',
+    CHAT,
+    ['Customers in Oregon who bought Camping gear this year', 'drop Oregon'],
+    buy({ item: cat('Camping'), w: THIS_YEAR }),
+  ),
   T(
     'plain',
     CHAT,
@@ -903,7 +1173,11 @@ const cases = [
   T(
     'chatty',
     CHAT,
-    ['high churn risk + gold tier', 'swap gold for silver', 'and only the ones who opened an email in the last 60 days'],
+    [
+      'high churn risk + gold tier',
+      'swap gold for silver',
+      'and only the ones who opened an email in the last 60 days',
+    ],
     level('churn_risk', 'high'),
     tier('silver'),
     ev('email_open', { w: days(60) }),
@@ -923,7 +1197,10 @@ const cases = [
   T(
     'number_words',
     CHAT,
-    ['customers with an average order value above seventy-five dollars over the past year', 'make that above one hundred'],
+    [
+      'customers with an average order value above seventy-five dollars over the past year',
+      'make that above one hundred',
+    ],
     aov(t.gt(100), years(1)),
   ),
   T(
@@ -1025,13 +1302,21 @@ const cases = [
   T(
     'plain',
     CHAT,
-    ['Customers who bought Acme Select products this quarter', 'only in the Home department', 'actually Home or Office'],
+    [
+      'Customers who bought Acme Select products this quarter',
+      'only in the Home department',
+      'actually Home or Office',
+    ],
     buy({ item: with_(PRIVATE, dept('Home', 'Office')), w: THIS_QUARTER }),
   ),
   T(
     'chatty',
     CHAT,
-    ['anyone who viewed Smartphones in the last 2 weeks', 'and added one to the cart', 'but no Smartphone purchase in those 2 weeks'],
+    [
+      'anyone who viewed Smartphones in the last 2 weeks',
+      'and added one to the cart',
+      'but no Smartphone purchase in those 2 weeks',
+    ],
     ev('product_view', { item: cat('Smartphones'), w: weeks(2) }),
     ev('add_to_cart', { item: cat('Smartphones'), w: weeks(2) }),
     not(buy({ item: cat('Smartphones'), w: weeks(2) })),
@@ -1052,7 +1337,11 @@ const cases = [
   T(
     'plain',
     CHAT,
-    ['Customers whose predicted CLV is in the top decile', 'who are not already platinum', 'and live in California or Texas'],
+    [
+      'Customers whose predicted CLV is in the top decile',
+      'who are not already platinum',
+      'and live in California or Texas',
+    ],
     decile('predicted_clv_12m', t.eq(10)),
     neq('loyalty_tier', 'platinum'),
     state('CA', 'TX'),
@@ -1067,7 +1356,12 @@ const cases = [
     ],
     'home ownership',
   ),
-  TC('chatty', CHAT, ['Texas in-store buyers this year', 'just the ones who spend a lot with us'], 'spend threshold (and window)'),
+  TC(
+    'chatty',
+    CHAT,
+    ['Texas in-store buyers this year', 'just the ones who spend a lot with us'],
+    'spend threshold (and window)',
+  ),
   T(
     'plain',
     CHAT,
@@ -1105,11 +1399,7 @@ const cases = [
 ];
 
 // ------------------------------------------------------------------ emit
-const lines = cases.map((c, i) => toCase(`brief-${pad(i + 1)}`, c));
-const texts = new Set();
-for (const l of lines) {
-  const key = (l.text ?? l.turns.join(' | ')).toLowerCase();
-  if (texts.has(key)) throw new Error(`duplicate request ${l.id}: ${key}`);
-  texts.add(key);
-}
-writeCases(path.join(here, 'briefs.jsonl'), lines);
+writeCases(
+  path.join(here, 'briefs.jsonl'),
+  cases.map((c, i) => toCase(`brief-${pad(i + 1)}`, c)),
+);

@@ -247,12 +247,19 @@ export const toCase = (id, c) => {
   return out;
 };
 
-/** Writes the cases (one JSON object a line) and prints how many by category, expect and style. */
+/**
+ * Writes the cases (one JSON object a line) and prints how many by category, expect and style. Refuses a
+ * repeated id or a repeated request (the same text, or the same turns, in any case).
+ */
 export function writeCases(file, lines) {
   const ids = new Set();
+  const texts = new Set();
   for (const l of lines) {
     if (ids.has(l.id)) throw new Error(`duplicate id ${l.id}`);
     ids.add(l.id);
+    const key = (l.text ?? l.turns.join(' | ')).toLowerCase();
+    if (texts.has(key)) throw new Error(`duplicate request ${l.id}: ${key}`);
+    texts.add(key);
   }
   fs.writeFileSync(file, lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
   const by = (k) => lines.reduce((m, l) => ((m[l[k]] = (m[l[k]] ?? 0) + 1), m), {});
